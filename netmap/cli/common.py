@@ -1,0 +1,89 @@
+"""What every command shares: ``--db``, ``--lang`` and one-line errors."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from netmap.errors import NetmapError
+from netmap.i18n import Lang, parse_lang, t
+
+__all__ = ["common_options", "echo_error", "run_cli"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_INVALID = 2
+EXIT_INTERNAL = 70
+
+
+def common_options(func: F) -> F:
+    """Add ``--db`` and ``--lang`` to a command (they are passed as ``db`` and ``lang``)."""
+
+    @click.option(
+        "--db",
+        "db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        envvar="NETMAP_DB",
+        help="SQLite database (default: per-user data folder; env NETMAP_DB).",
+    )
+    @click.option(
+        "--lang",
+        "lang",
+        type=click.Choice(["da", "en"]),
+        default="da",
+        show_default=True,
+        help="Language of messages.",
+    )
+    @functools.wraps(func)
+    def wrapper(*args: Any, lang: str, **kwargs: Any) -> Any:
+        return func(*args, lang=parse_lang(lang), **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def echo_error(message: str) -> None:
+    # One line only: newlines inside user values must not break the contract.
+    click.echo(" ".join(message.split()), err=True)
+
+
+def run_cli(group: click.Group) -> None:
+    """Run ``group``; turn netmap errors into one line and an exit code."""
+    try:
+        group.main(standalone_mode=False)
+    except NetmapError as exc:
+        lang = current_lang_or_default()
+        echo_error(t("cli.error", lang, message=exc.message(lang)))
+        sys.exit(EXIT_INVALID)
+    except click.exceptions.Abort:
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("NETMAP_DEBUG"):
+            raise
+        lang = current_lang_or_default()
+        echo_error(t("cli.internal_error", lang, detail=type(exc).__name__))
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(0)
+
+
+def current_lang_or_default() -> Lang:
+    """The ``--lang`` the command was given, else Danish: errors can occur before
+    click has parsed the options."""
+    argv = sys.argv[1:]
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return parse_lang(argv[i + 1])
+        if arg.startswith("--lang="):
+            return parse_lang(arg.split("=", 1)[1])
+    return parse_lang(None)

@@ -1,0 +1,1 @@
+"""Map commands: import, list, show, history, export, delete (foundation issue)."""

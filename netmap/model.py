@@ -1,0 +1,404 @@
+"""The network map (netværkskort): the one domain model every layer uses.
+
+See ``shared/DOMAIN.md`` ("The map") and seed 001, appendix "Netværket i
+Patientens team (netværkskort)". Every model is strict: unknown fields are
+rejected and assignments are validated. Errors raised here carry a stable
+``netmap.*`` type so the boundaries can say, in Danish or English, which field,
+which value and what is allowed (see :mod:`netmap.errors`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+import email_validator
+import phonenumbers
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from netmap.cpr import mask_cpr, normalise_cpr
+
+__all__ = [
+    "MAX_PERSONS",
+    "MAX_TIES",
+    "SCHEMA_VERSION",
+    "Attendance",
+    "Band",
+    "CareSector",
+    "NetworkMap",
+    "Patient",
+    "Person",
+    "Sector",
+    "TeamRole",
+    "Tie",
+    "band_of",
+]
+
+SCHEMA_VERSION: Literal[1] = 1
+#: The documented limit of persons on one map (the issue asks for at least 1,000).
+MAX_PERSONS = 2000
+#: Far above any drawn map; bounds memory and work on hostile input.
+MAX_TIES = 20000
+MAX_NAME_LENGTH = 120
+MAX_SHORT_TEXT = 200
+MAX_LONG_TEXT = 1000
+MAX_ID_LENGTH = 100
+
+
+class Sector(StrEnum):
+    """The five fields (felter) of the map, in drawing order."""
+
+    FAMILY = "family"
+    KIN = "kin"
+    LEISURE = "leisure"
+    WORK_SCHOOL = "work_school"
+    PROFESSIONAL = "professional"
+
+
+class Band(StrEnum):
+    """Closeness bands for analysis; see :func:`band_of`."""
+
+    CLOSE = "close"
+    MIDDLE = "middle"
+    DISTANT = "distant"
+
+
+class CareSector(StrEnum):
+    """Which sector of care a professional belongs to."""
+
+    REGION = "region"
+    MUNICIPALITY = "municipality"
+    OTHER = "other"
+
+
+class Attendance(StrEnum):
+    """Question 4: should this person come to the meetings?"""
+
+    YES = "yes"
+    NO = "no"
+    UNDECIDED = "undecided"
+
+
+class TeamRole(StrEnum):
+    """Roles in Patientens team (seeds 000, 001, 002, 004)."""
+
+    STAFETHOLDER = "stafetholder"
+    COORDINATOR = "coordinator"
+    MEETING_LEAD = "meeting_lead"
+
+
+def band_of(distance: float) -> Band:
+    """The band of a distance: close d ≤ 1/3, middle d ≤ 2/3, distant beyond.
+
+    Compared as ``3·d ≤ 1`` so that the float nearest 1/3 lands where a person
+    reading DOMAIN.md expects.
+
+    >>> [band_of(d).value for d in (1 / 3, 0.34, 2 / 3, 0.67)]
+    ['close', 'middle', 'middle', 'distant']
+    """
+    if 3 * distance <= 1:
+        return Band.CLOSE
+    if 3 * distance <= 2:
+        return Band.MIDDLE
+    return Band.DISTANT
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean_text(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+        if _CONTROL_RE.search(value):
+            raise PydanticCustomError(
+                "netmap.control_characters", "contains control characters", {}
+            )
+    return value
+
+
+def _blank_to_none(value: Any) -> Any:
+    value = _clean_text(value)
+    return None if value == "" else value
+
+
+def _check_phone(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        parsed = phonenumbers.parse(value, "DK")
+    except phonenumbers.NumberParseException:
+        parsed = None
+    if parsed is None or not phonenumbers.is_valid_number(parsed):
+        raise PydanticCustomError(
+            "netmap.phone_invalid", "not a valid phone number: {value}", {"value": value}
+        )
+    return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
+
+
+def _check_email(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        result = email_validator.validate_email(
+            value, check_deliverability=False, test_environment=True
+        )
+    except email_validator.EmailNotValidError:
+        raise PydanticCustomError(
+            "netmap.email_invalid", "not a valid e-mail address: {value}", {"value": value}
+        ) from None
+    return str(result.normalized)
+
+
+def _check_id(value: str) -> str:
+    if not value or len(value) > MAX_ID_LENGTH:
+        raise PydanticCustomError(
+            "netmap.id_invalid",
+            "an id must be 1 to {max} characters",
+            {"value": value, "max": MAX_ID_LENGTH},
+        )
+    return value
+
+
+Name = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1, max_length=MAX_NAME_LENGTH)]
+ShortText = Annotated[
+    str | None, BeforeValidator(_blank_to_none), Field(default=None, max_length=MAX_SHORT_TEXT)
+]
+LongText = Annotated[
+    str | None, BeforeValidator(_blank_to_none), Field(default=None, max_length=MAX_LONG_TEXT)
+]
+PersonId = Annotated[str, BeforeValidator(_clean_text), AfterValidator(_check_id)]
+Phone = Annotated[
+    str | None,
+    BeforeValidator(_blank_to_none),
+    Field(default=None, max_length=40),
+    AfterValidator(_check_phone),
+]
+Email = Annotated[
+    str | None,
+    BeforeValidator(_blank_to_none),
+    Field(default=None, max_length=254),
+    AfterValidator(_check_email),
+]
+
+
+class StrictModel(BaseModel):
+    """Base for every netmap model: unknown fields rejected, assignments checked."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        str_strip_whitespace=False,
+        use_enum_values=False,
+    )
+
+
+class Patient(StrictModel):
+    """The patient at the centre of the map."""
+
+    id: PersonId = "patient"
+    name: Name
+    cpr: str | None = Field(
+        default=None,
+        description="DDMMYY-SSSS; stored in full, shown masked (see masked_cpr).",
+    )
+
+    @field_validator("cpr", mode="before")
+    @classmethod
+    def _valid_cpr(cls, value: Any) -> Any:
+        value = _blank_to_none(value)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise PydanticCustomError("netmap.cpr_invalid", "CPR must be text", {"value": value})
+        try:
+            return normalise_cpr(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "netmap.cpr_invalid",
+                "not a CPR number (DDMMYY-SSSS with a real date): {value}",
+                {"value": mask_cpr(value) if len(value) >= 6 else value},
+            ) from None
+
+    @property
+    def masked_cpr(self) -> str:
+        """The CPR number as shown everywhere unless the user asks for it in full."""
+        return mask_cpr(self.cpr)
+
+    def __repr_args__(self) -> Any:
+        # Keep the full CPR out of logs and tracebacks.
+        for key, value in super().__repr_args__():
+            yield key, (mask_cpr(value) if key == "cpr" and value else value)
+
+
+class Person(StrictModel):
+    """A person on the map, placed by the patient in a sector at a distance."""
+
+    id: PersonId
+    name: Name
+    sector: Sector
+    distance: float = Field(
+        gt=0, le=1, allow_inf_nan=False, description="Emotional distance, 1 = outer ring."
+    )
+    angle: float | None = Field(
+        default=None,
+        allow_inf_nan=False,
+        description="Degrees on the map, counter-clockwise from 12 o'clock, in [0, 360).",
+    )
+    role: ShortText = None
+    organisation: ShortText = None
+    care_sector: CareSector | None = None
+    phone: Phone = None
+    email: Email = None
+    helps_with: LongText = None
+    knows_how_i_am: bool | None = Field(default=None, description="Question 2; None = not asked")
+    can_help: bool | None = Field(default=None, description="Question 3; None = not asked")
+    attends_meetings: Attendance = Attendance.UNDECIDED
+    team_roles: tuple[TeamRole, ...] = ()
+    primary_contact: bool = False
+
+    @field_validator("angle")
+    @classmethod
+    def _normalise_angle(cls, value: float | None) -> float | None:
+        if value is None:
+            return None
+        angle = math.fmod(value, 360.0)
+        if angle < 0:
+            angle += 360.0
+        # fmod of a tiny negative number can round up to exactly 360.
+        return 0.0 if angle >= 360.0 else angle
+
+    @field_validator("care_sector", "attends_meetings", mode="before")
+    @classmethod
+    def _blank_enum(cls, value: Any) -> Any:
+        return _blank_to_none(value)
+
+    @field_validator("team_roles", mode="before")
+    @classmethod
+    def _split_roles(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("team_roles")
+    @classmethod
+    def _sorted_unique_roles(cls, value: tuple[TeamRole, ...]) -> tuple[TeamRole, ...]:
+        order = list(TeamRole)
+        return tuple(sorted(set(value), key=order.index))
+
+    @property
+    def band(self) -> Band:
+        return band_of(self.distance)
+
+    @property
+    def is_professional(self) -> bool:
+        return self.sector is Sector.PROFESSIONAL
+
+
+class Tie(StrictModel):
+    """A line the patient drew between two persons who know each other.
+
+    Ties are undirected; the two ends are kept in sorted order so that a tie and
+    its reverse are the same tie.
+    """
+
+    a: PersonId
+    b: PersonId
+
+    @model_validator(mode="after")
+    def _ordered_distinct(self) -> Tie:
+        if self.a == self.b:
+            raise PydanticCustomError(
+                "netmap.tie_self", "a tie needs two different persons: {id}", {"id": self.a}
+            )
+        if self.a > self.b:
+            # object.__setattr__ avoids re-running validation on assignment.
+            a, b = self.b, self.a
+            object.__setattr__(self, "a", a)
+            object.__setattr__(self, "b", b)
+        return self
+
+    @property
+    def ends(self) -> tuple[str, str]:
+        return (self.a, self.b)
+
+
+class NetworkMap(StrictModel):
+    """One patient's network map: persons, ties, consent and the map's date."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    patient: Patient
+    persons: list[Person] = Field(default_factory=list)
+    ties: list[Tie] = Field(default_factory=list)
+    consent_given_on: date | None = Field(
+        default=None, description="When the patient last consented to sharing (valid one year)."
+    )
+    map_date: date | None = Field(default=None, description="When the map was last drawn.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> NetworkMap:
+        if len(self.persons) > MAX_PERSONS:
+            raise PydanticCustomError(
+                "netmap.too_many_persons",
+                "a map holds at most {max} persons, this one has {count}",
+                {"max": MAX_PERSONS, "count": len(self.persons)},
+            )
+        if len(self.ties) > MAX_TIES:
+            raise PydanticCustomError(
+                "netmap.too_many_ties",
+                "a map holds at most {max} ties, this one has {count}",
+                {"max": MAX_TIES, "count": len(self.ties)},
+            )
+        seen: set[str] = {self.patient.id}
+        for person in self.persons:
+            if person.id in seen:
+                raise PydanticCustomError(
+                    "netmap.duplicate_id", "the id {id} is used twice", {"id": person.id}
+                )
+            seen.add(person.id)
+        primaries = [p.id for p in self.persons if p.primary_contact]
+        if len(primaries) > 1:
+            raise PydanticCustomError(
+                "netmap.several_primary_contacts",
+                "only one primary contact person, found {ids}",
+                {"ids": ", ".join(primaries)},
+            )
+        tie_ends: set[tuple[str, str]] = set()
+        for tie in self.ties:
+            for end in tie.ends:
+                if end not in seen or end == self.patient.id:
+                    raise PydanticCustomError(
+                        "netmap.tie_unknown_person",
+                        "a tie refers to {id}, who is not a person on the map",
+                        {"id": end},
+                    )
+            if tie.ends in tie_ends:
+                raise PydanticCustomError(
+                    "netmap.duplicate_tie",
+                    "the tie between {a} and {b} is drawn twice",
+                    {"a": tie.a, "b": tie.b},
+                )
+            tie_ends.add(tie.ends)
+        return self
+
+    def person(self, person_id: str) -> Person:
+        """The person with this id; ``KeyError`` if there is none."""
+        for person in self.persons:
+            if person.id == person_id:
+                return person
+        raise KeyError(person_id)
+
+    def tied_to(self, person_id: str) -> set[str]:
+        """Ids of the persons tied to ``person_id``."""
+        return {t.b if t.a == person_id else t.a for t in self.ties if person_id in t.ends}
