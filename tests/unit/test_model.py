@@ -57,8 +57,12 @@ def test_mod005_phone_and_email_are_validated_and_normalised() -> None:
     person = Person(**BASE, phone="20112233", email="Anna@Example.DK")
     assert person.phone == "+45 20 11 22 33"
     assert person.email == "Anna@example.dk"
-    for field, bad in [("phone", "123"), ("phone", "not a phone"), ("email", "anna@"),
-                       ("email", "no at sign")]:
+    for field, bad in [
+        ("phone", "123"),
+        ("phone", "not a phone"),
+        ("email", "anna@"),
+        ("email", "no at sign"),
+    ]:
         with pytest.raises(ValidationError):
             Person(**{**BASE, field: bad})
 
@@ -123,7 +127,9 @@ def test_mod011_cpr_century_table(cpr: str, born: tuple[int, int, int]) -> None:
     assert birth_date(cpr).timetuple()[:3] == born
 
 
-@pytest.mark.parametrize("bad", ["310203-1234", "290201-1234", "12345", "01020312345", "abcdef-ghij"])
+@pytest.mark.parametrize(
+    "bad", ["310203-1234", "290201-1234", "12345", "01020312345", "abcdef-ghij"]
+)
 def test_mod012_cpr_must_be_10_digits_and_a_real_date(bad: str) -> None:
     with pytest.raises(ValidationError):
         Patient(name="P", cpr=bad)
