@@ -1,0 +1,64 @@
+"""Pydantic models for everything a client sends to the panel callbacks.
+
+Anyone who can reach the server can POST any value to any callback, so the
+panel callbacks accept nothing they have not validated here first.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from netmap.i18n import Lang
+from netmap.model import MAX_ID_LENGTH, StrictModel
+
+__all__ = ["SORT_COLUMNS", "MapState", "OverviewSort", "PanelInputs", "SortColumn"]
+
+SortColumn = Literal[
+    "name",
+    "sector",
+    "band",
+    "role",
+    "organisation",
+    "phone",
+    "email",
+    "helps_with",
+    "group",
+    "team_roles",
+]
+#: The overview's columns, in the order they are shown.
+SORT_COLUMNS: tuple[SortColumn, ...] = (
+    "name",
+    "sector",
+    "band",
+    "role",
+    "organisation",
+    "phone",
+    "email",
+    "helps_with",
+    "group",
+    "team_roles",
+)
+
+
+class MapState(StrictModel):
+    """The editor's ``map-state`` store: which map, which saved version."""
+
+    map_id: str = Field(min_length=1, max_length=MAX_ID_LENGTH)
+    version: int = Field(ge=1)
+
+
+class OverviewSort(StrictModel):
+    """Which overview column the table is sorted by, and which way."""
+
+    column: SortColumn = "name"
+    descending: bool = False
+
+
+class PanelInputs(StrictModel):
+    """All inputs of the panel callback, validated together."""
+
+    map_state: MapState | None = None
+    lang: Lang = "da"
+    sort: OverviewSort = Field(default_factory=OverviewSort)

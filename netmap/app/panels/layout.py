@@ -1,0 +1,60 @@
+"""The static skeleton of the panels; the callbacks fill in every section."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from netmap.i18n import parse_lang, t
+
+__all__ = ["SECTIONS", "panels_layout"]
+
+#: The panel sections, in the order they are shown, and whether they start open.
+SECTIONS: tuple[tuple[str, bool], ...] = (
+    ("team", True),
+    ("checks", True),
+    ("overview", False),
+    ("measures", False),
+)
+
+
+def _section(name: str, is_open: bool, lang: str) -> Component:
+    body: list[Component] = [html.Div(id=f"panel-{name}-body")]
+    if name == "measures":
+        body.append(
+            dcc.Graph(
+                id="panel-chart",
+                config={"displayModeBar": False, "responsive": True},
+                className="panel-chart",
+            )
+        )
+    return html.Details(
+        id=f"panel-{name}",
+        open=is_open,
+        className="panel-section",
+        children=[
+            html.Summary(
+                t(f"panels.title.{name}", parse_lang(lang)),
+                id=f"panel-{name}-title",
+                className="panel-summary",
+            ),
+            *body,
+        ],
+    )
+
+
+def panels_layout(lang: str) -> Component:
+    """The panels column, empty until the callbacks have read the map.
+
+    ``lang`` only sets the first headings; the callbacks redraw every text
+    when the language changes.
+    """
+    return html.Div(
+        id="panel-root",
+        className="panel-root",
+        children=[
+            dcc.Store(id="panel-overview-sort", data={"column": "name", "descending": False}),
+            html.Div(id="panel-error", className="panel-error", role="alert"),
+            *(_section(name, is_open, lang) for name, is_open in SECTIONS),
+        ],
+    )

