@@ -15,7 +15,9 @@ from typing import Protocol, runtime_checkable
 
 from pydantic import Field
 
-from netmap.errors import NetmapError
+from netmap.changes import ChangeSummary
+from netmap.errors import InvalidInput, NetmapError
+from netmap.i18n import DEFAULT_LANG, Lang, t
 from netmap.model import NetworkMap, StrictModel
 
 __all__ = [
@@ -23,6 +25,8 @@ __all__ = [
     "MapNotFound",
     "MapStore",
     "MapSummary",
+    "StoreCorrupt",
+    "StoreError",
     "StoredMap",
     "VersionInfo",
     "VersionNotFound",
@@ -51,6 +55,23 @@ class VersionInfo(StrictModel):
     based_on: int | None = None
     restored_from: int | None = None
     summary: str = Field(description="What changed, in plain words (Danish).")
+    note: str | None = Field(
+        default=None, description="The saver's own words, if given (else the summary is made)."
+    )
+    changes: ChangeSummary | None = Field(
+        default=None, description="What changed, structured (None if unreadable)."
+    )
+
+    def describe(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The saver's note if there is one, else what changed in ``lang``."""
+        if self.note:
+            return self.note
+        if self.changes is None:
+            return self.summary
+        text = self.changes.describe(lang)
+        if self.restored_from is not None:
+            text = f"{t('changes.restored', lang, version=self.restored_from)}: {text}"
+        return text
 
 
 class StoredMap(StrictModel):
@@ -62,20 +83,38 @@ class StoredMap(StrictModel):
     map: NetworkMap
 
 
-class MapNotFound(NetmapError):
+class StoreError(NetmapError):
+    """The store cannot do what was asked (cannot open, busy, not a netmap database …)."""
+
+
+class StoreCorrupt(StoreError):
+    """A stored version no longer reads as a valid map (edited or damaged outside netmap)."""
+
+    def __init__(self, map_id: str, version: int, problem: InvalidInput | str) -> None:
+        self.map_id = map_id
+        self.version = version
+        self.problem = problem
+        super().__init__("store.corrupt_version", map_id=map_id, version=version)
+
+    def message(self, lang: Lang = DEFAULT_LANG) -> str:
+        detail = self.problem if isinstance(self.problem, str) else self.problem.message(lang)
+        return t(self.key, lang, detail=detail, **self.params)
+
+
+class MapNotFound(StoreError):
     def __init__(self, map_id: str) -> None:
         self.map_id = map_id
         super().__init__("store.map_not_found", map_id=map_id)
 
 
-class VersionNotFound(NetmapError):
+class VersionNotFound(StoreError):
     def __init__(self, map_id: str, version: int) -> None:
         self.map_id = map_id
         self.version = version
         super().__init__("store.version_not_found", map_id=map_id, version=version)
 
 
-class ConflictError(NetmapError):
+class ConflictError(StoreError):
     """The map changed since ``base_version``; ``rejected`` is the map not saved."""
 
     def __init__(
@@ -123,6 +162,9 @@ class MapStore(Protocol):
         """Append a new version; ``ConflictError`` if ``base_version`` is not the latest.
 
         Without ``summary`` the store describes the change from the base version.
+        A map equal to the latest version adds no version: the latest is returned
+        as it is (the app saves on every edit; history should show real changes).
+        A stale ``base_version`` is refused even then.
         """
         ...
 
@@ -131,15 +173,21 @@ class MapStore(Protocol):
         ...
 
     def restore(self, map_id: str, version: int, *, author: str) -> StoredMap:
-        """Make an older version the latest again, as a new version."""
+        """Make an older version the latest again, as a new version.
+
+        If that version already equals the latest, nothing is added.
+        """
         ...
 
     def delete(self, map_id: str) -> None:
         """Erase a map and all its versions (the patient's right to erasure)."""
         ...
 
-    def backup(self, target: Path) -> None:
-        """Write a consistent copy of the whole store to ``target``."""
+    def backup(self, target: Path, *, overwrite: bool = False) -> None:
+        """Write a consistent copy of the whole store to ``target``.
+
+        An existing ``target`` is refused unless ``overwrite`` is true.
+        """
         ...
 
     def close(self) -> None: ...

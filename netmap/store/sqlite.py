@@ -1,0 +1,597 @@
+"""The default store: one embedded SQLite database file in WAL mode.
+
+Design choices, and why:
+
+* **Append-only.** Each save inserts one row into ``versions``; a trigger refuses
+  any ``UPDATE`` of a version row, so history cannot be rewritten by mistake.
+  Only :meth:`SqliteStore.delete` removes rows (the patient's right to erasure).
+* **Conflicts.** The check "is ``base_version`` still the latest?" and the insert
+  of the next version run in one ``BEGIN IMMEDIATE`` transaction, which takes
+  the database's write lock *before* reading. Two processes saving on the same
+  base are therefore serialised: the second sees the first's version and gets
+  :class:`~netmap.store.base.ConflictError` with its map handed back.
+* **Durability.** WAL with ``synchronous=FULL``: each commit is fsynced to the
+  WAL before ``save`` returns, so a save the user was told about survives a
+  power cut, not just a crashed process (``NORMAL`` would keep the file intact
+  but could lose the last saves). One fsync per save is a few milliseconds, far
+  below how often people edit a map.
+* **Erasure.** ``secure_delete=ON`` makes SQLite overwrite deleted content with
+  zeros, and after a delete the WAL is checkpointed and truncated so old page
+  images do not linger there either. ``VACUUM`` would also work but rewrites the
+  whole file on every erasure.
+* **Threads.** One connection per store object, shared by all threads under a
+  lock (the Dash dev server is threaded); ``check_same_thread=False`` is safe
+  because no two threads use the connection at the same time.
+* **Waiting.** ``busy_timeout`` makes a second writer (another process) wait for
+  the lock instead of failing at once.
+* **Validation.** A map is validated again from its own JSON before it is
+  written, so the store never holds a version it cannot load (a list mutated in
+  place bypasses pydantic's assignment checks). Loading validates too; a row
+  damaged outside netmap is reported as :class:`~netmap.store.base.StoreCorrupt`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+import threading
+import uuid
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from pydantic import ValidationError
+
+from netmap.changes import ChangeSummary, describe_changes
+from netmap.errors import invalid_input
+from netmap.model import NetworkMap
+from netmap.store.base import (
+    ConflictError,
+    MapNotFound,
+    MapSummary,
+    StoreCorrupt,
+    StoredMap,
+    StoreError,
+    VersionInfo,
+    VersionNotFound,
+)
+
+__all__ = ["SCHEMA_VERSION", "SqliteStore"]
+
+#: Kept in ``PRAGMA user_version``; bump it and add a step to ``_MIGRATIONS``.
+SCHEMA_VERSION = 1
+#: ``PRAGMA application_id``: "NMAP", so another program's database is not mistaken for ours.
+APPLICATION_ID = 0x4E4D4150
+DEFAULT_TIMEOUT_S = 10.0
+MAX_AUTHOR_LENGTH = 200
+MAX_NOTE_LENGTH = 1000
+_CACHE_SIZE = 16
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+_SCHEMA_V1 = """
+CREATE TABLE maps (
+    map_id     TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE versions (
+    seq           INTEGER PRIMARY KEY,
+    map_id        TEXT NOT NULL REFERENCES maps(map_id) ON DELETE CASCADE,
+    version       INTEGER NOT NULL CHECK (version >= 1),
+    saved_at      TEXT NOT NULL,
+    author        TEXT NOT NULL,
+    based_on      INTEGER,
+    restored_from INTEGER,
+    note          TEXT,
+    changes_json  TEXT NOT NULL,
+    patient_name  TEXT NOT NULL,
+    masked_cpr    TEXT NOT NULL,
+    map_json      TEXT NOT NULL,
+    UNIQUE (map_id, version)
+) STRICT;
+
+CREATE TRIGGER versions_append_only BEFORE UPDATE ON versions
+BEGIN
+    SELECT RAISE(ABORT, 'netmap: versions are append-only');
+END;
+"""
+
+#: ``_MIGRATIONS[n]`` takes a database from schema ``n`` to ``n + 1``.
+_MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1}
+
+
+@dataclass(frozen=True)
+class _Row:
+    map_id: str
+    version: int
+    saved_at: str
+    map_json: str
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def _clean(value: str, *, field: str, max_length: int, required: bool) -> str:
+    if not isinstance(value, str):
+        raise StoreError(f"store.{field}_invalid", max=max_length)
+    value = value.strip()
+    if (required and not value) or len(value) > max_length or _CONTROL_RE.search(value):
+        raise StoreError(f"store.{field}_invalid", max=max_length)
+    return value
+
+
+class SqliteStore:
+    """A :class:`~netmap.store.base.MapStore` in one SQLite file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from netmap.model import NetworkMap, Patient
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     with SqliteStore(Path(folder) / "maps.db") as store:
+    ...         first = store.create(NetworkMap(patient=Patient(name="Testa")), author="kp")
+    ...         [v.summary for v in store.history(first.map_id)]
+    ['Kort oprettet med 0 personer og 0 streger']
+    """
+
+    def __init__(self, path: Path, *, timeout: float = DEFAULT_TIMEOUT_S) -> None:
+        self.path = Path(path)
+        self._timeout = timeout
+        self._lock = threading.RLock()
+        self._cache: OrderedDict[tuple[str, int], NetworkMap] = OrderedDict()
+        self._conn: sqlite3.Connection | None = self._connect()
+
+    # --- connection and schema -------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.path.is_dir():
+            raise StoreError("store.cannot_open", path=str(self.path), detail="is a directory")
+        if not self.path.exists():
+            # The file holds CPR numbers: readable by its owner only. SQLite gives
+            # the -wal and -shm files the same permissions.
+            with contextlib.suppress(OSError):
+                os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        try:
+            conn = sqlite3.connect(
+                self.path, timeout=self._timeout, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise StoreError("store.cannot_open", path=str(self.path), detail=str(exc)) from exc
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(self._timeout * 1000)}")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StoreError("store.cannot_open", path=str(self.path), detail=f"journal {mode}")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA secure_delete = ON")
+            self._prepare_schema(conn)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError("store.not_a_database", path=str(self.path), detail=str(exc)) from exc
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _prepare_schema(self, conn: sqlite3.Connection) -> None:
+        version, app_id = self._schema_of(conn)
+        if version == SCHEMA_VERSION and app_id == APPLICATION_ID:
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Read again under the write lock: another process may have just done it.
+            version, app_id = self._schema_of(conn)
+            if version == 0:
+                tables = conn.execute(
+                    "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+                ).fetchone()[0]
+                if tables or app_id not in (0, APPLICATION_ID):
+                    raise StoreError("store.not_netmap", path=str(self.path))
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            elif app_id != APPLICATION_ID:
+                raise StoreError("store.not_netmap", path=str(self.path))
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    "store.schema_too_new", path=str(self.path), found=version, known=SCHEMA_VERSION
+                )
+            while version < SCHEMA_VERSION:
+                for statement in _MIGRATIONS[version].split(";\n\n"):
+                    if statement.strip():
+                        conn.execute(statement)
+                version += 1
+                conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    @staticmethod
+    def _schema_of(conn: sqlite3.Connection) -> tuple[int, int]:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        return version, app_id
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError("store.closed", path=str(self.path))
+        return self._conn
+
+    @contextlib.contextmanager
+    def _transaction(self, *, write: bool) -> Iterator[sqlite3.Connection]:
+        """One transaction under the store's lock; sqlite errors become StoreError."""
+        with self._lock:
+            conn = self._connection()
+            try:
+                conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            except sqlite3.OperationalError as exc:
+                raise StoreError("store.busy", path=str(self.path), detail=str(exc)) from exc
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise StoreError(
+                        "store.write_failed" if write else "store.read_failed",
+                        path=str(self.path),
+                        detail=str(exc),
+                    ) from exc
+                raise
+
+    def close(self) -> None:
+        """Close the connection; later calls raise :class:`StoreError`."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+            self._cache.clear()
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- maps in and out ---------------------------------------------------------
+
+    def _parse(self, map_id: str, version: int, map_json: str) -> NetworkMap:
+        key = (map_id, version)
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached.model_copy(deep=True)
+        try:
+            parsed = NetworkMap.model_validate_json(map_json)
+        except ValidationError as exc:
+            raise StoreCorrupt(map_id, version, invalid_input(exc)) from exc
+        self._remember(key, parsed)
+        return parsed.model_copy(deep=True)
+
+    def _remember(self, key: tuple[str, int], network_map: NetworkMap) -> None:
+        # Versions never change, so a cached one is never stale. Copies go out,
+        # so a caller editing its map cannot change the cache.
+        self._cache[key] = network_map
+        self._cache.move_to_end(key)
+        while len(self._cache) > _CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+    @staticmethod
+    def _checked(network_map: NetworkMap) -> tuple[NetworkMap, str]:
+        """The map validated afresh from its own JSON, and that JSON."""
+        if not isinstance(network_map, NetworkMap):
+            raise TypeError(f"expected a NetworkMap, got {type(network_map).__name__}")
+        try:
+            checked = NetworkMap.model_validate_json(_to_json(network_map))
+        except ValidationError as exc:
+            raise invalid_input(exc) from exc
+        return checked, _to_json(checked)
+
+    @staticmethod
+    def _latest(conn: sqlite3.Connection, map_id: str) -> _Row:
+        row = conn.execute(
+            "SELECT version, saved_at, map_json FROM versions WHERE map_id = ?"
+            " ORDER BY version DESC LIMIT 1",
+            (map_id,),
+        ).fetchone()
+        if row is None:
+            raise MapNotFound(map_id)
+        return _Row(map_id, int(row[0]), str(row[1]), str(row[2]))
+
+    @staticmethod
+    def _version(conn: sqlite3.Connection, map_id: str, version: int) -> _Row:
+        row = conn.execute(
+            "SELECT saved_at, map_json FROM versions WHERE map_id = ? AND version = ?",
+            (map_id, version),
+        ).fetchone()
+        if row is None:
+            exists = conn.execute("SELECT 1 FROM maps WHERE map_id = ?", (map_id,)).fetchone()
+            if exists is None:
+                raise MapNotFound(map_id)
+            raise VersionNotFound(map_id, version)
+        return _Row(map_id, version, str(row[0]), str(row[1]))
+
+    def _stored(self, row: _Row) -> StoredMap:
+        return StoredMap(
+            map_id=row.map_id,
+            version=row.version,
+            saved_at=datetime.fromisoformat(row.saved_at),
+            map=self._parse(row.map_id, row.version, row.map_json),
+        )
+
+    def _insert(
+        self,
+        conn: sqlite3.Connection,
+        *,
+        map_id: str,
+        version: int,
+        checked: NetworkMap,
+        map_json: str,
+        changes: ChangeSummary,
+        author: str,
+        note: str | None,
+        based_on: int | None = None,
+        restored_from: int | None = None,
+    ) -> StoredMap:
+        saved_at = _now()
+        conn.execute(
+            "INSERT INTO versions (map_id, version, saved_at, author, based_on, restored_from,"
+            " note, changes_json, patient_name, masked_cpr, map_json)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                map_id,
+                version,
+                saved_at,
+                author,
+                based_on,
+                restored_from,
+                note,
+                changes.model_dump_json(),
+                checked.patient.name,
+                checked.patient.masked_cpr,
+                map_json,
+            ),
+        )
+        self._remember((map_id, version), checked)
+        return StoredMap(
+            map_id=map_id,
+            version=version,
+            saved_at=datetime.fromisoformat(saved_at),
+            map=checked.model_copy(deep=True),
+        )
+
+    # --- MapStore ----------------------------------------------------------------
+
+    def create(
+        self, network_map: NetworkMap, *, author: str, summary: str | None = None
+    ) -> StoredMap:
+        """Store a new map as version 1 under a new, unguessable ``map_id``."""
+        checked, map_json = self._checked(network_map)
+        author = _clean(author, field="author", max_length=MAX_AUTHOR_LENGTH, required=True)
+        note = _note(summary)
+        map_id = uuid.uuid4().hex
+        with self._transaction(write=True) as conn:
+            conn.execute("INSERT INTO maps (map_id, created_at) VALUES (?, ?)", (map_id, _now()))
+            return self._insert(
+                conn,
+                map_id=map_id,
+                version=1,
+                checked=checked,
+                map_json=map_json,
+                changes=describe_changes(None, checked),
+                author=author,
+                note=note,
+            )
+
+    def list_maps(self) -> list[MapSummary]:
+        """All maps, most recently saved first (by save order, not by clock)."""
+        with self._transaction(write=False) as conn:
+            rows = conn.execute(
+                "SELECT m.map_id, m.created_at, v.saved_at, v.version, v.patient_name,"
+                " v.masked_cpr,"
+                " (SELECT count(*) FROM versions c WHERE c.map_id = m.map_id)"
+                " FROM maps m JOIN versions v ON v.map_id = m.map_id"
+                " WHERE v.version = (SELECT max(version) FROM versions l WHERE l.map_id = m.map_id)"
+                " ORDER BY v.seq DESC"
+            ).fetchall()
+        return [
+            MapSummary(
+                map_id=row[0],
+                created_at=datetime.fromisoformat(row[1]),
+                updated_at=datetime.fromisoformat(row[2]),
+                latest_version=row[3],
+                patient_name=row[4],
+                masked_cpr=row[5],
+                version_count=row[6],
+            )
+            for row in rows
+        ]
+
+    def load(self, map_id: str, version: int | None = None) -> StoredMap:
+        """The latest version, or ``version``; ``MapNotFound`` / ``VersionNotFound``."""
+        with self._transaction(write=False) as conn:
+            row = (
+                self._latest(conn, map_id)
+                if version is None
+                else self._version(conn, map_id, version)
+            )
+            return self._stored(row)
+
+    def save(
+        self,
+        map_id: str,
+        network_map: NetworkMap,
+        *,
+        base_version: int,
+        author: str,
+        summary: str | None = None,
+    ) -> StoredMap:
+        """Append a new version on top of ``base_version`` (see the MapStore contract)."""
+        checked, map_json = self._checked(network_map)
+        author = _clean(author, field="author", max_length=MAX_AUTHOR_LENGTH, required=True)
+        note = _note(summary)
+        with self._transaction(write=True) as conn:
+            latest = self._latest(conn, map_id)
+            if latest.version != base_version:
+                raise ConflictError(map_id, base_version, latest.version, network_map)
+            if latest.map_json == map_json:
+                return self._stored(latest)
+            try:
+                before: NetworkMap | None = self._parse(map_id, latest.version, latest.map_json)
+            except StoreCorrupt:
+                # Saving a good version on top of a damaged one is how it gets repaired.
+                before = None
+            return self._insert(
+                conn,
+                map_id=map_id,
+                version=latest.version + 1,
+                checked=checked,
+                map_json=map_json,
+                changes=describe_changes(before, checked),
+                author=author,
+                note=note,
+                based_on=base_version,
+            )
+
+    def history(self, map_id: str) -> list[VersionInfo]:
+        """Every version, oldest first, with who, when and what changed."""
+        with self._transaction(write=False) as conn:
+            rows = conn.execute(
+                "SELECT version, saved_at, author, based_on, restored_from, note, changes_json"
+                " FROM versions WHERE map_id = ? ORDER BY version",
+                (map_id,),
+            ).fetchall()
+        if not rows:
+            raise MapNotFound(map_id)
+        return [_version_info(map_id, *row) for row in rows]
+
+    def restore(self, map_id: str, version: int, *, author: str) -> StoredMap:
+        """Append ``version``'s map as the newest version (nothing added if equal)."""
+        author = _clean(author, field="author", max_length=MAX_AUTHOR_LENGTH, required=True)
+        with self._transaction(write=True) as conn:
+            latest = self._latest(conn, map_id)
+            target = self._version(conn, map_id, version)
+            if target.map_json == latest.map_json:
+                return self._stored(latest)
+            restored = self._parse(map_id, version, target.map_json)
+            try:
+                before: NetworkMap | None = self._parse(map_id, latest.version, latest.map_json)
+            except StoreCorrupt:
+                before = None
+            return self._insert(
+                conn,
+                map_id=map_id,
+                version=latest.version + 1,
+                checked=restored,
+                map_json=target.map_json,
+                changes=describe_changes(before, restored),
+                author=author,
+                note=None,
+                based_on=latest.version,
+                restored_from=version,
+            )
+
+    def delete(self, map_id: str) -> None:
+        """Erase the map and every version of it, leaving no copy in the file or WAL."""
+        with self._transaction(write=True) as conn:
+            conn.execute("DELETE FROM versions WHERE map_id = ?", (map_id,))
+            gone = conn.execute("DELETE FROM maps WHERE map_id = ?", (map_id,)).rowcount
+            if gone == 0:
+                raise MapNotFound(map_id)
+        with self._lock:
+            for key in [k for k in self._cache if k[0] == map_id]:
+                del self._cache[key]
+            # Copy the zeroed pages into the main file and empty the WAL, where the
+            # old page images would otherwise stay until overwritten. Best effort:
+            # a reader in another process can hold it back until its next checkpoint.
+            with contextlib.suppress(sqlite3.Error):
+                self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def backup(self, target: Path, *, overwrite: bool = False) -> None:
+        """A consistent copy of the whole store in one self-contained file (no WAL).
+
+        Written to a temporary file next to ``target`` and renamed into place, so
+        a failed backup never leaves a half-written ``target``.
+        """
+        target = Path(target)
+        if target.exists() and self.path.exists() and target.samefile(self.path):
+            raise StoreError("store.backup_same_file", path=str(target))
+        if target.exists() and not overwrite:
+            raise StoreError("store.backup_exists", path=str(target))
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError("store.backup_failed", path=str(target), detail=str(exc)) from exc
+        temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
+        try:
+            os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            copy = sqlite3.connect(temp, isolation_level=None)
+            try:
+                with self._lock:
+                    self._connection().backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                copy.close()
+            os.replace(temp, target)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError("store.backup_failed", path=str(target), detail=str(exc)) from exc
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+
+
+def _to_json(network_map: NetworkMap) -> str:
+    """The stored form of a map: its JSON without ``null`` fields.
+
+    Lossless because every field that may be ``None`` defaults to ``None`` (a
+    unit test keeps it so); it also keeps rows small and sidesteps the model's
+    length constraints being applied to an explicit ``null``.
+    """
+    return network_map.model_dump_json(exclude_none=True)
+
+
+def _note(summary: str | None) -> str | None:
+    if summary is None:
+        return None
+    return _clean(summary, field="note", max_length=MAX_NOTE_LENGTH, required=False) or None
+
+
+def _version_info(
+    map_id: str,
+    version: int,
+    saved_at: str,
+    author: str,
+    based_on: int | None,
+    restored_from: int | None,
+    note: str | None,
+    changes_json: str,
+) -> VersionInfo:
+    try:
+        changes: ChangeSummary | None = ChangeSummary.model_validate_json(changes_json)
+    except ValidationError:
+        changes = None  # history stays readable; the map itself is checked on load
+    info = VersionInfo(
+        map_id=map_id,
+        version=version,
+        saved_at=datetime.fromisoformat(saved_at),
+        author=author,
+        based_on=based_on,
+        restored_from=restored_from,
+        summary="",
+        note=note,
+        changes=changes,
+    )
+    info.summary = info.describe("da")
+    return info
