@@ -1,0 +1,43 @@
+"""What the map derives: groups, invite list, contact overview, checks, measures.
+
+Pure functions over :class:`netmap.model.NetworkMap`; one module per question
+(DOMAIN.md "What the map derives"; seed 001, appendix "Netværket i Patientens
+team (netværkskort)").
+"""
+
+from netmap.analysis.checks import CONSENT_VALID_DAYS, CheckCode, Finding, run_checks
+from netmap.analysis.groups import Group, Groups, derive_groups, group_of, in_team, invite_list
+from netmap.analysis.measures import (
+    MEASURE_KEYS,
+    Measures,
+    SectorTies,
+    ego_measures,
+    explain_measure,
+    measure_name,
+)
+from netmap.analysis.overview import OverviewRow, contact_overview
+from netmap.analysis.report import MapAnalysis, analyse, render_text
+
+__all__ = [
+    "CONSENT_VALID_DAYS",
+    "MEASURE_KEYS",
+    "CheckCode",
+    "Finding",
+    "Group",
+    "Groups",
+    "MapAnalysis",
+    "Measures",
+    "OverviewRow",
+    "SectorTies",
+    "analyse",
+    "contact_overview",
+    "derive_groups",
+    "ego_measures",
+    "explain_measure",
+    "group_of",
+    "in_team",
+    "invite_list",
+    "measure_name",
+    "render_text",
+    "run_checks",
+]

@@ -1,0 +1,177 @@
+"""Checks on the map: what is missing or worth a word before the next meeting.
+
+Each check has a stable code, a plain-language message in the catalogue
+(``analysis.check.<code>``), the persons it concerns and the seed section it
+comes from (DOMAIN.md, "What the map derives" and "Consent and privacy").
+Role checks count only the members of Patientens team
+(:func:`netmap.analysis.groups.in_team`): a role holder the patient said *no*
+to leaves the role uncovered and raises :attr:`CheckCode.ROLE_HOLDER_DECLINED`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+from pydantic import Field
+
+from netmap.analysis.groups import by_closeness, in_team
+from netmap.i18n import DEFAULT_LANG, Lang, t
+from netmap.model import Attendance, CareSector, NetworkMap, Person, StrictModel, TeamRole
+
+__all__ = [
+    "CONSENT_VALID_DAYS",
+    "SOURCES",
+    "CheckCode",
+    "Finding",
+    "consent_valid_until",
+    "run_checks",
+]
+
+#: Seed 002, "Samtykke": *"Samtykket er gældende for ét år ad gangen."* Read as
+#: 365 days: on day 365 after it was given the consent is valid, on day 366 not.
+CONSENT_VALID_DAYS = 365
+
+
+class CheckCode(StrEnum):
+    """Stable codes of the checks; the app and the CLI key on these."""
+
+    CONSENT_MISSING = "consent_missing"
+    CONSENT_EXPIRED = "consent_expired"
+    NO_STAFETHOLDER_REGION = "no_stafetholder_region"
+    NO_STAFETHOLDER_MUNICIPALITY = "no_stafetholder_municipality"
+    NO_COORDINATOR_REGION = "no_coordinator_region"
+    NO_COORDINATOR_MUNICIPALITY = "no_coordinator_municipality"
+    NO_HELP_PERSON = "no_help_person"
+    TEAM_MEMBER_UNREACHABLE = "team_member_unreachable"
+    ROLE_HOLDER_DECLINED = "role_holder_declined"
+
+
+#: The seed section each check comes from (seed file number, section title).
+SOURCES: dict[CheckCode, str] = {
+    CheckCode.CONSENT_MISSING: "Seed 002, Samtykke",
+    CheckCode.CONSENT_EXPIRED: "Seed 002, Samtykke",
+    CheckCode.NO_STAFETHOLDER_REGION: "Seed 002, Stafetholder",
+    CheckCode.NO_STAFETHOLDER_MUNICIPALITY: "Seed 002, Stafetholder",
+    CheckCode.NO_COORDINATOR_REGION: "Seed 000, Forløbskoordinatorer",
+    CheckCode.NO_COORDINATOR_MUNICIPALITY: "Seed 000, Forløbskoordinatorer",
+    CheckCode.NO_HELP_PERSON: "Seed 001, 5.7 Udarbejdelse af en fælles plan (kriseplan)",
+    CheckCode.TEAM_MEMBER_UNREACHABLE: "Seed 001, Bilag: Netværkskortet, trin 4",
+    CheckCode.ROLE_HOLDER_DECLINED: "Seed 001, 5.3 Sammensætning af Patientens team",
+}
+
+
+class Finding(StrictModel):
+    """One check that fired: its code, the persons concerned, and its source."""
+
+    code: CheckCode
+    persons: list[str] = Field(default_factory=list)
+    source: str
+    params: dict[str, Any] = Field(
+        default_factory=dict, description="Values for the message (names, dates)."
+    )
+
+    def message(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The plain-language message in ``lang``.
+
+        >>> Finding(code="consent_missing", source="Seed 002, Samtykke").message("en")[:28]
+        'There is no consent recorded'
+        """
+        return t(f"analysis.check.{self.code.value}", lang, **self.params)
+
+
+def _finding(code: CheckCode, persons: Sequence[Person] = (), **params: Any) -> Finding:
+    return Finding(
+        code=code,
+        persons=[p.id for p in persons],
+        source=SOURCES[code],
+        params=params,
+    )
+
+
+def _names(persons: list[Person]) -> str:
+    return ", ".join(p.name for p in persons)
+
+
+def consent_valid_until(given_on: date) -> date:
+    """The last day a consent given on ``given_on`` is valid (seed 002, Samtykke).
+
+    >>> consent_valid_until(date(2025, 3, 1))
+    datetime.date(2026, 3, 1)
+    """
+    return given_on + timedelta(days=CONSENT_VALID_DAYS)
+
+
+def _consent(network_map: NetworkMap, as_of: date) -> list[Finding]:
+    given_on = network_map.consent_given_on
+    if given_on is None:
+        return [_finding(CheckCode.CONSENT_MISSING)]
+    valid_until = consent_valid_until(given_on)
+    if as_of > valid_until:
+        return [
+            _finding(
+                CheckCode.CONSENT_EXPIRED,
+                given_on=given_on.isoformat(),
+                valid_until=valid_until.isoformat(),
+            )
+        ]
+    return []
+
+
+_ROLE_CHECKS = (
+    (TeamRole.STAFETHOLDER, CareSector.REGION, CheckCode.NO_STAFETHOLDER_REGION),
+    (TeamRole.STAFETHOLDER, CareSector.MUNICIPALITY, CheckCode.NO_STAFETHOLDER_MUNICIPALITY),
+    (TeamRole.COORDINATOR, CareSector.REGION, CheckCode.NO_COORDINATOR_REGION),
+    (TeamRole.COORDINATOR, CareSector.MUNICIPALITY, CheckCode.NO_COORDINATOR_MUNICIPALITY),
+)
+
+
+def _roles(team: list[Person]) -> list[Finding]:
+    findings = []
+    for role, care_sector, code in _ROLE_CHECKS:
+        if not any(role in p.team_roles and p.care_sector is care_sector for p in team):
+            findings.append(_finding(code))
+    return findings
+
+
+def run_checks(network_map: NetworkMap, *, as_of: date | None = None) -> list[Finding]:
+    """Every check that fires for the map as of ``as_of`` (default: today).
+
+    Findings come in the order of :class:`CheckCode`; persons in a finding are
+    listed closest first.
+
+    >>> from netmap.model import NetworkMap, Patient
+    >>> m = NetworkMap(patient=Patient(name="P"), consent_given_on=date(2025, 1, 1))
+    >>> [f.code.value for f in run_checks(m, as_of=date(2026, 1, 1))]  # day 365: valid
+    ['no_stafetholder_region', 'no_stafetholder_municipality', 'no_coordinator_region', \
+'no_coordinator_municipality', 'no_help_person']
+    >>> [f.code.value for f in run_checks(m, as_of=date(2026, 1, 2))][0]  # day 366
+    'consent_expired'
+    """
+    as_of = date.today() if as_of is None else as_of
+    persons = by_closeness(network_map.persons)
+    team = [p for p in persons if in_team(p)]
+    findings = _consent(network_map, as_of)
+    findings += _roles(team)
+
+    # Seed 001, question 3 ("Hvem kan du tale med eller få hjælp fra?") feeds the
+    # crisis plan's "hvem gør hvad"; only an explicit yes counts.
+    if not any(p.can_help is True for p in persons):
+        findings.append(_finding(CheckCode.NO_HELP_PERSON))
+
+    unreachable = [p for p in team if p.phone is None and p.email is None]
+    if unreachable:
+        findings.append(
+            _finding(CheckCode.TEAM_MEMBER_UNREACHABLE, unreachable, names=_names(unreachable))
+        )
+
+    declined = [
+        p
+        for p in persons
+        if p.is_professional and p.team_roles and p.attends_meetings is Attendance.NO
+    ]
+    if declined:
+        findings.append(_finding(CheckCode.ROLE_HOLDER_DECLINED, declined, names=_names(declined)))
+    return findings

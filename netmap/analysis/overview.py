@@ -1,0 +1,92 @@
+"""The contact overview (seed 001's *netværksoverblik*): one row per person.
+
+Seed 001, appendix, step 4: *"Fagpersonerne, personerne fra det private
+netværk og deres kontaktoplysninger samt kort beskrivelse af, hvad de kan
+hjælpe med, skrives ind i netværksoverblikket."* Rows are sorted by group
+(team, ad-hoc, private, professionals outside the team), then closest first.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from netmap.analysis.groups import GROUP_ORDER, Group, by_closeness, group_of, invite_list
+from netmap.model import (
+    Attendance,
+    Band,
+    CareSector,
+    NetworkMap,
+    Sector,
+    StrictModel,
+    TeamRole,
+)
+
+__all__ = ["OverviewRow", "contact_overview"]
+
+
+class OverviewRow(StrictModel):
+    """One person in the overview: who, where on the map, how to reach them."""
+
+    id: str
+    name: str
+    sector: Sector
+    band: Band
+    distance: float
+    role: str | None = None
+    organisation: str | None = None
+    care_sector: CareSector | None = None
+    phone: str | None = None
+    email: str | None = None
+    helps_with: str | None = None
+    group: Group
+    team_roles: list[TeamRole] = Field(default_factory=list)
+    primary_contact: bool = False
+    attends_meetings: Attendance = Attendance.UNDECIDED
+    knows_how_i_am: bool | None = None
+    can_help: bool | None = None
+    invited: bool = False
+
+
+def contact_overview(network_map: NetworkMap) -> list[OverviewRow]:
+    """The overview rows, by group then closeness.
+
+    Team roles and the primary-contact mark are shown only for professionals,
+    the only persons they count for (see :mod:`netmap.analysis.groups`).
+
+    >>> from netmap.model import NetworkMap, Patient, Person
+    >>> m = NetworkMap(patient=Patient(name="P"), persons=[
+    ...     Person(id="mum", name="Mum", sector="family", distance=0.2),
+    ...     Person(id="sr", name="SR", sector="professional", distance=0.4,
+    ...            team_roles="coordinator")])
+    >>> [(r.id, r.group.value, r.band.value, len(r.team_roles)) for r in contact_overview(m)]
+    [('sr', 'team', 'middle', 1), ('mum', 'private', 'close', 0)]
+    """
+    invited = set(invite_list(network_map))
+    rank = {group: i for i, group in enumerate(GROUP_ORDER)}
+    rows = []
+    for person in by_closeness(network_map.persons):
+        group: Group = group_of(person)
+        rows.append(
+            OverviewRow(
+                id=person.id,
+                name=person.name,
+                sector=person.sector,
+                band=person.band,
+                distance=person.distance,
+                role=person.role,
+                organisation=person.organisation,
+                care_sector=person.care_sector,
+                phone=person.phone,
+                email=person.email,
+                helps_with=person.helps_with,
+                group=group,
+                team_roles=list(person.team_roles) if person.is_professional else [],
+                primary_contact=person.primary_contact and person.is_professional,
+                attends_meetings=person.attends_meetings,
+                knows_how_i_am=person.knows_how_i_am,
+                can_help=person.can_help,
+                invited=person.id in invited,
+            )
+        )
+    # sorted() is stable: within a group the closeness order above is kept.
+    return sorted(rows, key=lambda row: rank[row.group])

@@ -1,0 +1,196 @@
+"""The whole analysis of one map, as one model, as JSON and as a readable report.
+
+:func:`analyse` puts together the groups, the invite list, the contact
+overview, the checks and the measures (seed 001, appendix; DOMAIN.md "What the
+map derives"). :meth:`MapAnalysis.to_report` is exactly the object
+``netmap analyse --json`` prints; :func:`render_text` is the readable report.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from netmap.analysis.checks import Finding, run_checks
+from netmap.analysis.groups import GROUP_ORDER, Group, Groups, derive_groups, invite_list
+from netmap.analysis.measures import MEASURE_KEYS, Measures, ego_measures, explain_measure
+from netmap.analysis.overview import OverviewRow, contact_overview
+from netmap.i18n import DEFAULT_LANG, Lang, t
+from netmap.model import NetworkMap, StrictModel
+
+__all__ = ["MapAnalysis", "analyse", "render_text"]
+
+
+class MapAnalysis(StrictModel):
+    """Everything the map derives, as of one date."""
+
+    patient_id: str
+    patient_name: str
+    as_of: date
+    groups: Groups
+    invite: list[str]
+    overview: list[OverviewRow]
+    findings: list[Finding]
+    measures: Measures
+
+    def to_report(self, lang: Lang = DEFAULT_LANG) -> dict[str, Any]:
+        """The JSON object of ``netmap analyse --json`` (messages in ``lang``).
+
+        >>> from netmap.model import NetworkMap, Patient
+        >>> r = analyse(NetworkMap(patient=Patient(id="p0", name="P")),
+        ...             as_of=date(2026, 1, 1)).to_report("en")
+        >>> r["patient"], r["groups"], r["invite"], r["measures"]["size"]
+        ({'id': 'p0', 'name': 'P'}, {'team': [], 'ad_hoc': [], 'private': []}, ['p0'], 0)
+        """
+        return {
+            "patient": {"id": self.patient_id, "name": self.patient_name},
+            "groups": {
+                "team": list(self.groups.team),
+                "ad_hoc": list(self.groups.ad_hoc),
+                "private": list(self.groups.private),
+            },
+            "invite": list(self.invite),
+            "warnings": [
+                {
+                    "code": f.code.value,
+                    "message": f.message(lang),
+                    "persons": list(f.persons),
+                    "source": f.source,
+                }
+                for f in self.findings
+            ],
+            "overview": [row.model_dump(mode="json") for row in self.overview],
+            "measures": self.measures.model_dump(mode="json"),
+        }
+
+
+def analyse(network_map: NetworkMap, *, as_of: date | None = None) -> MapAnalysis:
+    """Analyse a map as of ``as_of`` (default: today; only the checks use it).
+
+    >>> from netmap.model import NetworkMap, Patient, Person
+    >>> m = NetworkMap(patient=Patient(id="p0", name="P"), persons=[
+    ...     Person(id="sr", name="SR", sector="professional", distance=0.3)])
+    >>> a = analyse(m, as_of=date(2026, 1, 1))
+    >>> a.groups.team, a.invite, [f.code.value for f in a.findings][:1]
+    (['sr'], ['p0', 'sr'], ['consent_missing'])
+    """
+    as_of = date.today() if as_of is None else as_of
+    return MapAnalysis(
+        patient_id=network_map.patient.id,
+        patient_name=network_map.patient.name,
+        as_of=as_of,
+        groups=derive_groups(network_map),
+        invite=invite_list(network_map),
+        overview=contact_overview(network_map),
+        findings=run_checks(network_map, as_of=as_of),
+        measures=ego_measures(network_map),
+    )
+
+
+def _number(value: float | None, lang: Lang, digits: int = 2) -> str:
+    if value is None:
+        return t("analysis.report.not_defined", lang)
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "da" else text
+
+
+def _measure_value(key: str, measures: Measures, lang: Lang) -> str:
+    value = getattr(measures, key)
+    if key == "by_sector":
+        return ", ".join(f"{t(f'sector.{s.value}', lang)} {n}" for s, n in value.items())
+    if key == "by_band":
+        return ", ".join(f"{t(f'band.{b.value}', lang)} {n}" for b, n in value.items())
+    if key == "sector_ties":
+        shown = [
+            t(
+                "analysis.report.sector_pair",
+                lang,
+                a=t(f"sector.{row.a.value}", lang),
+                b=t(f"sector.{row.b.value}", lang),
+                ties=row.ties,
+                possible=row.possible,
+            )
+            for row in value
+            if row.a is not row.b
+        ]
+        return "; ".join(shown) if shown else t("analysis.report.not_defined", lang)
+    if key == "professional_share":
+        return _number(None if value is None else 100 * value, lang, 0) + (
+            " %" if value is not None else ""
+        )
+    if isinstance(value, float) or value is None:
+        return _number(value, lang)
+    return str(value)
+
+
+def render_text(analysis: MapAnalysis, lang: Lang = DEFAULT_LANG) -> str:
+    """The readable report (Danish by default) that ``netmap analyse`` prints.
+
+    >>> from netmap.model import NetworkMap, Patient
+    >>> text = render_text(analyse(NetworkMap(patient=Patient(name="Testa")),
+    ...                            as_of=date(2026, 1, 1)), "en")
+    >>> text.splitlines()[0]
+    'Network map of Testa – analysis as of 2026-01-01'
+    """
+    names = {row.id: row.name for row in analysis.overview}
+    names[analysis.patient_id] = analysis.patient_name
+    lines = [
+        t(
+            "analysis.report.title",
+            lang,
+            name=analysis.patient_name,
+            date=analysis.as_of.isoformat(),
+        ),
+        "",
+    ]
+
+    for group in GROUP_ORDER:
+        ids = analysis.groups.of(group)
+        if group is Group.OUTSIDE and not ids:
+            continue
+        lines.append(t(f"analysis.group.{group.value}", lang))
+        rows = [row for row in analysis.overview if row.group is group]
+        if not rows:
+            lines.append("  " + t("analysis.report.nobody", lang))
+        for row in rows:
+            lines.append("  " + _overview_line(row, lang))
+        lines.append("")
+
+    lines.append(t("analysis.report.invite", lang))
+    lines.extend("  " + names[i] for i in analysis.invite)
+    lines.append("")
+
+    lines.append(t("analysis.report.checks", lang))
+    if not analysis.findings:
+        lines.append("  " + t("analysis.report.no_findings", lang))
+    for finding in analysis.findings:
+        lines.append(f"  ! {finding.message(lang)}")
+        lines.append("    " + t("analysis.report.source", lang, source=finding.source))
+    lines.append("")
+
+    lines.append(t("analysis.report.measures", lang))
+    for key in MEASURE_KEYS:
+        lines.append(
+            f"  {t(f'analysis.measure.{key}', lang)}: "
+            f"{_measure_value(key, analysis.measures, lang)}"
+        )
+        lines.append(f"    {explain_measure(key, lang)}")
+    return "\n".join(lines) + "\n"
+
+
+def _overview_line(row: OverviewRow, lang: Lang) -> str:
+    parts = [row.name]
+    if row.role:
+        parts.append(row.role)
+    if row.organisation:
+        parts.append(row.organisation)
+    parts.append(t(f"band.{row.band.value}", lang))
+    contact = " / ".join(x for x in (row.phone, row.email) if x)
+    parts.append(contact or t("analysis.report.no_contact", lang))
+    if row.team_roles:
+        parts.append(", ".join(t(f"team_role.{r.value}", lang) for r in row.team_roles))
+    if row.helps_with:
+        parts.append(t("analysis.report.helps_with", lang, what=row.helps_with))
+    if row.invited:
+        parts.append(t("analysis.report.invited", lang))
+    return " · ".join(parts)
