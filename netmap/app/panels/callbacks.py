@@ -15,15 +15,13 @@ from dash import ALL, Input, Output, State, ctx
 from pydantic import ValidationError
 
 from netmap.app.panels.inputs import OverviewSort, PanelInputs
+from netmap.app.panels.overview import SORT_BUTTON_TYPE
 from netmap.app.panels.render import PanelContent, render_error, render_panels
 from netmap.errors import NetmapError, invalid_input
-from netmap.i18n import DEFAULT_LANG, parse_lang
+from netmap.i18n import DEFAULT_LANG, parse_lang, t
 from netmap.store.base import MapStore
 
-__all__ = ["SORT_BUTTON_TYPE", "next_sort", "register_panel_callbacks", "update_panels"]
-
-#: The ``type`` of the pattern-matching ids of the overview's sort buttons.
-SORT_BUTTON_TYPE = "panel-sort"
+__all__ = ["next_sort", "register_panel_callbacks", "update_panels"]
 
 
 def update_panels(
@@ -44,7 +42,9 @@ def update_panels(
         )
     except ValidationError as exc:
         shown = parse_lang(lang)
-        return render_error(invalid_input(exc, where="panels").message(shown), shown)
+        return render_error(
+            invalid_input(exc, where=t("panels.where", shown)).message(shown), shown
+        )
     if inputs.map_state is None:
         return render_panels(None, inputs.lang, inputs.sort)
     try:

@@ -50,9 +50,12 @@ class MapState(StrictModel):
 
 
 class OverviewSort(StrictModel):
-    """Which overview column the table is sorted by, and which way."""
+    """Which overview column the table is sorted by, and which way.
 
-    column: SortColumn = "name"
+    The default, by group, keeps the analysis' own order (group, then closeness).
+    """
+
+    column: SortColumn = "group"
     descending: bool = False
 
 

@@ -53,7 +53,7 @@ def panels_layout(lang: str) -> Component:
         id="panel-root",
         className="panel-root",
         children=[
-            dcc.Store(id="panel-overview-sort", data={"column": "name", "descending": False}),
+            dcc.Store(id="panel-overview-sort", data={"column": "group", "descending": False}),
             html.Div(id="panel-error", className="panel-error", role="alert"),
             *(_section(name, is_open, lang) for name, is_open in SECTIONS),
         ],

@@ -8,11 +8,17 @@ from typing import Any
 
 from dash import html
 
+from netmap.analysis import MapAnalysis, analyse
+from netmap.app.panels.chart import composition_figure
+from netmap.app.panels.checks import build_checks, checks_title
 from netmap.app.panels.inputs import OverviewSort
+from netmap.app.panels.measures import build_measures
+from netmap.app.panels.overview import build_overview
+from netmap.app.panels.team import build_team
 from netmap.i18n import Lang, t
 from netmap.model import NetworkMap
 
-__all__ = ["PanelContent", "render_error", "render_panels"]
+__all__ = ["PanelContent", "render_analysis", "render_error", "render_panels"]
 
 
 @dataclass(frozen=True)
@@ -76,4 +82,23 @@ def render_panels(
     """Every panel for ``network_map`` as analysed on ``as_of``; empty without a map."""
     if network_map is None:
         return _empty(lang, None)
-    return _empty(lang, None)
+    return render_analysis(analyse(network_map, as_of=as_of), lang, sort)
+
+
+def render_analysis(analysis: MapAnalysis, lang: Lang, sort: OverviewSort) -> PanelContent:
+    """Every panel for one analysis result (pure: no store, no clock)."""
+    rows = analysis.overview
+    names = {row.id: row.name for row in rows}
+    names[analysis.patient_id] = analysis.patient_name
+    return PanelContent(
+        error=None,
+        team_title=t("panels.title.team", lang),
+        team=build_team(analysis.groups, analysis.invite, rows, analysis.patient_name, lang),
+        checks_title=checks_title(analysis.findings, lang),
+        checks=build_checks(analysis.findings, names, lang),
+        overview_title=t("panels.title.overview", lang),
+        overview=build_overview(rows, sort, lang),
+        measures_title=t("panels.title.measures", lang),
+        measures=build_measures(analysis.measures, lang),
+        chart=composition_figure([(row.sector, row.band) for row in rows], lang),
+    )

@@ -1,0 +1,87 @@
+"""The team panel: the groups seed 001 derives from the map, and the invite list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dash import html
+from dash.development.base_component import Component
+
+from netmap.analysis.groups import GROUP_ORDER, Group, Groups
+from netmap.analysis.overview import OverviewRow
+from netmap.app.panels.labels import group_label, roles_label
+from netmap.i18n import Lang, t
+
+__all__ = ["build_team", "person_item"]
+
+
+def person_item(row: OverviewRow, lang: Lang) -> Component:
+    """One person as a list item: name, role, and any team roles (all plain text)."""
+    children: list[Component] = [html.Span(row.name, className="panel-person-name")]
+    if row.role:
+        children.append(html.Span(row.role, className="panel-person-role"))
+    roles = roles_label(row.team_roles, row.primary_contact, lang)
+    if roles:
+        children.append(html.Span(roles, className="panel-person-team-roles"))
+    return html.Li(children, className="panel-person", **{"data-person": row.id})
+
+
+def _patient_item(patient_id: str, patient_name: str) -> Component:
+    return html.Li(
+        html.Span(patient_name, className="panel-person-name"),
+        className="panel-person",
+        **{"data-person": patient_id},
+    )
+
+
+def _group_block(
+    key: str, title: str, items: Sequence[Component], lang: Lang, *, ordered: bool = False
+) -> Component:
+    if not items:
+        items = [html.Li(t("panels.group.none", lang), className="panel-none")]
+    listing = html.Ol(list(items)) if ordered else html.Ul(list(items))
+    return html.Div(
+        [html.H3(title, className="panel-group-title"), listing],
+        id=f"panel-group-{key}",
+        className="panel-group",
+    )
+
+
+def build_team(
+    groups: Groups,
+    invite: Sequence[str],
+    rows: Sequence[OverviewRow],
+    patient_name: str,
+    lang: Lang,
+) -> list[Component]:
+    """The four groups (and any professionals outside the team) and the invite list.
+
+    ``rows`` is the analysis' contact overview, which carries each person's
+    name, role and team roles; the patient is named by ``patient_name``. The
+    CPR number is not an input, so it cannot appear here.
+    """
+    by_id = {row.id: row for row in rows}
+    patient = _patient_item(groups.patient, patient_name)
+    blocks = [_group_block("patient", t("panels.group.patient", lang), [patient], lang)]
+    for group in GROUP_ORDER:
+        ids = groups.of(group)
+        if group is Group.OUTSIDE and not ids:
+            continue
+        items = [person_item(by_id[i], lang) for i in ids]
+        blocks.append(_group_block(group.value, group_label(group, lang), items, lang))
+    invited = [
+        _patient_item(i, patient_name) if i == groups.patient else person_item(by_id[i], lang)
+        for i in invite
+    ]
+    blocks.append(
+        html.Div(
+            [
+                html.H3(t("panels.invite.title", lang), className="panel-group-title"),
+                html.P(t("panels.invite.hint", lang), className="panel-hint"),
+                html.Ol(invited),
+            ],
+            id="panel-invite",
+            className="panel-group panel-invite",
+        )
+    )
+    return blocks

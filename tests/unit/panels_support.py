@@ -1,0 +1,83 @@
+"""Helpers for the panel tests: the Sofie demo map and component trees as JSON.
+
+Like vizro's ``assert_component_equal``, trees are compared as the JSON Dash
+sends to the browser, so a test sees exactly what the user's browser gets.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from plotly.utils import PlotlyJSONEncoder
+
+from netmap.interchange import read_map
+from netmap.model import NetworkMap
+
+SOFIE = Path(__file__).resolve().parents[2] / "netmap" / "demo" / "sofie.graphml"
+#: A day on which Sofie's consent (given 2026-03-01) is still valid.
+AS_OF = date(2026, 11, 22)
+
+
+def sofie() -> NetworkMap:
+    return read_map(SOFIE)
+
+
+def as_json(tree: Any) -> Any:
+    """The tree as the browser receives it."""
+    return json.loads(json.dumps(tree, cls=PlotlyJSONEncoder))
+
+
+def assert_component_equal(left: Any, right: Any) -> None:
+    assert as_json(left) == as_json(right)
+
+
+def nodes(tree: Any) -> Iterator[dict[str, Any]]:
+    """Every component in the tree (as JSON dicts), depth first."""
+    if isinstance(tree, list):
+        for item in tree:
+            yield from nodes(item)
+    elif isinstance(tree, dict) and "props" in tree and "type" in tree:
+        yield tree
+        yield from nodes(tree["props"].get("children"))
+
+
+def texts(tree: Any) -> list[str]:
+    """Every plain string shown as a child anywhere in the tree."""
+    found: list[str] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict) and "props" in value:
+            walk(value["props"].get("children"))
+
+    walk(as_json(tree))
+    return found
+
+
+def by_id(tree: Any, wanted: Any) -> dict[str, Any]:
+    """The one component with id ``wanted``."""
+    hits = [n for n in nodes(as_json(tree)) if n["props"].get("id") == wanted]
+    assert len(hits) == 1, f"{wanted!r}: {len(hits)} components"
+    return hits[0]
+
+
+def with_attr(tree: Any, attr: str, value: str) -> list[dict[str, Any]]:
+    """Components whose property ``attr`` (e.g. ``data-person``) equals ``value``."""
+    return [n for n in nodes(as_json(tree)) if n["props"].get(attr) == value]
+
+
+def names_in(component: dict[str, Any]) -> list[str]:
+    """The person names (``panel-person-name`` spans) inside a component."""
+    return [
+        n["props"]["children"]
+        for n in nodes(component)
+        if n["props"].get("className") == "panel-person-name"
+    ]
