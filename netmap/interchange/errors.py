@@ -53,7 +53,7 @@ class Place:
         ident = shorten(self.ident or "")
         key = shorten(self.key or "")
         if self.kind in ("node", "person"):
-            if self.key is None or self.key == "id":
+            if self.key is None:
                 return t(f"interchange.where_{self.kind}", lang, node=ident)
             return t(f"interchange.where_{self.kind}_key", lang, node=ident, key=key)
         if self.kind == "graph":
