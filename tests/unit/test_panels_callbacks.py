@@ -1,0 +1,190 @@
+"""The panel layout and callbacks: ids, validation, loading, and the wire.
+
+The last tests post to Dash's ``/_dash-update-component`` with Flask's test
+client, as any client on the network could, to check that malformed values
+give a clear message and change nothing in the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import dash
+import pytest
+from dash import dcc, html
+from panels_support import AS_OF, as_json, by_id, nodes, sofie, texts, with_attr
+
+from netmap.app.panels import panels_layout, register_panel_callbacks
+from netmap.app.panels.callbacks import next_sort, update_panels
+from netmap.store.base import MapStore, StoredMap
+from netmap.store.sqlite import SqliteStore
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[MapStore]:
+    s = SqliteStore(tmp_path / "panels.db")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def stored(store: MapStore) -> StoredMap:
+    return store.create(sofie(), author="test")
+
+
+def _state(stored: StoredMap) -> dict[str, Any]:
+    return {"map_id": stored.map_id, "version": stored.version}
+
+
+def _today() -> date:
+    return AS_OF
+
+
+def test_pnl060_layout_ids_all_start_with_panel() -> None:
+    tree = as_json(panels_layout("da"))
+    ids = [n["props"]["id"] for n in nodes(tree) if "id" in n["props"]]
+    assert ids
+    for i in ids:
+        assert (i["type"] if isinstance(i, dict) else i).startswith("panel-"), i
+    assert by_id(tree, "panel-team-title")["props"]["children"] == "Patientens team"
+    assert by_id(panels_layout("en"), "panel-checks-title")["props"]["children"] == "Checks"
+
+
+def test_pnl061_callbacks_read_the_shell_stores_and_write_only_panel_ids(
+    store: MapStore,
+) -> None:
+    app = dash.Dash(__name__)
+    register_panel_callbacks(app, store, _today)
+    outputs = [part for key in app.callback_map for part in key.strip(".").split("...")]
+    assert outputs and all(part.startswith("panel-") for part in outputs)
+    inputs = {
+        i["id"]
+        for cb in app.callback_map.values()
+        for i in cb["inputs"]
+        if isinstance(i["id"], str)
+    }
+    assert {"map-state", "lang"} <= inputs
+
+
+def test_pnl062_update_panels_renders_the_stored_map(store: MapStore, stored: StoredMap) -> None:
+    content = update_panels(store, _today, _state(stored), "da", None)
+    assert content.error is None
+    assert "Birgitte Møller" in texts(content.team)
+    assert content.checks_title == "Tjek (2)"
+    assert with_attr(content.overview, "data-person", "egl")
+    assert content.chart.layout.barmode == "stack"
+
+
+def test_pnl063_update_panels_uses_the_injected_today(store: MapStore, stored: StoredMap) -> None:
+    # Consent given 2026-03-01 is valid 365 days: up to 2027-03-01.
+    codes = []
+    for day in (date(2027, 3, 1), date(2027, 3, 2)):
+        content = update_panels(store, lambda d=day: d, _state(stored), "da", None)
+        codes.append(
+            [
+                n["props"]["data-code"]
+                for n in nodes(as_json(content.checks))
+                if "data-code" in n["props"]
+            ]
+        )
+    assert "consent_expired" not in codes[0]
+    assert "consent_expired" in codes[1]
+
+
+def test_pnl064_no_map_open(store: MapStore) -> None:
+    content = update_panels(store, _today, None, "en", None)
+    assert content.error is None
+    assert texts(content.team) == ["No map is open."]
+
+
+@pytest.mark.parametrize(
+    ("map_state", "field"),
+    [
+        ({"map_id": "x", "version": 0}, "version"),
+        ({"map_id": "", "version": 1}, "map_id"),
+        ({"map_id": "x" * 101, "version": 1}, "map_id"),
+        ({"map_id": "x", "version": 1, "evil": True}, "evil"),
+        ("not a dict", None),
+    ],
+)
+def test_pnl065_malformed_map_state_is_a_clear_error(
+    store: MapStore, stored: StoredMap, map_state: Any, field: str | None
+) -> None:
+    content = update_panels(store, _today, map_state, "da", None)
+    message = texts(content.error)[0]
+    assert message.startswith("Panelerne")
+    if field:
+        assert field in message
+    assert texts(content.team) == ["Der er ikke åbnet noget kort."]
+
+
+def test_pnl066_bad_language_or_sort_is_refused(store: MapStore, stored: StoredMap) -> None:
+    bad_lang = update_panels(store, _today, _state(stored), "fr", None)
+    assert bad_lang.error is not None
+    bad_sort = update_panels(store, _today, _state(stored), "en", {"column": "cpr"})
+    assert "The panels" in texts(bad_sort.error)[0]
+
+
+def test_pnl067_unknown_map_names_it(store: MapStore) -> None:
+    content = update_panels(store, _today, {"map_id": "nope", "version": 1}, "en", None)
+    assert "nope" in texts(content.error)[0]
+
+
+def test_pnl068_next_sort_flips_or_switches() -> None:
+    assert next_sort({"column": "band", "descending": False}, "band").descending is True
+    assert next_sort(None, "name").model_dump() == {"column": "name", "descending": False}
+    assert next_sort({"column": "junk"}, "phone").column == "phone"
+    with pytest.raises(ValueError):
+        next_sort(None, "cpr")
+
+
+def _app(store: MapStore) -> dash.Dash:
+    app = dash.Dash(__name__)
+    app.layout = html.Div(
+        [dcc.Store(id="map-state"), dcc.Store(id="lang", data="da"), panels_layout("da")]
+    )
+    register_panel_callbacks(app, store, _today)
+    return app
+
+
+def _post(app: dash.Dash, map_state: Any, lang: Any, sort: Any) -> dict[str, Any]:
+    key = next(k for k in app.callback_map if "panel-error" in k)
+    outputs = [
+        {"id": part.split(".")[0], "property": part.split(".")[1]}
+        for part in key.strip(".").split("...")
+    ]
+    client = app.server.test_client()
+    response = client.post(
+        "/_dash-update-component",
+        json={
+            "output": key,
+            "outputs": outputs,
+            "inputs": [
+                {"id": "map-state", "property": "data", "value": map_state},
+                {"id": "lang", "property": "data", "value": lang},
+                {"id": "panel-overview-sort", "property": "data", "value": sort},
+            ],
+            "changedPropIds": ["map-state.data"],
+            "state": [],
+        },
+    )
+    assert response.status_code == 200
+    return response.get_json()["response"]
+
+
+def test_pnl070_over_the_wire_renders_sofie_in_english(store: MapStore, stored: StoredMap) -> None:
+    response = _post(_app(store), _state(stored), "en", {"column": "name", "descending": False})
+    assert response["panel-error"]["children"] is None
+    assert response["panel-team-title"]["children"] == "The patient's team"
+    assert "Ali Hassan" in texts(response["panel-overview-body"]["children"])
+
+
+def test_pnl071_over_the_wire_garbage_changes_nothing(store: MapStore, stored: StoredMap) -> None:
+    before = store.history(stored.map_id)
+    response = _post(_app(store), {"map_id": {"$ne": 1}, "version": "1; DROP"}, "da", [1, 2])
+    assert texts(response["panel-error"]["children"])[0].startswith("Panelerne")
+    assert store.history(stored.map_id) == before
+    assert len(store.list_maps()) == 1
