@@ -1,0 +1,27 @@
+/* Report a drop on the map to the server: the person's id and pixel position.
+ *
+ * dash-cytoscape exposes the live cytoscape instance as window.cy (a new one
+ * for every map page). We listen to "dragfree" on person nodes and hand a
+ * small {id, x, y} to the dcc.Store "drag-op"; the server validates it and
+ * saves the new sector, distance and angle. Ties follow the node while it
+ * is dragged (cytoscape does that by itself).
+ */
+(function () {
+  "use strict";
+  var seq = 0;
+  function hook() {
+    var cy = window.cy;
+    if (!cy || cy.__netmapHooked || !window.dash_clientside || !window.dash_clientside.set_props) {
+      return;
+    }
+    cy.__netmapHooked = true;
+    cy.on("dragfree", "node.person", function (evt) {
+      var node = evt.target;
+      var pos = node.position();
+      seq += 1;
+      window.__netmapLastDrop = {id: node.data("pid"), x: pos.x, y: pos.y, seq: seq, at: performance.now()};
+      window.dash_clientside.set_props("drag-op", {data: {id: node.data("pid"), x: pos.x, y: pos.y, seq: seq}});
+    });
+  }
+  window.setInterval(hook, 200);
+})();

@@ -1,0 +1,59 @@
+"""The map editor: a Dash app built by a factory around a store.
+
+``create_app(store)`` builds a fresh app with no global state (no module-level
+app, no pages registry), so tests and ``netmap serve`` each get their own.
+``/`` is the start page, ``/map/<map_id>`` the editor. Every callback parses
+its inputs with pydantic models; request bodies are limited in size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import dash
+
+from netmap.i18n import Lang, t
+from netmap.store import MapStore
+
+__all__ = ["ASSETS_FOLDER", "MAX_REQUEST_BYTES", "create_app"]
+
+#: The top-level ``assets/`` folder of the repository (CSS and the drag hook).
+ASSETS_FOLDER = Path(__file__).resolve().parents[2] / "assets"
+#: Dash sets no request size limit (TECH-NOTES); a drag or a form is a few kB.
+MAX_REQUEST_BYTES = 2 * 1024 * 1024
+
+
+def create_app(
+    store: MapStore,
+    *,
+    today: Callable[[], date] = date.today,
+    default_lang: Lang = "da",
+) -> dash.Dash:
+    """A new Dash app editing the maps in ``store``.
+
+    ``today`` is passed to the panels (the checks depend on the date);
+    ``default_lang`` is the language before the user picks one.
+    """
+    from netmap.app.editor_callbacks import register_editor_callbacks
+    from netmap.app.panels import panels_layout, register_panel_callbacks
+    from netmap.app.shell import register_shell_callbacks, shell_layout
+    from netmap.app.start import register_start_callbacks
+
+    app = dash.Dash(
+        __name__,
+        assets_folder=str(ASSETS_FOLDER),
+        title=t("app.title", default_lang),
+        suppress_callback_exceptions=True,
+        update_title=None,
+        serve_locally=True,
+    )
+    app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    app.server.config["NETMAP_LANG"] = default_lang
+    app.layout = shell_layout()
+    register_shell_callbacks(app, store, panels_layout)
+    register_start_callbacks(app, store)
+    register_editor_callbacks(app, store)
+    register_panel_callbacks(app, store, today)
+    return app

@@ -1,0 +1,414 @@
+"""The editor page: the map, the guiding questions, the forms and the panels.
+
+Pure layout builders: each takes the map (and the language) and returns Dash
+components; the callbacks that fill and use them live in
+:mod:`netmap.app.editor_callbacks`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_cytoscape as cyto
+from dash import dcc, html
+
+from netmap.app.mapview import MARKS, build_elements, marks_of, stylesheet
+from netmap.editing import answer_of
+from netmap.geometry import RINGS
+from netmap.i18n import Lang, t
+from netmap.model import CareSector, NetworkMap, Person, Sector, TeamRole
+
+__all__ = [
+    "edit_panel",
+    "editor_layout",
+    "legend",
+    "person_list",
+    "question_help",
+]
+
+
+def _sector_options(lang: Lang) -> list[dict[str, str]]:
+    return [{"label": t(f"sector.{s.value}", lang), "value": s.value} for s in Sector]
+
+
+def _question_steps(lang: Lang) -> Any:
+    options = [
+        {
+            "label": html.Span(
+                [html.B(str(n), className="step-no"), html.Span(t(f"question.{n}", lang))],
+                className="step-label",
+            ),
+            "value": n,
+        }
+        for n in (1, 2, 3, 4)
+    ]
+    return html.Section(
+        [
+            html.H2(t("app.q.heading", lang), className="sr-only"),
+            dcc.RadioItems(
+                id="q-step",
+                options=options,
+                value=1,
+                className="steps",
+                inputClassName="step-input",
+                labelClassName="step",
+            ),
+        ],
+        className="questions",
+        **{"aria-label": t("app.q.heading", lang)},
+    )
+
+
+def question_help(step: int, mode: str, lang: Lang) -> str:
+    """What a tap does now, in one sentence."""
+    if mode == "connect":
+        return t("app.mode.connect_help", lang)
+    if step in (2, 3, 4):
+        return t("app.q.help_tap", lang)
+    return t("app.q.help1", lang) + " " + t("app.mode.select_help", lang)
+
+
+def legend(lang: Lang) -> Any:
+    """What the marks on the map mean."""
+    items = [
+        html.Li([html.Span(symbol, className="mark"), " ", t(f"app.mark.{key}", lang)])
+        for key, symbol in MARKS.items()
+    ]
+    items.append(html.Li(t("app.mark.tied", lang)))
+    return html.Details(
+        [html.Summary(t("app.editor.legend", lang)), html.Ul(items)],
+        className="legend",
+        open=True,
+    )
+
+
+def _answer_label(question: int, answer: str, lang: Lang) -> str:
+    if question == 4 and answer == "unknown":
+        return t("app.q.answer_undecided", lang)
+    return t(f"app.q.answer_{answer}", lang)
+
+
+def person_list(network_map: NetworkMap, lang: Lang, step: int, selected: str | None) -> Any:
+    """Every person as a button (keyboard users select here); answers in steps 2–4."""
+    if not network_map.persons:
+        return html.P(t("app.list.empty", lang), className="muted")
+    rows = []
+    for person in network_map.persons:
+        label = [html.Span(person.name, className="person-name")]
+        if person.role:
+            label.append(html.Span(person.role, className="person-role"))
+        marks = marks_of(person)
+        if marks:
+            label.append(html.Span(marks, className="marks"))
+        row: list[Any] = [
+            html.Button(
+                label,
+                id={"type": "person-item", "pid": person.id},
+                className="person-item" + (" chosen" if person.id == selected else ""),
+                **{"aria-pressed": "true" if person.id == selected else "false"},
+            )
+        ]
+        if step in (2, 3, 4):
+            current = answer_of(person, step)
+            row.append(
+                html.Div(
+                    [
+                        html.Button(
+                            _answer_label(step, answer, lang),
+                            id={"type": "answer", "pid": person.id, "a": answer},
+                            className=f"btn answer answer-{answer}"
+                            + (" on" if answer == current else ""),
+                            **{
+                                "aria-pressed": "true" if answer == current else "false",
+                                "aria-label": t(
+                                    "app.q.answer_for",
+                                    lang,
+                                    name=person.name,
+                                    answer=_answer_label(step, answer, lang),
+                                ),
+                            },
+                        )
+                        for answer in ("yes", "no", "unknown")
+                    ],
+                    className="answers",
+                    role="group",
+                )
+            )
+        rows.append(html.Li(row, className=f"person-row sector-{person.sector.value}"))
+    return html.Ul(rows, className="person-list")
+
+
+def _field(label: str, component: Any, field_id: str) -> Any:
+    return html.Div([html.Label(label, htmlFor=field_id), component], className="form-row")
+
+
+def edit_panel(network_map: NetworkMap, person: Person | None, lang: Lang) -> Any:
+    """All fields of the selected person, with save and remove."""
+    if person is None:
+        return html.P(t("app.edit.none", lang), className="muted")
+    tied = sorted(network_map.person(i).name for i in network_map.tied_to(person.id))
+    ties_text = (
+        t("app.edit.ties", lang, names=", ".join(tied)) if tied else t("app.edit.no_ties", lang)
+    )
+
+    def text(field: str, value: str | None, input_type: str = "text", max_length: int = 200) -> Any:
+        return _field(
+            t(f"app.edit.{field}", lang),
+            dcc.Input(
+                id=f"edit-{field}",
+                type=input_type,
+                value=value or "",
+                maxLength=max_length,
+                className="field",
+            ),
+            f"edit-{field}",
+        )
+
+    def answer_radio(question: int) -> Any:
+        return _field(
+            t(f"question.{question}", lang),
+            dcc.RadioItems(
+                id=f"edit-q{question}",
+                options=[
+                    {"label": _answer_label(question, a, lang), "value": a}
+                    for a in ("yes", "no", "unknown")
+                ],
+                value=answer_of(person, question),
+                className="choice-row",
+                inline=True,
+            ),
+            f"edit-q{question}",
+        )
+
+    marks = {
+        ring: t(f"band.{band}", lang)
+        for ring, band in zip(RINGS, ("close", "middle", "distant"), strict=True)
+    }
+    return html.Div(
+        [
+            html.H2(t("app.edit.heading", lang, name=person.name)),
+            html.P(ties_text, className="ties-text"),
+            html.Fieldset(
+                [
+                    html.Legend(t("app.edit.place_heading", lang)),
+                    _field(
+                        t("app.edit.sector", lang),
+                        dcc.RadioItems(
+                            id="edit-sector",
+                            options=_sector_options(lang),
+                            value=person.sector.value,
+                            className="choice-grid",
+                        ),
+                        "edit-sector",
+                    ),
+                    _field(
+                        t("app.edit.distance", lang),
+                        dcc.Slider(
+                            id="edit-distance",
+                            min=0.05,
+                            max=1.0,
+                            step=0.05,
+                            value=round(person.distance, 2),
+                            marks={round(k, 3): v for k, v in marks.items()},
+                            included=False,
+                            tooltip={"placement": "bottom", "always_visible": False},
+                        ),
+                        "edit-distance",
+                    ),
+                ],
+                className="placement",
+            ),
+            text("name", person.name, max_length=120),
+            text("role", person.role),
+            text("organisation", person.organisation),
+            _field(
+                t("app.edit.care_sector", lang),
+                dcc.RadioItems(
+                    id="edit-care_sector",
+                    options=[{"label": t("app.edit.care_sector_none", lang), "value": ""}]
+                    + [
+                        {"label": t(f"care_sector.{c.value}", lang), "value": c.value}
+                        for c in CareSector
+                    ],
+                    value=person.care_sector.value if person.care_sector else "",
+                    className="choice-grid",
+                ),
+                "edit-care_sector",
+            ),
+            text("phone", person.phone, "tel", 40),
+            text("email", person.email, "email", 254),
+            _field(
+                t("app.edit.helps_with", lang),
+                dcc.Textarea(
+                    id="edit-helps_with",
+                    value=person.helps_with or "",
+                    maxLength=1000,
+                    className="field",
+                ),
+                "edit-helps_with",
+            ),
+            answer_radio(2),
+            answer_radio(3),
+            answer_radio(4),
+            _field(
+                t("app.edit.team_roles", lang),
+                dcc.Checklist(
+                    id="edit-team_roles",
+                    options=[
+                        {"label": t(f"team_role.{r.value}", lang), "value": r.value}
+                        for r in TeamRole
+                    ],
+                    value=[r.value for r in person.team_roles],
+                    className="choice-grid",
+                ),
+                "edit-team_roles",
+            ),
+            dcc.Checklist(
+                id="edit-primary_contact",
+                options=[{"label": t("app.edit.primary_contact", lang), "value": "yes"}],
+                value=["yes"] if person.primary_contact else [],
+                className="choice-row",
+            ),
+            html.Div(
+                [
+                    html.Button(
+                        t("app.edit.save", lang), id="edit-save", className="btn btn-primary"
+                    ),
+                    html.Button(
+                        t("app.edit.remove", lang), id="edit-remove", className="btn btn-danger"
+                    ),
+                    html.Button(t("app.edit.close", lang), id="edit-close", className="btn"),
+                ],
+                className="button-row",
+            ),
+        ],
+        className="edit-form",
+        **{"data-person": person.id},
+    )
+
+
+def _add_form(lang: Lang) -> Any:
+    return html.Section(
+        [
+            html.H2(t("app.add.heading", lang)),
+            _field(
+                t("app.add.name", lang),
+                dcc.Input(id="add-name", type="text", maxLength=120, className="field"),
+                "add-name",
+            ),
+            _field(
+                t("app.add.sector", lang),
+                dcc.RadioItems(
+                    id="add-sector",
+                    options=_sector_options(lang),
+                    value=Sector.FAMILY.value,
+                    className="choice-grid",
+                ),
+                "add-sector",
+            ),
+            _field(
+                t("app.add.role", lang),
+                dcc.Input(id="add-role", type="text", maxLength=200, className="field"),
+                "add-role",
+            ),
+            html.Button(
+                t("app.add.submit", lang), id="add-submit", className="btn btn-primary btn-big"
+            ),
+        ],
+        className="card add-card",
+    )
+
+
+def editor_layout(network_map: NetworkMap, version: int, lang: Lang, panels: Any) -> Any:
+    """The whole editor page for one map."""
+    patient = network_map.patient
+    heading = [html.H1(patient.name, id="patient-name")]
+    if patient.cpr:
+        heading.append(
+            html.Span(t("app.editor.cpr", lang, cpr=patient.masked_cpr), className="cpr")
+        )
+    heading.append(html.Span(t("app.editor.version", lang, version=version), id="version-label"))
+    toolbar = html.Div(
+        [
+            dcc.RadioItems(
+                id="mode",
+                options=[
+                    {"label": t("app.mode.select", lang), "value": "select"},
+                    {"label": t("app.mode.connect", lang), "value": "connect"},
+                ],
+                value="select",
+                className="segmented",
+                labelClassName="segment",
+            ),
+            html.Button(t("app.undo", lang), id="undo", className="btn"),
+            html.Button(t("app.redo", lang), id="redo", className="btn"),
+        ],
+        className="toolbar",
+        **{"aria-label": t("app.mode.heading", lang)},
+    )
+    map_col = html.Section(
+        [
+            _question_steps(lang),
+            toolbar,
+            html.P(question_help(1, "select", lang), id="tap-help", className="tap-help"),
+            html.Div(
+                cyto.Cytoscape(
+                    id="map-cy",
+                    elements=build_elements(network_map, lang),
+                    stylesheet=stylesheet(),
+                    layout={"name": "preset", "fit": True, "padding": 6},
+                    autoRefreshLayout=False,
+                    userZoomingEnabled=False,
+                    userPanningEnabled=False,
+                    boxSelectionEnabled=False,
+                    autounselectify=True,
+                    responsive=True,
+                    className="map-canvas",
+                    style={"width": "100%", "height": "100%"},
+                ),
+                className="map-box",
+                role="img",
+                **{"aria-label": t("app.map.label", lang)},
+            ),
+            html.Div(
+                [
+                    html.Div(id="notice-text", role="status", **{"aria-live": "polite"}),
+                    html.Button(
+                        t("app.reload", lang),
+                        id="reload",
+                        className="btn btn-primary",
+                        style={"display": "none"},
+                    ),
+                ],
+                id="notice",
+                className="notice",
+            ),
+            legend(lang),
+        ],
+        className="map-col",
+    )
+    work_col = html.Section(
+        [
+            _add_form(lang),
+            html.Section(id="edit-panel", className="card edit-card"),
+            html.Section(
+                [
+                    html.H2(t("app.list.heading", lang)),
+                    html.P(t("app.list.help", lang), className="muted"),
+                    html.Div(id="person-list"),
+                ],
+                className="card",
+            ),
+        ],
+        className="work-col",
+    )
+    return html.Main(
+        [
+            html.Div(heading, className="editor-heading"),
+            html.Div(
+                [map_col, work_col, html.Section(panels, className="panels-col")],
+                className="editor-grid",
+            ),
+        ],
+        className="editor-page",
+    )

@@ -1,0 +1,606 @@
+"""The editor's callbacks: parse what the browser sent, apply one edit, save.
+
+Every callback here does the same three things: parse its inputs with the
+models of :mod:`netmap.app.state` and :mod:`netmap.editing`, call pure
+functions, and save through the store with the version the tab last saw, so
+that a stale tab gets a :class:`~netmap.store.ConflictError` and a clear
+message instead of overwriting someone else's change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import dash
+from dash import ALL, Input, Output, State, ctx
+
+from netmap.app.editor import edit_panel, person_list, question_help
+from netmap.app.mapview import build_elements, map_point
+from netmap.app.state import (
+    DragOp,
+    History,
+    MapState,
+    Notice,
+    parse,
+    parse_lang_store,
+)
+from netmap.editing import (
+    AddPerson,
+    CycleAnswer,
+    DropPerson,
+    EditOp,
+    MovePerson,
+    RemovePerson,
+    SetAnswer,
+    ToggleTie,
+    answer_of,
+    new_person_id,
+    parse_edit,
+)
+from netmap.errors import InvalidInput, NetmapError
+from netmap.i18n import Lang, t
+from netmap.model import NetworkMap
+from netmap.store import ConflictError, MapNotFound, MapStore
+
+__all__ = [
+    "AUTHOR",
+    "Outcome",
+    "app_default",
+    "commit",
+    "describe",
+    "redo",
+    "register_editor_callbacks",
+    "undo",
+]
+
+AUTHOR = "app"
+_UNCHANGED = dash.no_update
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a save did: the tab's new state, the notice and the undo stacks."""
+
+    state: dict[str, Any] | Any
+    notice: dict[str, Any]
+    history: dict[str, Any] | Any
+    saved: bool = False
+
+
+def _notice(kind: str, text: str) -> dict[str, Any]:
+    return Notice(kind=kind, text=text).model_dump()  # type: ignore[arg-type]
+
+
+def describe(op: EditOp, before: NetworkMap, after: NetworkMap, lang: Lang) -> str:
+    """One sentence about what an edit did, for the notice under the map."""
+    if isinstance(op, AddPerson):
+        return t("app.added", lang, name=op.name)
+    if isinstance(op, RemovePerson):
+        return t("app.removed", lang, name=before.person(op.id).name)
+    if isinstance(op, MovePerson | DropPerson):
+        person = after.person(op.id)
+        return t(
+            "app.moved",
+            lang,
+            name=person.name,
+            sector=t(f"sector.{person.sector.value}", lang),
+            band=t(f"band.{person.band.value}", lang),
+        )
+    if isinstance(op, ToggleTie):
+        a, b = before.person(op.a).name, before.person(op.b).name
+        key = "app.tie_added" if len(after.ties) > len(before.ties) else "app.tie_removed"
+        return t(key, lang, a=a, b=b)
+    if isinstance(op, SetAnswer | CycleAnswer):
+        person = after.person(op.id)
+        answer = answer_of(person, op.question)
+        label = (
+            t("app.q.answer_undecided", lang)
+            if op.question == 4 and answer == "unknown"
+            else t(f"app.q.answer_{answer}", lang)
+        )
+        return t(
+            "app.answered",
+            lang,
+            name=person.name,
+            answer=f"{t(f'question.{op.question}', lang)} {label}",
+        )
+    return t("app.saved", lang)
+
+
+def _error_outcome(exc: NetmapError, lang: Lang) -> Outcome:
+    if isinstance(exc, ConflictError):
+        return Outcome(_UNCHANGED, _notice("conflict", t("app.conflict", lang)), _UNCHANGED)
+    key = "app.bad_request" if isinstance(exc, InvalidInput) else "app.error"
+    return Outcome(
+        _UNCHANGED, _notice("error", t(key, lang, message=exc.message(lang))), _UNCHANGED
+    )
+
+
+def commit(store: MapStore, state_data: Any, history_data: Any, op: EditOp, lang: Lang) -> Outcome:
+    """Apply ``op`` to the version the tab saw and save it as the next version."""
+    try:
+        state = parse(MapState, state_data)
+        history = parse(History, history_data or {})
+        before = store.load(state.map_id, state.version).map
+        after = op.apply(before)
+        if after == before:
+            return Outcome(_UNCHANGED, _UNCHANGED, _UNCHANGED)
+        stored = store.save(state.map_id, after, base_version=state.version, author=AUTHOR)
+    except NetmapError as exc:
+        return _error_outcome(exc, lang)
+    return Outcome(
+        MapState(map_id=state.map_id, version=stored.version).model_dump(),
+        _notice("ok", describe(op, before, after, lang)),
+        history.pushed(state.version).model_dump(),
+        saved=True,
+    )
+
+
+def _restore(
+    store: MapStore, state_data: Any, history_data: Any, lang: Lang, *, forward: bool
+) -> Outcome:
+    try:
+        state = parse(MapState, state_data)
+        history = parse(History, history_data or {})
+        stack = history.redo if forward else history.undo
+        if not stack:
+            key = "app.nothing_to_redo" if forward else "app.nothing_to_undo"
+            return Outcome(_UNCHANGED, _notice("ok", t(key, lang)), _UNCHANGED)
+        target = stack[-1]
+        content = store.load(state.map_id, target).map
+        stored = store.save(state.map_id, content, base_version=state.version, author=AUTHOR)
+    except NetmapError as exc:
+        return _error_outcome(exc, lang)
+    if forward:
+        new_history = History(undo=[*history.undo, state.version], redo=history.redo[:-1])
+    else:
+        new_history = History(undo=history.undo[:-1], redo=[*history.redo, state.version])
+    return Outcome(
+        MapState(map_id=state.map_id, version=stored.version).model_dump(),
+        _notice("ok", t("app.redone" if forward else "app.undone", lang)),
+        new_history.model_dump(),
+        saved=True,
+    )
+
+
+def undo(store: MapStore, state_data: Any, history_data: Any, lang: Lang) -> Outcome:
+    """Save the content of the version before the last edit as a new version."""
+    return _restore(store, state_data, history_data, lang, forward=False)
+
+
+def redo(store: MapStore, state_data: Any, history_data: Any, lang: Lang) -> Outcome:
+    """Save again the content an undo took away, as a new version."""
+    return _restore(store, state_data, history_data, lang, forward=True)
+
+
+def _outputs(outcome: Outcome) -> tuple[Any, Any, Any]:
+    return outcome.state, outcome.notice, outcome.history
+
+
+def _bad_request(exc: NetmapError, lang: Lang) -> tuple[Any, Any, Any]:
+    return _outputs(_error_outcome(exc, lang))
+
+
+def _load_map(store: MapStore, state_data: Any) -> tuple[MapState, NetworkMap] | None:
+    try:
+        state = parse(MapState, state_data)
+        return state, store.load(state.map_id, state.version).map
+    except (NetmapError, MapNotFound):
+        return None
+
+
+def _step(value: Any) -> int:
+    return value if value in (1, 2, 3, 4) else 1
+
+
+def _selected(value: Any) -> str | None:
+    return value if isinstance(value, str) and 0 < len(value) <= 100 else None
+
+
+def _fresh_trigger() -> bool:
+    """Whether the callback was fired by a user action (not a new button appearing)."""
+    return bool(ctx.triggered) and bool(ctx.triggered[0].get("value"))
+
+
+def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
+    """Wire the editor page to the store."""
+    save_outputs = (
+        Output("map-state", "data", allow_duplicate=True),
+        Output("notice-store", "data", allow_duplicate=True),
+        Output("history", "data", allow_duplicate=True),
+    )
+
+    @app.callback(
+        Output("map-cy", "elements"),
+        Output("person-list", "children"),
+        Output("version-label", "children"),
+        Output("tap-help", "children"),
+        Input("map-state", "data"),
+        Input("lang", "data"),
+        Input("selected", "data"),
+        Input("connect-from", "data"),
+        Input("q-step", "value"),
+        Input("mode", "value"),
+    )
+    def render_map(
+        state_data: Any, lang_data: Any, selected: Any, connect_from: Any, step: Any, mode: Any
+    ) -> Any:
+        lang = parse_lang_store(lang_data, app_default(app))
+        loaded = _load_map(store, state_data)
+        if loaded is None:
+            raise dash.exceptions.PreventUpdate
+        state, network_map = loaded
+        step = _step(step)
+        mode = "connect" if mode == "connect" else "select"
+        elements = build_elements(
+            network_map,
+            lang,
+            selected=_selected(selected),
+            connect_from=_selected(connect_from) if mode == "connect" else None,
+            question=step,
+        )
+        return (
+            elements,
+            person_list(network_map, lang, step, _selected(selected)),
+            t("app.editor.version", lang, version=state.version),
+            question_help(step, mode, lang),
+        )
+
+    @app.callback(
+        Output("edit-panel", "children"),
+        Input("selected", "data"),
+        Input("map-state", "data"),
+        Input("lang", "data"),
+    )
+    def render_edit_panel(selected: Any, state_data: Any, lang_data: Any) -> Any:
+        lang = parse_lang_store(lang_data, app_default(app))
+        loaded = _load_map(store, state_data)
+        if loaded is None:
+            raise dash.exceptions.PreventUpdate
+        _, network_map = loaded
+        person_id = _selected(selected)
+        try:
+            person = network_map.person(person_id) if person_id else None
+        except KeyError:
+            person = None
+        return edit_panel(network_map, person, lang)
+
+    @app.callback(
+        Output("notice-text", "children"),
+        Output("notice-text", "className"),
+        Output("reload", "style"),
+        Input("notice-store", "data"),
+    )
+    def render_notice(data: Any) -> Any:
+        try:
+            notice = parse(Notice, data) if data else None
+        except NetmapError:
+            notice = None
+        if notice is None:
+            return "", "", {"display": "none"}
+        shown = {"display": "inline-block"} if notice.kind == "conflict" else {"display": "none"}
+        return notice.text, f"notice-{notice.kind}", shown
+
+    @app.callback(
+        *save_outputs,
+        Input("drag-op", "data"),
+        State("map-state", "data"),
+        State("history", "data"),
+        State("lang", "data"),
+        prevent_initial_call=True,
+    )
+    def on_drop(drag: Any, state_data: Any, history_data: Any, lang_data: Any) -> Any:
+        lang = parse_lang_store(lang_data, app_default(app))
+        try:
+            drop = parse(DragOp, drag)
+            x, y = map_point(drop.x, drop.y)
+            op = parse_edit({"kind": "drop_person", "id": drop.id, "x": x, "y": y})
+        except NetmapError as exc:
+            return _bad_request(exc, lang)
+        return _outputs(commit(store, state_data, history_data, op, lang))
+
+    @app.callback(
+        *save_outputs,
+        Output("selected", "data", allow_duplicate=True),
+        Output("add-name", "value"),
+        Output("add-role", "value"),
+        Input("add-submit", "n_clicks"),
+        Input("add-name", "n_submit"),
+        State("add-name", "value"),
+        State("add-sector", "value"),
+        State("add-role", "value"),
+        State("map-state", "data"),
+        State("history", "data"),
+        State("lang", "data"),
+        prevent_initial_call=True,
+    )
+    def on_add(
+        _clicks: Any,
+        _submit: Any,
+        name: Any,
+        sector: Any,
+        role: Any,
+        state_data: Any,
+        history_data: Any,
+        lang_data: Any,
+    ) -> Any:
+        lang = parse_lang_store(lang_data, app_default(app))
+        loaded = _load_map(store, state_data)
+        try:
+            if loaded is None:
+                raise NetmapError("app.editor.not_found")
+            payload = {"kind": "add_person", "name": name, "sector": sector, "role": role}
+            op = parse_edit(payload, where=t("app.add.heading", lang))
+            assert isinstance(op, AddPerson)
+            op = op.model_copy(update={"id": new_person_id(loaded[1], op.name)})
+        except NetmapError as exc:
+            return (*_bad_request(exc, lang), _UNCHANGED, _UNCHANGED, _UNCHANGED)
+        outcome = commit(store, state_data, history_data, op, lang)
+        if not outcome.saved:
+            return (*_outputs(outcome), _UNCHANGED, _UNCHANGED, _UNCHANGED)
+        return (*_outputs(outcome), op.id, "", "")
+
+    @app.callback(
+        *save_outputs,
+        Input("edit-save", "n_clicks"),
+        State("edit-panel", "children"),
+        State("selected", "data"),
+        State("edit-name", "value"),
+        State("edit-role", "value"),
+        State("edit-organisation", "value"),
+        State("edit-care_sector", "value"),
+        State("edit-phone", "value"),
+        State("edit-email", "value"),
+        State("edit-helps_with", "value"),
+        State("edit-q2", "value"),
+        State("edit-q3", "value"),
+        State("edit-q4", "value"),
+        State("edit-team_roles", "value"),
+        State("edit-primary_contact", "value"),
+        State("edit-sector", "value"),
+        State("edit-distance", "value"),
+        State("map-state", "data"),
+        State("history", "data"),
+        State("lang", "data"),
+        prevent_initial_call=True,
+    )
+    def on_save(
+        clicks: Any,
+        _panel: Any,
+        selected: Any,
+        name: Any,
+        role: Any,
+        organisation: Any,
+        care_sector: Any,
+        phone: Any,
+        email: Any,
+        helps_with: Any,
+        q2: Any,
+        q3: Any,
+        q4: Any,
+        team_roles: Any,
+        primary: Any,
+        sector: Any,
+        distance: Any,
+        state_data: Any,
+        history_data: Any,
+        lang_data: Any,
+    ) -> Any:
+        if not clicks:
+            raise dash.exceptions.PreventUpdate
+        lang = parse_lang_store(lang_data, app_default(app))
+        answers = {"yes": True, "no": False, "unknown": None}
+        attendance = {"yes": "yes", "no": "no", "unknown": "undecided"}
+        try:
+            for value in (q2, q3, q4):
+                if value not in answers:
+                    raise NetmapError("app.bad_form")
+            if not isinstance(primary, list):
+                raise NetmapError("app.bad_form")
+            changes = {
+                "name": name,
+                "role": role,
+                "organisation": organisation,
+                "care_sector": care_sector,
+                "phone": phone,
+                "email": email,
+                "helps_with": helps_with,
+                "knows_how_i_am": answers[q2],
+                "can_help": answers[q3],
+                "attends_meetings": attendance[q4],
+                "team_roles": team_roles,
+                "primary_contact": primary == ["yes"],
+                "sector": sector,
+                "distance": distance,
+            }
+            op = parse_edit(
+                {"kind": "update_person", "id": selected, "changes": changes},
+                where=name if isinstance(name, str) and name else None,
+            )
+        except NetmapError as exc:
+            return _bad_request(exc, lang)
+        return _outputs(commit(store, state_data, history_data, op, lang))
+
+    @app.callback(
+        *save_outputs,
+        Output("selected", "data", allow_duplicate=True),
+        Input("edit-remove", "n_clicks"),
+        State("selected", "data"),
+        State("map-state", "data"),
+        State("history", "data"),
+        State("lang", "data"),
+        prevent_initial_call=True,
+    )
+    def on_remove(
+        clicks: Any, selected: Any, state_data: Any, history_data: Any, lang_data: Any
+    ) -> Any:
+        if not clicks:
+            raise dash.exceptions.PreventUpdate
+        lang = parse_lang_store(lang_data, app_default(app))
+        try:
+            op = parse_edit({"kind": "remove_person", "id": selected})
+        except NetmapError as exc:
+            return (*_bad_request(exc, lang), _UNCHANGED)
+        outcome = commit(store, state_data, history_data, op, lang)
+        return (*_outputs(outcome), None if outcome.saved else _UNCHANGED)
+
+    @app.callback(
+        Output("selected", "data", allow_duplicate=True),
+        Input("edit-close", "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def on_close(clicks: Any) -> Any:
+        if not clicks:
+            raise dash.exceptions.PreventUpdate
+        return None
+
+    @app.callback(
+        *save_outputs,
+        Output("selected", "data", allow_duplicate=True),
+        Output("connect-from", "data", allow_duplicate=True),
+        Input("map-cy", "tapNodeData"),
+        Input({"type": "person-item", "pid": ALL}, "n_clicks"),
+        State("mode", "value"),
+        State("q-step", "value"),
+        State("connect-from", "data"),
+        State("map-state", "data"),
+        State("history", "data"),
+        State("lang", "data"),
+        prevent_initial_call=True,
+    )
+    def on_person_tap(
+        tap: Any,
+        _items: Any,
+        mode: Any,
+        step: Any,
+        connect_from: Any,
+        state_data: Any,
+        history_data: Any,
+        lang_data: Any,
+    ) -> Any:
+        lang = parse_lang_store(lang_data, app_default(app))
+        if not _fresh_trigger():
+            raise dash.exceptions.PreventUpdate
+        trigger = ctx.triggered_id
+        if isinstance(trigger, dict):
+            person_id = trigger.get("pid")
+        elif isinstance(tap, dict):
+            person_id = tap.get("pid")
+        else:
+            person_id = None
+        if person_id is None:
+            # A tap on the patient or the background: nothing to do.
+            raise dash.exceptions.PreventUpdate
+        nothing = (_UNCHANGED, _UNCHANGED, _UNCHANGED)
+        step = _step(step)
+        try:
+            if mode == "connect":
+                first = _selected(connect_from)
+                if first is None or first == person_id:
+                    loaded = _load_map(store, state_data)
+                    name = loaded[1].person(person_id).name if loaded else person_id
+                    notice = _notice("ok", t("app.mode.connect_first", lang, name=name))
+                    return (_UNCHANGED, notice, _UNCHANGED, _UNCHANGED, person_id)
+                op: EditOp = parse_edit({"kind": "toggle_tie", "a": first, "b": person_id})
+                return (
+                    *_outputs(commit(store, state_data, history_data, op, lang)),
+                    _UNCHANGED,
+                    None,
+                )
+            if step in (2, 3, 4):
+                op = parse_edit({"kind": "cycle_answer", "id": person_id, "question": step})
+                return (
+                    *_outputs(commit(store, state_data, history_data, op, lang)),
+                    person_id,
+                    _UNCHANGED,
+                )
+            parse_edit({"kind": "remove_person", "id": person_id})  # validates the id
+        except (NetmapError, KeyError) as exc:
+            if isinstance(exc, NetmapError):
+                return (*_bad_request(exc, lang), _UNCHANGED, _UNCHANGED)
+            raise dash.exceptions.PreventUpdate from None
+        return (*nothing, person_id, _UNCHANGED)
+
+    @app.callback(
+        *save_outputs,
+        Input({"type": "answer", "pid": ALL, "a": ALL}, "n_clicks"),
+        State("q-step", "value"),
+        State("map-state", "data"),
+        State("history", "data"),
+        State("lang", "data"),
+        prevent_initial_call=True,
+    )
+    def on_answer(
+        _clicks: Any, step: Any, state_data: Any, history_data: Any, lang_data: Any
+    ) -> Any:
+        lang = parse_lang_store(lang_data, app_default(app))
+        if not _fresh_trigger() or not isinstance(ctx.triggered_id, dict):
+            raise dash.exceptions.PreventUpdate
+        trigger = ctx.triggered_id
+        try:
+            op = parse_edit(
+                {
+                    "kind": "set_answer",
+                    "id": trigger.get("pid"),
+                    "question": step,
+                    "answer": trigger.get("a"),
+                }
+            )
+        except NetmapError as exc:
+            return _bad_request(exc, lang)
+        return _outputs(commit(store, state_data, history_data, op, lang))
+
+    @app.callback(
+        Output("connect-from", "data", allow_duplicate=True),
+        Input("mode", "value"),
+        prevent_initial_call=True,
+    )
+    def on_mode(_mode: Any) -> Any:
+        return None
+
+    @app.callback(
+        *save_outputs,
+        Input("undo", "n_clicks"),
+        Input("redo", "n_clicks"),
+        State("map-state", "data"),
+        State("history", "data"),
+        State("lang", "data"),
+        prevent_initial_call=True,
+    )
+    def on_undo_redo(
+        _undo: Any, _redo: Any, state_data: Any, history_data: Any, lang_data: Any
+    ) -> Any:
+        if not _fresh_trigger():
+            raise dash.exceptions.PreventUpdate
+        lang = parse_lang_store(lang_data, app_default(app))
+        action = redo if ctx.triggered_id == "redo" else undo
+        return _outputs(action(store, state_data, history_data, lang))
+
+    @app.callback(
+        Output("map-state", "data", allow_duplicate=True),
+        Output("notice-store", "data", allow_duplicate=True),
+        Input("reload", "n_clicks"),
+        State("map-state", "data"),
+        State("lang", "data"),
+        prevent_initial_call=True,
+    )
+    def on_reload(clicks: Any, state_data: Any, lang_data: Any) -> Any:
+        if not clicks:
+            raise dash.exceptions.PreventUpdate
+        lang = parse_lang_store(lang_data, app_default(app))
+        try:
+            state = parse(MapState, state_data)
+            latest = store.load(state.map_id)
+        except NetmapError as exc:
+            return _UNCHANGED, _error_outcome(exc, lang).notice
+        return (
+            MapState(map_id=state.map_id, version=latest.version).model_dump(),
+            _notice("ok", t("app.reloaded", lang)),
+        )
+
+
+def app_default(app: dash.Dash) -> Lang:
+    """The language the server was started with (``netmap serve --lang``)."""
+    value = app.server.config.get("NETMAP_LANG", "da")
+    return "en" if value == "en" else "da"

@@ -1,0 +1,363 @@
+"""The map as cytoscape elements: pure builders, no callbacks.
+
+The rings, the sector lines and the sector labels are locked, non-grabbable
+elements that ignore taps; the patient sits locked in the centre; every
+person is a grabbable node placed by :mod:`netmap.geometry`. Cytoscape's y
+axis points down, so map y is negated here and in :func:`map_point`.
+
+Node ids carry a prefix (``p:`` for persons) so that no person id, however it
+was typed, can collide with a background element.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from netmap.editing import answer_of
+from netmap.geometry import RINGS, SECTOR_ORDER, effective_angles, position_of, wedge_of
+from netmap.i18n import Lang, t
+from netmap.model import Attendance, NetworkMap, Person
+
+__all__ = [
+    "MAP_RADIUS",
+    "MARKS",
+    "PERSON_PREFIX",
+    "build_elements",
+    "map_point",
+    "marks_of",
+    "node_id",
+    "stylesheet",
+]
+
+#: Pixels (at zoom 1) of the outer ring's radius.
+MAP_RADIUS = 250.0
+PERSON_PREFIX = "p:"
+_LABEL_RADIUS = 1.13
+
+#: The small marks under a person's name, in this order (legend in app.json).
+MARKS: dict[str, str] = {
+    "knows": "♥",
+    "helps": "✚",
+    "meets_yes": "☑",
+    "meets_no": "☒",
+    "role": "★",
+    "primary": "◆",
+}
+
+SECTOR_COLOURS: dict[str, str] = {
+    "family": "#f4a261",
+    "kin": "#e9c46a",
+    "leisure": "#8ecae6",
+    "work_school": "#b5e48c",
+    "professional": "#cdb4db",
+}
+_SECTOR_SHAPES: dict[str, str] = {
+    "family": "ellipse",
+    "kin": "round-rectangle",
+    "leisure": "round-diamond",
+    "work_school": "round-hexagon",
+    "professional": "round-rectangle",
+}
+
+
+def node_id(person_id: str) -> str:
+    """The cytoscape id of a person."""
+    return PERSON_PREFIX + person_id
+
+
+def map_point(x: float, y: float) -> tuple[float, float]:
+    """Cytoscape pixel coordinates (y down) back to map units (y up).
+
+    >>> map_point(125.0, -250.0)
+    (0.5, 1.0)
+    """
+    return (x / MAP_RADIUS, -y / MAP_RADIUS)
+
+
+def marks_of(person: Person) -> str:
+    """The marks for a person's answers and roles, e.g. ``'♥ ✚ ☑'``.
+
+    >>> marks_of(Person(id="a", name="A", sector="kin", distance=1, can_help=True))
+    '✚'
+    """
+    marks = []
+    if person.knows_how_i_am:
+        marks.append(MARKS["knows"])
+    if person.can_help:
+        marks.append(MARKS["helps"])
+    if person.attends_meetings is Attendance.YES:
+        marks.append(MARKS["meets_yes"])
+    elif person.attends_meetings is Attendance.NO:
+        marks.append(MARKS["meets_no"])
+    if person.team_roles:
+        marks.append(MARKS["role"])
+    if person.primary_contact:
+        marks.append(MARKS["primary"])
+    return " ".join(marks)
+
+
+def _pixel(point: tuple[float, float], radius: float = 1.0) -> dict[str, float]:
+    return {
+        "x": round(point[0] * radius * MAP_RADIUS, 2),
+        "y": round(-point[1] * radius * MAP_RADIUS, 2),
+    }
+
+
+def _background(lang: Lang) -> list[dict[str, Any]]:
+    fixed = {"locked": True, "grabbable": False, "selectable": False}
+    elements: list[dict[str, Any]] = []
+    for i, ring in enumerate(RINGS, start=1):
+        elements.append(
+            {
+                "data": {"id": f"bg:ring{i}", "size": round(2 * ring * MAP_RADIUS, 2)},
+                "position": {"x": 0.0, "y": 0.0},
+                "classes": "ring",
+                **fixed,
+            }
+        )
+    elements.append(
+        {
+            "data": {"id": "bg:centre"},
+            "position": {"x": 0.0, "y": 0.0},
+            "classes": "anchor",
+            **fixed,
+        }
+    )
+    for sector in SECTOR_ORDER:
+        start, end = wedge_of(sector)
+        anchor = f"bg:edge-{sector.value}"
+        elements.append(
+            {
+                "data": {"id": anchor},
+                "position": _pixel(position_of(sector, 1.0, start)),
+                "classes": "anchor",
+                **fixed,
+            }
+        )
+        elements.append(
+            {
+                "data": {"id": f"bg:line-{sector.value}", "source": "bg:centre", "target": anchor},
+                "classes": "sector-line",
+                "selectable": False,
+            }
+        )
+        elements.append(
+            {
+                "data": {
+                    "id": f"bg:label-{sector.value}",
+                    "label": t(f"sector.{sector.value}", lang),
+                },
+                "position": _pixel(position_of(sector, _LABEL_RADIUS, (start + end) / 2)),
+                "classes": f"sector-label label-{sector.value}",
+                **fixed,
+            }
+        )
+    return elements
+
+
+def _person_classes(
+    person: Person,
+    *,
+    selected: str | None,
+    tied: set[str],
+    connect_from: str | None,
+    question: int | None,
+) -> str:
+    classes = ["person", f"sector-{person.sector.value}"]
+    if person.id == selected:
+        classes.append("chosen")
+    if person.id in tied:
+        classes.append("tied")
+    if person.id == connect_from:
+        classes.append("connect-from")
+    if question in (2, 3, 4):
+        classes.append(f"answer-{answer_of(person, question)}")
+    return " ".join(classes)
+
+
+def build_elements(
+    network_map: NetworkMap,
+    lang: Lang,
+    *,
+    selected: str | None = None,
+    connect_from: str | None = None,
+    question: int | None = None,
+) -> list[dict[str, Any]]:
+    """All elements of the map: background, patient, persons and ties.
+
+    ``selected`` is the person shown in the side panel (persons tied to them
+    are marked), ``connect_from`` the first person tapped in connect mode and
+    ``question`` the guiding question (2–4) whose answers colour the persons.
+    """
+    elements = _background(lang)
+    elements.append(
+        {
+            "data": {"id": "patient", "label": network_map.patient.name},
+            "position": {"x": 0.0, "y": 0.0},
+            "classes": "patient",
+            "locked": True,
+            "grabbable": False,
+        }
+    )
+    focus = selected if selected is not None else connect_from
+    tied = network_map.tied_to(focus) if focus is not None else set()
+    angles = effective_angles(network_map.persons)
+    for person in network_map.persons:
+        lines = [person.name]
+        if person.role:
+            lines.append(person.role)
+        marks = marks_of(person)
+        if marks:
+            lines.append(marks)
+        elements.append(
+            {
+                "data": {
+                    "id": node_id(person.id),
+                    "pid": person.id,
+                    "label": "\n".join(lines),
+                    "sector": person.sector.value,
+                },
+                "position": _pixel(position_of(person.sector, person.distance, angles[person.id])),
+                "classes": _person_classes(
+                    person,
+                    selected=selected,
+                    tied=tied,
+                    connect_from=connect_from,
+                    question=question,
+                ),
+                "grabbable": True,
+            }
+        )
+    for tie in network_map.ties:
+        classes = "tie focus" if focus in tie.ends else "tie"
+        elements.append(
+            {
+                "data": {
+                    "id": f"tie:{tie.a}|{tie.b}",
+                    "source": node_id(tie.a),
+                    "target": node_id(tie.b),
+                },
+                "classes": classes,
+                "selectable": False,
+            }
+        )
+    return elements
+
+
+def stylesheet() -> list[dict[str, Any]]:
+    """The cytoscape stylesheet: sector colours and shapes, marks, rings."""
+    styles: list[dict[str, Any]] = [
+        {
+            "selector": ".ring",
+            "style": {
+                "width": "data(size)",
+                "height": "data(size)",
+                "shape": "ellipse",
+                "background-opacity": 0,
+                "border-width": 2,
+                "border-color": "#9aa5b1",
+                "border-style": "dashed",
+                "events": "no",
+                "z-index": 0,
+            },
+        },
+        {
+            "selector": ".anchor",
+            "style": {"width": 1, "height": 1, "opacity": 0, "events": "no"},
+        },
+        {
+            "selector": ".sector-line",
+            "style": {"width": 2, "line-color": "#9aa5b1", "events": "no", "z-index": 0},
+        },
+        {
+            "selector": ".sector-label",
+            "style": {
+                "label": "data(label)",
+                "width": 1,
+                "height": 1,
+                "background-opacity": 0,
+                "font-size": 17,
+                "font-weight": "bold",
+                "color": "#334e68",
+                "text-valign": "center",
+                "text-halign": "center",
+                "events": "no",
+            },
+        },
+        {
+            "selector": ".patient",
+            "style": {
+                "label": "data(label)",
+                "width": 58,
+                "height": 58,
+                "background-color": "#243b53",
+                "color": "#102a43",
+                "font-size": 15,
+                "font-weight": "bold",
+                "text-valign": "bottom",
+                "text-margin-y": 4,
+                "text-wrap": "wrap",
+                "text-max-width": 140,
+                "text-background-color": "#ffffff",
+                "text-background-opacity": 0.8,
+                "events": "no",
+            },
+        },
+        {
+            "selector": ".person",
+            "style": {
+                "label": "data(label)",
+                "width": 46,
+                "height": 46,
+                "border-width": 2,
+                "border-color": "#486581",
+                "font-size": 13,
+                "color": "#102a43",
+                "text-valign": "bottom",
+                "text-margin-y": 3,
+                "text-wrap": "wrap",
+                "text-max-width": 120,
+                "text-background-color": "#ffffff",
+                "text-background-opacity": 0.75,
+                "z-index": 10,
+            },
+        },
+        {
+            "selector": ".tie",
+            "style": {"width": 3, "line-color": "#627d98", "curve-style": "straight"},
+        },
+        {"selector": ".tie.focus", "style": {"width": 5, "line-color": "#d64545"}},
+        {
+            "selector": ".person.tied",
+            "style": {"border-width": 5, "border-color": "#d64545", "border-style": "double"},
+        },
+        {
+            "selector": ".person.chosen",
+            "style": {
+                "border-width": 6,
+                "border-color": "#102a43",
+                "underlay-opacity": 0.25,
+                "underlay-color": "#102a43",
+                "underlay-padding": 8,
+            },
+        },
+        {
+            "selector": ".person.connect-from",
+            "style": {"border-width": 6, "border-color": "#d64545", "border-style": "dashed"},
+        },
+        {"selector": ".person.answer-yes", "style": {"border-width": 6, "border-color": "#2f855a"}},
+        {"selector": ".person.answer-no", "style": {"border-width": 6, "border-color": "#c53030"}},
+        {
+            "selector": ".person.answer-unknown",
+            "style": {"border-width": 3, "border-color": "#9aa5b1", "border-style": "dotted"},
+        },
+    ]
+    for sector, colour in SECTOR_COLOURS.items():
+        styles.insert(
+            5,
+            {
+                "selector": f".sector-{sector}",
+                "style": {"background-color": colour, "shape": _SECTOR_SHAPES[sector]},
+            },
+        )
+    return styles

@@ -1,0 +1,249 @@
+"""The start page: the list of maps, a new map, the demo map, delete with confirmation."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+import dash
+from dash import ALL, Input, Output, State, ctx, dcc, html
+from pydantic import ValidationError
+
+from netmap.app.state import MapId, parse, parse_lang_store
+from netmap.errors import NetmapError, invalid_input
+from netmap.i18n import Lang, t
+from netmap.model import NetworkMap, Patient
+from netmap.store import MapNotFound, MapStore, MapSummary
+
+__all__ = ["AUTHOR", "demo_map", "map_rows", "register_start_callbacks", "start_layout"]
+
+AUTHOR = "app"
+
+
+def demo_map() -> NetworkMap:
+    """The fictional demo patient shipped in ``netmap/demo/sofie.graphml``."""
+    from netmap.interchange import load_map
+
+    data = (resources.files("netmap") / "demo" / "sofie.graphml").read_bytes()
+    return load_map(data)
+
+
+def _when(summary: MapSummary) -> str:
+    return summary.updated_at.astimezone().strftime("%d-%m-%Y %H:%M")
+
+
+def map_rows(summaries: list[MapSummary], lang: Lang, pending_delete: str | None) -> Any:
+    """The table of maps (or a sentence if there are none)."""
+    if not summaries:
+        return html.P(t("app.start.none", lang), id="start-empty")
+    header = html.Tr(
+        [
+            html.Th(t("app.start.col_patient", lang)),
+            html.Th(t("app.start.col_changed", lang)),
+            html.Th(t("app.start.col_versions", lang)),
+            html.Th(""),
+        ]
+    )
+    rows: list[Any] = []
+    for s in summaries:
+        name_cell = [html.Span(s.patient_name, className="patient-name")]
+        if s.masked_cpr:
+            name_cell.append(html.Span(s.masked_cpr, className="cpr"))
+        rows.append(
+            html.Tr(
+                [
+                    html.Td(name_cell),
+                    html.Td(_when(s)),
+                    html.Td(str(s.version_count), className="num"),
+                    html.Td(
+                        [
+                            dcc.Link(
+                                t("app.start.open", lang),
+                                href=f"/map/{s.map_id}",
+                                className="btn btn-primary",
+                                id={"type": "open-map", "map": s.map_id},
+                            ),
+                            html.Button(
+                                t("app.start.delete", lang),
+                                id={"type": "delete-map", "map": s.map_id},
+                                className="btn btn-danger",
+                                n_clicks=0,
+                            ),
+                        ],
+                        className="actions",
+                    ),
+                ],
+                className="map-row",
+            )
+        )
+        if s.map_id == pending_delete:
+            rows.append(
+                html.Tr(
+                    html.Td(
+                        html.Div(
+                            [
+                                html.P(
+                                    t(
+                                        "app.start.confirm_delete",
+                                        lang,
+                                        name=s.patient_name,
+                                        count=s.version_count,
+                                    )
+                                ),
+                                html.Button(
+                                    t("app.start.confirm_yes", lang),
+                                    id={"type": "confirm-delete", "map": s.map_id},
+                                    className="btn btn-danger",
+                                    n_clicks=0,
+                                ),
+                                html.Button(
+                                    t("app.start.confirm_no", lang),
+                                    id={"type": "cancel-delete", "map": s.map_id},
+                                    className="btn",
+                                    n_clicks=0,
+                                ),
+                            ],
+                            className="confirm",
+                            role="alertdialog",
+                        ),
+                        colSpan=4,
+                    )
+                )
+            )
+    return html.Table([html.Thead(header), html.Tbody(rows)], className="map-table")
+
+
+def start_layout(store: MapStore, lang: Lang) -> Any:
+    """The start page for ``lang``."""
+    return html.Main(
+        [
+            html.P(t("app.start.intro", lang), className="intro"),
+            html.Div(
+                [
+                    html.Section(
+                        [
+                            html.H2(t("app.start.new_heading", lang)),
+                            html.Label(t("app.start.patient_name", lang), htmlFor="new-name"),
+                            dcc.Input(id="new-name", type="text", maxLength=120, className="field"),
+                            html.Label(t("app.start.cpr", lang), htmlFor="new-cpr"),
+                            dcc.Input(
+                                id="new-cpr",
+                                type="text",
+                                maxLength=11,
+                                className="field",
+                                autoComplete="off",
+                            ),
+                            html.Small(t("app.start.cpr_hint", lang), className="hint"),
+                            html.Button(
+                                t("app.start.create", lang),
+                                id="new-create",
+                                className="btn btn-primary btn-big",
+                                n_clicks=0,
+                            ),
+                        ],
+                        className="card",
+                    ),
+                    html.Section(
+                        [
+                            html.H2(t("app.start.demo_heading", lang)),
+                            html.P(t("app.start.demo_text", lang)),
+                            html.Button(
+                                t("app.start.demo_button", lang),
+                                id="open-demo",
+                                className="btn btn-big",
+                                n_clicks=0,
+                            ),
+                        ],
+                        className="card",
+                    ),
+                ],
+                className="start-cards",
+            ),
+            html.Div(id="start-message", role="status", className="notice"),
+            html.Section(
+                [
+                    html.H2(t("app.start.list_heading", lang)),
+                    html.Div(
+                        map_rows(store.list_maps(), lang, None),
+                        id="map-list",
+                    ),
+                ],
+                className="card",
+            ),
+            dcc.Store(id="pending-delete", data=None),
+        ],
+        className="start-page",
+    )
+
+
+def register_start_callbacks(app: dash.Dash, store: MapStore) -> None:
+    """Create, open the demo, and delete (after an explicit confirmation)."""
+
+    @app.callback(
+        Output("url", "pathname", allow_duplicate=True),
+        Output("start-message", "children"),
+        Input("new-create", "n_clicks"),
+        Input("new-name", "n_submit"),
+        State("new-name", "value"),
+        State("new-cpr", "value"),
+        State("lang", "data"),
+        prevent_initial_call=True,
+    )
+    def create_map(_clicks: Any, _submit: Any, name: Any, cpr: Any, lang_data: Any) -> Any:
+        if not ctx.triggered or not ctx.triggered[0].get("value"):
+            raise dash.exceptions.PreventUpdate
+        lang = parse_lang_store(lang_data)
+        try:
+            if not isinstance(name, str | None) or not isinstance(cpr, str | None):
+                raise NetmapError("app.bad_form")
+            try:
+                patient = Patient(name=name or "", cpr=cpr)
+            except ValidationError as exc:
+                raise invalid_input(exc, where=t("app.start.new_heading", lang)) from None
+            stored = store.create(NetworkMap(patient=patient), author=AUTHOR)
+        except NetmapError as exc:
+            return dash.no_update, html.Span(exc.message(lang), className="error")
+        return f"/map/{stored.map_id}", t("app.start.created", lang)
+
+    @app.callback(
+        Output("url", "pathname", allow_duplicate=True),
+        Input("open-demo", "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def open_demo(clicks: Any) -> Any:
+        if not clicks:
+            return dash.no_update
+        stored = store.create(demo_map(), author=AUTHOR)
+        return f"/map/{stored.map_id}"
+
+    @app.callback(
+        Output("map-list", "children"),
+        Output("start-message", "children", allow_duplicate=True),
+        Input({"type": "delete-map", "map": ALL}, "n_clicks"),
+        Input({"type": "confirm-delete", "map": ALL}, "n_clicks"),
+        Input({"type": "cancel-delete", "map": ALL}, "n_clicks"),
+        State("lang", "data"),
+        prevent_initial_call=True,
+    )
+    def delete_flow(_d: Any, _c: Any, _x: Any, lang_data: Any) -> Any:
+        lang = parse_lang_store(lang_data)
+        trigger = ctx.triggered_id
+        if not isinstance(trigger, dict) or not ctx.triggered or not ctx.triggered[0]["value"]:
+            return dash.no_update, dash.no_update
+        try:
+            map_id = parse(MapId, trigger.get("map"))
+        except NetmapError as exc:
+            return dash.no_update, html.Span(exc.message(lang), className="error")
+        kind = trigger.get("type")
+        message: Any = ""
+        pending: str | None = None
+        if kind == "delete-map":
+            pending = map_id
+        elif kind == "confirm-delete":
+            try:
+                name = store.load(map_id).map.patient.name
+                store.delete(map_id)
+                message = t("app.start.deleted", lang, name=name)
+            except MapNotFound as exc:
+                message = html.Span(exc.message(lang), className="error")
+        return map_rows(store.list_maps(), lang, pending), message

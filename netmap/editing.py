@@ -1,0 +1,362 @@
+"""Edits a user makes to a map, as small validated operations.
+
+The app never lets a client send a whole map. A click, a drop or a form
+becomes one of the operations below (a strict pydantic model, parsed with
+:func:`parse_edit`), and ``op.apply(map)`` returns the new map or raises a
+:class:`~netmap.errors.NetmapError` that says what is wrong. Nothing is
+changed in place: the caller saves the returned map as a new version.
+
+The guiding questions 2–4 (DOMAIN.md; seed 001, appendix "Netværket i
+Patientens team") are answered per person with :class:`SetAnswer` or, when
+the pair taps a person on the map, :class:`CycleAnswer`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import Field, TypeAdapter, ValidationError
+
+from netmap.errors import NetmapError, invalid_input
+from netmap.geometry import placement_at
+from netmap.model import (
+    Attendance,
+    CareSector,
+    Email,
+    LongText,
+    Name,
+    NetworkMap,
+    Patient,
+    Person,
+    PersonId,
+    Phone,
+    Sector,
+    ShortText,
+    StrictModel,
+    TeamRole,
+    Tie,
+)
+
+__all__ = [
+    "ANSWER_FIELDS",
+    "AddPerson",
+    "Answer",
+    "CycleAnswer",
+    "DropPerson",
+    "EditOp",
+    "MovePerson",
+    "PersonChanges",
+    "Question",
+    "RemovePerson",
+    "SetAnswer",
+    "ToggleTie",
+    "UpdatePatient",
+    "UpdatePerson",
+    "answer_of",
+    "new_person_id",
+    "parse_edit",
+]
+
+#: Where a new person lands when the form gives no distance: the middle ring.
+DEFAULT_DISTANCE = 0.5
+#: Drop points are in map units (outer ring = 1); anything far beyond is junk.
+_MAX_COORDINATE = 100.0
+
+Question = Literal[2, 3, 4]
+Answer = Literal["yes", "no", "unknown"]
+#: The person field that holds the answer to each question.
+ANSWER_FIELDS: dict[int, str] = {2: "knows_how_i_am", 3: "can_help", 4: "attends_meetings"}
+#: Tapping a person cycles through the answers in this order.
+_CYCLE: dict[str, Answer] = {"unknown": "yes", "yes": "no", "no": "unknown"}
+
+
+def _person_or_error(network_map: NetworkMap, person_id: str) -> Person:
+    try:
+        return network_map.person(person_id)
+    except KeyError:
+        raise NetmapError("editing.person_not_found", id=person_id) from None
+
+
+def _with_persons(network_map: NetworkMap, persons: list[Person], ties: list[Tie]) -> NetworkMap:
+    try:
+        return NetworkMap(
+            patient=network_map.patient,
+            persons=persons,
+            ties=ties,
+            consent_given_on=network_map.consent_given_on,
+            map_date=network_map.map_date,
+        )
+    except ValidationError as exc:
+        raise invalid_input(exc) from None
+
+
+def _replace(network_map: NetworkMap, person: Person) -> NetworkMap:
+    persons = [person if p.id == person.id else p for p in network_map.persons]
+    if person.primary_contact:
+        # One primary contact per map: naming a new one moves the mark.
+        persons = [
+            p.model_copy(update={"primary_contact": False})
+            if p.primary_contact and p.id != person.id
+            else p
+            for p in persons
+        ]
+    return _with_persons(network_map, persons, list(network_map.ties))
+
+
+def _validated_person(data: dict[str, Any], where: str) -> Person:
+    try:
+        return Person.model_validate(data)
+    except ValidationError as exc:
+        raise invalid_input(exc, where=where) from None
+
+
+_SLUG_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ß": "ss"})
+
+
+def new_person_id(network_map: NetworkMap, name: str) -> str:
+    """A readable id for a new person, unique on the map.
+
+    >>> m = NetworkMap(patient=Patient(name="Testa"))
+    >>> new_person_id(m, "Søren Ærø")
+    'soeren-aeroe'
+    >>> new_person_id(m, "<img src=x>")
+    'img-src-x'
+    """
+    folded = unicodedata.normalize("NFKD", name.lower().translate(_SLUG_FOLD))
+    ascii_only = folded.encode("ascii", "ignore").decode("ascii")
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:40] or "person"
+    taken = {p.id for p in network_map.persons} | {network_map.patient.id}
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def answer_of(person: Person, question: int) -> Answer:
+    """A person's answer to question 2, 3 or 4 as yes / no / unknown.
+
+    >>> answer_of(Person(id="a", name="A", sector="kin", distance=1, can_help=False), 3)
+    'no'
+    """
+    value = getattr(person, ANSWER_FIELDS[question])
+    if value is True or value is Attendance.YES:
+        return "yes"
+    if value is False or value is Attendance.NO:
+        return "no"
+    return "unknown"
+
+
+def _answer_value(question: int, answer: Answer) -> bool | Attendance | None:
+    if question == 4:
+        return {"yes": Attendance.YES, "no": Attendance.NO, "unknown": Attendance.UNDECIDED}[answer]
+    return {"yes": True, "no": False, "unknown": None}[answer]
+
+
+class AddPerson(StrictModel):
+    """Question 1: a new person, placed in their sector (by default mid-way out)."""
+
+    kind: Literal["add_person"] = "add_person"
+    id: PersonId | None = None
+    name: Name
+    sector: Sector
+    role: ShortText = None
+    distance: float = Field(default=DEFAULT_DISTANCE, gt=0, le=1, allow_inf_nan=False)
+
+    def apply(self, network_map: NetworkMap) -> NetworkMap:
+        person_id = self.id or new_person_id(network_map, self.name)
+        person = _validated_person(
+            {
+                "id": person_id,
+                "name": self.name,
+                "sector": self.sector,
+                "distance": self.distance,
+                "role": self.role,
+            },
+            where=self.name,
+        )
+        return _with_persons(network_map, [*network_map.persons, person], list(network_map.ties))
+
+
+class PersonChanges(StrictModel):
+    """The fields a form may change; only the fields sent are changed."""
+
+    name: Name | None = None
+    sector: Sector | None = None
+    distance: float | None = Field(default=None, gt=0, le=1, allow_inf_nan=False)
+    role: ShortText = None
+    organisation: ShortText = None
+    care_sector: CareSector | None = None
+    phone: Phone = None
+    email: Email = None
+    helps_with: LongText = None
+    knows_how_i_am: bool | None = None
+    can_help: bool | None = None
+    attends_meetings: Attendance | None = None
+    team_roles: tuple[TeamRole, ...] | None = None
+    primary_contact: bool | None = None
+
+    #: Fields that cannot be emptied: sending None for them means "unchanged".
+    _REQUIRED: ClassVar[frozenset[str]] = frozenset(
+        {"name", "sector", "distance", "attends_meetings", "team_roles", "primary_contact"}
+    )
+
+    def updates(self) -> dict[str, Any]:
+        given = self.model_dump(include=self.model_fields_set)
+        return {k: v for k, v in given.items() if not (v is None and k in self._REQUIRED)}
+
+
+class UpdatePerson(StrictModel):
+    """The side panel: change any of a person's fields."""
+
+    kind: Literal["update_person"] = "update_person"
+    id: PersonId
+    changes: PersonChanges
+
+    def apply(self, network_map: NetworkMap) -> NetworkMap:
+        old = _person_or_error(network_map, self.id)
+        updates = self.changes.updates()
+        if "sector" in updates and updates["sector"] != old.sector:
+            # The old angle lies in the old wedge: let the new sector spread it.
+            updates.setdefault("angle", None)
+        data = {**old.model_dump(), **updates}
+        return _replace(network_map, _validated_person(data, where=old.name))
+
+
+class MovePerson(StrictModel):
+    """The keyboard and form alternative to dragging: sector and distance."""
+
+    kind: Literal["move_person"] = "move_person"
+    id: PersonId
+    sector: Sector
+    distance: float = Field(gt=0, le=1, allow_inf_nan=False)
+    angle: float | None = Field(default=None, allow_inf_nan=False)
+
+    def apply(self, network_map: NetworkMap) -> NetworkMap:
+        old = _person_or_error(network_map, self.id)
+        angle = self.angle
+        if angle is None and self.sector == old.sector:
+            angle = old.angle
+        data = {**old.model_dump(), "sector": self.sector, "distance": self.distance}
+        data["angle"] = angle
+        return _replace(network_map, _validated_person(data, where=old.name))
+
+
+class DropPerson(StrictModel):
+    """A person dropped at (x, y) on the map (y up, outer ring at radius 1)."""
+
+    kind: Literal["drop_person"] = "drop_person"
+    id: PersonId
+    x: float = Field(ge=-_MAX_COORDINATE, le=_MAX_COORDINATE, allow_inf_nan=False)
+    y: float = Field(ge=-_MAX_COORDINATE, le=_MAX_COORDINATE, allow_inf_nan=False)
+
+    def as_move(self) -> MovePerson:
+        sector, distance, angle = placement_at(self.x, self.y)
+        return MovePerson(id=self.id, sector=sector, distance=distance, angle=angle)
+
+    def apply(self, network_map: NetworkMap) -> NetworkMap:
+        return self.as_move().apply(network_map)
+
+
+class RemovePerson(StrictModel):
+    """Take a person off the map, with every tie they had."""
+
+    kind: Literal["remove_person"] = "remove_person"
+    id: PersonId
+
+    def apply(self, network_map: NetworkMap) -> NetworkMap:
+        _person_or_error(network_map, self.id)
+        persons = [p for p in network_map.persons if p.id != self.id]
+        ties = [t for t in network_map.ties if self.id not in t.ends]
+        return _with_persons(network_map, persons, ties)
+
+
+class ToggleTie(StrictModel):
+    """Draw a line between two persons, or take it away if it is there."""
+
+    kind: Literal["toggle_tie"] = "toggle_tie"
+    a: PersonId
+    b: PersonId
+
+    def apply(self, network_map: NetworkMap) -> NetworkMap:
+        for person_id in (self.a, self.b):
+            _person_or_error(network_map, person_id)
+        try:
+            tie = Tie(a=self.a, b=self.b)
+        except ValidationError as exc:
+            raise invalid_input(exc) from None
+        ties = [t for t in network_map.ties if t.ends != tie.ends]
+        if len(ties) == len(network_map.ties):
+            ties.append(tie)
+        return _with_persons(network_map, list(network_map.persons), ties)
+
+
+class SetAnswer(StrictModel):
+    """Answer question 2, 3 or 4 for one person."""
+
+    kind: Literal["set_answer"] = "set_answer"
+    id: PersonId
+    question: Question
+    answer: Answer
+
+    def apply(self, network_map: NetworkMap) -> NetworkMap:
+        old = _person_or_error(network_map, self.id)
+        field = ANSWER_FIELDS[self.question]
+        person = old.model_copy(update={field: _answer_value(self.question, self.answer)})
+        return _replace(network_map, person)
+
+
+class CycleAnswer(StrictModel):
+    """A tap on a person in question 2–4: unknown → yes → no → unknown."""
+
+    kind: Literal["cycle_answer"] = "cycle_answer"
+    id: PersonId
+    question: Question
+
+    def apply(self, network_map: NetworkMap) -> NetworkMap:
+        old = _person_or_error(network_map, self.id)
+        answer = _CYCLE[answer_of(old, self.question)]
+        return SetAnswer(id=self.id, question=self.question, answer=answer).apply(network_map)
+
+
+class UpdatePatient(StrictModel):
+    """The patient's name and CPR number (optional)."""
+
+    kind: Literal["update_patient"] = "update_patient"
+    name: Name
+    cpr: str | None = None
+
+    def apply(self, network_map: NetworkMap) -> NetworkMap:
+        try:
+            patient = Patient(id=network_map.patient.id, name=self.name, cpr=self.cpr)
+        except ValidationError as exc:
+            raise invalid_input(exc) from None
+        return network_map.model_copy(update={"patient": patient})
+
+
+EditOp = Annotated[
+    AddPerson
+    | UpdatePerson
+    | MovePerson
+    | DropPerson
+    | RemovePerson
+    | ToggleTie
+    | SetAnswer
+    | CycleAnswer
+    | UpdatePatient,
+    Field(discriminator="kind"),
+]
+_EDIT_ADAPTER: TypeAdapter[EditOp] = TypeAdapter(EditOp)
+
+
+def parse_edit(payload: Any, where: str | None = None) -> EditOp:
+    """Parse a client's payload into one edit, or raise ``InvalidInput``.
+
+    >>> parse_edit({"kind": "toggle_tie", "a": "mor", "b": "far"}).kind
+    'toggle_tie'
+    """
+    try:
+        return _EDIT_ADAPTER.validate_python(payload)
+    except ValidationError as exc:
+        raise invalid_input(exc, where=where) from None

@@ -1,0 +1,135 @@
+"""Browser tests: a real app on a real threaded server, driven by Chromium.
+
+- ``live_app``: ``create_app(SqliteStore(tmp db))`` served by werkzeug's
+  threaded server on a free port of 127.0.0.1; yields ``.url`` and ``.store``.
+- pytest-playwright drives Debian's Chromium (``/usr/bin/chromium``; the
+  bundled download cannot work here, TECH-NOTES) at 1366×768.
+- A failing test leaves a screenshot in ``test-results/screenshots/<test>.png``.
+- Every test in this folder is marked ``e2e`` (also added here automatically).
+
+Helpers shared by the editor and the panels tests live here too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from werkzeug.serving import BaseWSGIServer, make_server
+
+from netmap.app import create_app
+from netmap.model import NetworkMap, Patient
+from netmap.store import SqliteStore
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+#: A fixed "today" so that checks depending on the date do not drift.
+TODAY = date(2026, 3, 1)
+
+
+@dataclass
+class LiveApp:
+    """A running app: its base URL and the store behind it."""
+
+    url: str
+    store: SqliteStore
+
+    def map_url(self, map_id: str) -> str:
+        return f"{self.url}/map/{map_id}"
+
+    def create_map(
+        self, network_map: NetworkMap | None = None, name: str = "Testa Testesen"
+    ) -> str:
+        """Store a map (default: an empty one for ``name``) and return its id."""
+        network_map = network_map or NetworkMap(patient=Patient(name=name))
+        return self.store.create(network_map, author="test").map_id
+
+
+@pytest.fixture
+def live_app(tmp_path: Path) -> Iterator[LiveApp]:
+    store = SqliteStore(tmp_path / "netmap.db")
+    app = create_app(store, today=lambda: TODAY)
+    server: BaseWSGIServer = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield LiveApp(url=f"http://127.0.0.1:{server.server_port}", store=store)
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+        store.close()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_type_launch_args, "executable_path": CHROMIUM}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_context_args,
+        "viewport": {"width": 1366, "height": 768},
+        "locale": "da-DK",
+    }
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    if report.when == "call" and report.failed:
+        page = getattr(item, "funcargs", {}).get("page")
+        if page is not None:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            name = re.sub(r"[^A-Za-z0-9_.-]+", "_", item.name)
+            with contextlib.suppress(Exception):
+                page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    return report
+
+
+def shot(page: Any, name: str) -> Path:
+    """Keep a screenshot on purpose (to look at as a user would)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def wait_for_map(page: Any) -> None:
+    """Wait until the cytoscape map is drawn and exposed as ``window.cy``."""
+    page.wait_for_function("() => window.cy && window.cy.nodes('.patient').length === 1")
+
+
+def node_screen_point(page: Any, node_id: str) -> tuple[float, float]:
+    """Where a cytoscape node is on the screen (page coordinates)."""
+    box = page.locator("#map-cy").bounding_box()
+    rendered = page.evaluate(
+        "(id) => { const p = window.cy.getElementById(id).renderedPosition(); return [p.x, p.y]; }",
+        node_id,
+    )
+    return box["x"] + rendered[0], box["y"] + rendered[1]
+
+
+def model_screen_point(page: Any, x: float, y: float) -> tuple[float, float]:
+    """The page coordinates of a cytoscape model position (pixels, y down)."""
+    box = page.locator("#map-cy").bounding_box()
+    rendered = page.evaluate(
+        "([x, y]) => { const z = window.cy.zoom(), p = window.cy.pan();"
+        " return [x * z + p.x, y * z + p.y]; }",
+        [x, y],
+    )
+    return box["x"] + rendered[0], box["y"] + rendered[1]
