@@ -123,14 +123,19 @@ def ego_betweenness(alters: nx.Graph) -> float:
     9.0
     """
     n: int = alters.number_of_nodes()
-    ties: int = alters.number_of_edges()
+    index = {node: i for i, node in enumerate(alters)}
+    # Plain sets of integers: networkx's adjacency views are slow to probe in a loop.
+    adjacent: list[set[int]] = [set() for _ in range(n)]
+    ties = 0
+    for u, v in alters.edges:
+        adjacent[index[u]].add(index[v])
+        adjacent[index[v]].add(index[u])
+        ties += 1
+    shared: Counter[int] = Counter()
+    for neighbours in adjacent:
+        for a, b in combinations(sorted(neighbours), 2):
+            if b not in adjacent[a]:
+                shared[a * n + b] += 1
     untied_pairs = n * (n - 1) // 2 - ties
-    shared: Counter[tuple[object, object]] = Counter()
-    order = {node: i for i, node in enumerate(alters)}
-    for middle in alters:
-        neighbours = sorted(alters.adj[middle], key=order.__getitem__)
-        for u, v in combinations(neighbours, 2):
-            if v not in alters.adj[u]:
-                shared[(u, v)] += 1
     # Every untied pair counts 1; a pair with c shared persons counts 1/(1+c).
     return untied_pairs - sum(c / (1 + c) for c in shared.values())

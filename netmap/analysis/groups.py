@@ -176,12 +176,13 @@ def invite_list(network_map: NetworkMap) -> list[str]:
     >>> invite_list(m)
     ['p0', 'sr', 'mum']
     """
+    rank = {group: i for i, group in enumerate(GROUP_ORDER)}
+    grouped = sorted(
+        ((group_of(p), p) for p in by_closeness(network_map.persons)),
+        key=lambda pair: rank[pair[0]],
+    )
     invited = [network_map.patient.id]
-    persons = by_closeness(network_map.persons)
-    for group in GROUP_ORDER:
-        for person in persons:
-            if group_of(person) is not group:
-                continue
-            if group is Group.TEAM or person.attends_meetings is Attendance.YES:
-                invited.append(person.id)
+    for group, person in grouped:
+        if group is Group.TEAM or person.attends_meetings is Attendance.YES:
+            invited.append(person.id)
     return invited

@@ -103,19 +103,21 @@ class Measures(StrictModel):
     )
 
 
-def _sector_ties(graph: nx.Graph, by_sector: dict[Sector, int]) -> list[SectorTies]:
-    counted: Counter[tuple[Sector, Sector]] = Counter()
+def _sector_ties(
+    network_map: NetworkMap, graph: nx.Graph, by_sector: dict[Sector, int]
+) -> list[SectorTies]:
     order = list(Sector)
+    rank = {p.id: order.index(p.sector) for p in network_map.persons}
+    counted: Counter[tuple[int, int]] = Counter()
     for u, v in graph.edges:
-        pair = sorted(
-            (Sector(graph.nodes[u]["sector"]), Sector(graph.nodes[v]["sector"])), key=order.index
-        )
-        counted[(pair[0], pair[1])] += 1
+        ru, rv = rank[u], rank[v]
+        counted[(ru, rv) if ru <= rv else (rv, ru)] += 1
     rows = []
-    for a, b in combinations_with_replacement(order, 2):
+    for i, j in combinations_with_replacement(range(len(order)), 2):
+        a, b = order[i], order[j]
         possible = by_sector[a] * (by_sector[a] - 1) // 2 if a is b else by_sector[a] * by_sector[b]
         if possible:
-            ties = counted[(a, b)]
+            ties = counted[(i, j)]
             rows.append(SectorTies(a=a, b=b, ties=ties, possible=possible, density=ties / possible))
     return rows
 
@@ -153,7 +155,7 @@ def ego_measures(network_map: NetworkMap) -> Measures:
     order = {p.id: i for i, p in enumerate(persons)}
     isolate_ids = sorted(nx.isolates(graph), key=order.__getitem__)
 
-    sector_ties = _sector_ties(graph, by_sector)
+    sector_ties = _sector_ties(network_map, graph, by_sector)
     same_sector_pairs = sum(n * (n - 1) // 2 for n in by_sector.values())
     cross_pairs = pairs - same_sector_pairs
     cross_ties = sum(row.ties for row in sector_ties if row.a is not row.b)

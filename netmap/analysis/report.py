@@ -16,7 +16,7 @@ from netmap.analysis.groups import GROUP_ORDER, Group, Groups, derive_groups, in
 from netmap.analysis.measures import MEASURE_KEYS, Measures, ego_measures, explain_measure
 from netmap.analysis.overview import OverviewRow, contact_overview
 from netmap.i18n import DEFAULT_LANG, Lang, t
-from netmap.model import NetworkMap, StrictModel
+from netmap.model import NetworkMap, Sector, StrictModel
 
 __all__ = ["MapAnalysis", "analyse", "render_text"]
 
@@ -111,13 +111,17 @@ def _measure_value(key: str, measures: Measures, lang: Lang) -> str:
                 possible=row.possible,
             )
             for row in value
-            if row.a is not row.b
+            # Between sectors only; pairs without lines only where professionals
+            # are involved (the question "do the professionals know the family?").
+            if row.a is not row.b and (row.ties or Sector.PROFESSIONAL in (row.a, row.b))
         ]
         return "; ".join(shown) if shown else t("analysis.report.not_defined", lang)
     if key == "professional_share":
         return _number(None if value is None else 100 * value, lang, 0) + (
             " %" if value is not None else ""
         )
+    if key == "ego_betweenness":
+        return _number(value, lang, 1)
     if isinstance(value, float) or value is None:
         return _number(value, lang)
     return str(value)
