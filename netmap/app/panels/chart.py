@@ -53,10 +53,27 @@ def composition_figure(cells: Iterable[tuple[Sector, Band]], lang: Lang) -> go.F
         )
     figure.update_layout(
         barmode="stack",
-        height=260,
-        margin={"l": 8, "r": 8, "t": 36, "b": 8},
-        title={"text": t("panels.chart.title", lang), "font": {"size": 14}, "x": 0},
-        legend={"orientation": "h", "y": -0.15, "x": 0},
+        height=300,
+        margin={"l": 8, "r": 8, "t": 72, "b": 8},
+        title={
+            "text": t("panels.chart.title", lang),
+            "font": {"size": 14},
+            "xref": "container",
+            "x": 0.01,
+            "yref": "container",
+            "y": 0.98,
+            "yanchor": "top",
+        },
+        # Under the title, in band order (plotly lists stacked bars reversed).
+        legend={
+            "orientation": "h",
+            "xref": "container",
+            "x": 0.01,
+            "yref": "container",
+            "y": 0.9,
+            "yanchor": "top",
+            "traceorder": "normal",
+        },
         xaxis={
             "title": {"text": t("panels.chart.count", lang)},
             "rangemode": "tozero",

@@ -21,12 +21,14 @@ SECTIONS: tuple[tuple[str, bool], ...] = (
 def _section(name: str, is_open: bool, lang: str) -> Component:
     body: list[Component] = [html.Div(id=f"panel-{name}-body")]
     if name == "measures":
-        body.append(
+        # The picture first; the numbers and their explanations below it.
+        body.insert(
+            0,
             dcc.Graph(
                 id="panel-chart",
                 config={"displayModeBar": False, "responsive": True},
                 className="panel-chart",
-            )
+            ),
         )
     return html.Details(
         id=f"panel-{name}",
