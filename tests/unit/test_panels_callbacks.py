@@ -105,7 +105,8 @@ def test_pnl064_no_map_open(store: MapStore) -> None:
     [
         ({"map_id": "x", "version": 0}, "version"),
         ({"map_id": "", "version": 1}, "map_id"),
-        ({"map_id": "x" * 101, "version": 1}, "map_id"),
+        ({"map_id": "x" * 65, "version": 1}, "map_id"),
+        ({"map_id": "<script>", "version": 1}, "map_id"),
         ({"map_id": "x", "version": 1, "evil": True}, "evil"),
         ("not a dict", None),
     ],
@@ -119,6 +120,13 @@ def test_pnl065_malformed_map_state_is_a_clear_error(
     if field:
         assert field in message
     assert texts(content.team) == ["Der er ikke åbnet noget kort."]
+
+
+def test_pnl069_empty_language_store_means_the_servers_language(
+    store: MapStore, stored: StoredMap
+) -> None:
+    content = update_panels(store, _today, _state(stored), None, None, "en")
+    assert content.team_title == "The patient's team"
 
 
 def test_pnl066_bad_language_or_sort_is_refused(store: MapStore, stored: StoredMap) -> None:

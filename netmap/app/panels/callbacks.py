@@ -18,7 +18,7 @@ from netmap.app.panels.inputs import OverviewSort, PanelInputs
 from netmap.app.panels.overview import SORT_BUTTON_TYPE
 from netmap.app.panels.render import PanelContent, render_error, render_panels
 from netmap.errors import NetmapError, invalid_input
-from netmap.i18n import DEFAULT_LANG, parse_lang, t
+from netmap.i18n import DEFAULT_LANG, Lang, parse_lang, t
 from netmap.store.base import MapStore
 
 __all__ = ["next_sort", "register_panel_callbacks", "update_panels"]
@@ -30,18 +30,21 @@ def update_panels(
     map_state: Any,
     lang: Any,
     sort: Any,
+    default_lang: Lang = DEFAULT_LANG,
 ) -> PanelContent:
     """Everything the panels show for these raw callback inputs.
 
-    A malformed input or a map that cannot be loaded gives an error message in
-    the user's language and empty panels; nothing is ever written.
+    An empty ``lang`` store means ``default_lang`` (the language the server
+    was started with). A malformed input or a map that cannot be loaded gives
+    an error message in the user's language and empty panels; nothing is
+    ever written.
     """
     try:
         inputs = PanelInputs.model_validate(
-            {"map_state": map_state, "lang": lang or DEFAULT_LANG, "sort": sort or {}}
+            {"map_state": map_state, "lang": lang or default_lang, "sort": sort or {}}
         )
     except ValidationError as exc:
-        shown = parse_lang(lang)
+        shown = parse_lang(lang) if lang else default_lang
         return render_error(
             invalid_input(exc, where=t("panels.where", shown)).message(shown), shown
         )
@@ -93,7 +96,9 @@ def register_panel_callbacks(
         Input("panel-overview-sort", "data"),
     )
     def _panels(map_state: Any, lang: Any, sort: Any) -> tuple[Any, ...]:
-        return update_panels(store, today, map_state, lang, sort).as_outputs()
+        # create_app keeps the language the server was started with here.
+        default_lang = parse_lang(app.server.config.get("NETMAP_LANG"))
+        return update_panels(store, today, map_state, lang, sort, default_lang).as_outputs()
 
     @app.callback(
         Output("panel-overview-sort", "data"),

@@ -10,10 +10,11 @@ from typing import Literal
 
 from pydantic import Field
 
+from netmap.app.state import MapState
 from netmap.i18n import Lang
-from netmap.model import MAX_ID_LENGTH, StrictModel
+from netmap.model import StrictModel
 
-__all__ = ["SORT_COLUMNS", "MapState", "OverviewSort", "PanelInputs", "SortColumn"]
+__all__ = ["SORT_COLUMNS", "OverviewSort", "PanelInputs", "SortColumn"]
 
 SortColumn = Literal[
     "name",
@@ -42,13 +43,6 @@ SORT_COLUMNS: tuple[SortColumn, ...] = (
 )
 
 
-class MapState(StrictModel):
-    """The editor's ``map-state`` store: which map, which saved version."""
-
-    map_id: str = Field(min_length=1, max_length=MAX_ID_LENGTH)
-    version: int = Field(ge=1)
-
-
 class OverviewSort(StrictModel):
     """Which overview column the table is sorted by, and which way.
 
@@ -60,7 +54,10 @@ class OverviewSort(StrictModel):
 
 
 class PanelInputs(StrictModel):
-    """All inputs of the panel callback, validated together."""
+    """All inputs of the panel callback, validated together.
+
+    ``map_state`` is the app contract's :class:`~netmap.app.state.MapState`.
+    """
 
     map_state: MapState | None = None
     lang: Lang = "da"
