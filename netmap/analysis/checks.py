@@ -6,6 +6,14 @@ comes from (DOMAIN.md, "What the map derives" and "Consent and privacy").
 Role checks count only the members of Patientens team
 (:func:`netmap.analysis.groups.in_team`): a role holder the patient said *no*
 to leaves the role uncovered and raises :attr:`CheckCode.ROLE_HOLDER_DECLINED`.
+
+Readings where the seeds are silent: a consent dated after the check date
+counts as valid (it is neither missing nor older than a year); only an explicit
+*yes* to question 3 (``can_help``) makes someone a person the patient can get
+help from — a filled-in "what they can help with" alone does not; only
+professionals hold team roles (see :mod:`netmap.analysis.groups`). The check
+"map not updated since the last meeting" (DOMAIN.md) needs a meeting date the
+model does not hold yet, so it is not made here.
 """
 
 from __future__ import annotations
