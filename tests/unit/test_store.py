@@ -331,6 +331,13 @@ def test_st015_invalid_map_is_refused_and_nothing_changes(store: SqliteStore) ->
     assert "mor" in info.value.message("da")
     with pytest.raises(InvalidInput):
         store.create(bad, author="K")
+    dangling = first.map.model_copy(deep=True)
+    dangling.ties.append(Tie(a="mor", b="ukendt"))
+    with pytest.raises(InvalidInput) as info:
+        store.save(first.map_id, dangling, base_version=1, author="K")
+    assert "ukendt" in info.value.message("da")
+    with pytest.raises(TypeError):
+        store.save(first.map_id, first.map.model_dump(), base_version=1, author="K")  # type: ignore[arg-type]
     assert len(store.history(first.map_id)) == 1
     assert len(store.list_maps()) == 1
     assert store.load(first.map_id).map == make_map()
