@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 from analysis_support import PATIENT_ID, make_map, person
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netmap.analysis import Group, derive_groups, group_of, in_team, invite_list
 
@@ -194,3 +196,37 @@ def test_angrp006_invite_list_has_no_duplicates() -> None:
         ),
     )
     assert invite_list(m) == [PATIENT_ID, "sr"]
+
+
+_person_fields = st.fixed_dictionaries(
+    {
+        "sector": st.sampled_from(["family", "kin", "leisure", "work_school", "professional"]),
+        "distance": st.floats(min_value=0.01, max_value=1.0),
+        "attends_meetings": st.sampled_from(["yes", "no", "undecided"]),
+        "team_roles": st.sampled_from(["", "stafetholder", "coordinator,meeting_lead"]),
+    }
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_person_fields, max_size=15), st.data())
+def test_angrp007_invariants_for_any_map(fields: list[dict[str, Any]], data: st.DataObject) -> None:
+    persons = [person(f"x{i}", **f) for i, f in enumerate(fields)]
+    if persons and data.draw(st.booleans()):
+        chosen = data.draw(st.integers(0, len(persons) - 1))
+        persons[chosen] = persons[chosen].model_copy(update={"primary_contact": True})
+    m = make_map(*persons)
+    groups = derive_groups(m)
+    invited = invite_list(m)
+    by_id = {p.id: p for p in persons}
+    # Every person is in exactly one group.
+    every = groups.team + groups.ad_hoc + groups.private + groups.outside
+    assert sorted(every) == sorted(by_id)
+    # The team holds only professionals, never one the patient said no to.
+    assert all(by_id[i].is_professional for i in groups.team)
+    assert all(by_id[i].attends_meetings.value != "no" for i in groups.team)
+    # The invite list: the patient first, the whole team, every yes, no no, no repeats.
+    assert invited[0] == PATIENT_ID and len(set(invited)) == len(invited)
+    assert set(groups.team) <= set(invited)
+    assert {p.id for p in persons if p.attends_meetings.value == "yes"} <= set(invited)
+    assert not any(by_id[i].attends_meetings.value == "no" for i in invited[1:])
