@@ -104,14 +104,18 @@ class ImportFailed(NetmapError):
         """Every problem, one line each (the message shows only the first)."""
         if not self.problems:
             return [self.message(lang)]
-        return [_describe(problem, place, lang) for problem, place in self.problems]
+        return [" ".join(_describe(p, place, lang).split()) for p, place in self.problems]
 
     def message(self, lang: Lang = DEFAULT_LANG) -> str:
         if not self.problems:
-            return t(self.key, lang, **self.params)
-        first = _describe(*self.problems[0], lang)
-        more = len(self.problems) - 1
-        return first if more == 0 else f"{first} {t('error.and_more', lang, count=more)}"
+            text = t(self.key, lang, **self.params)
+        else:
+            text = _describe(*self.problems[0], lang)
+            more = len(self.problems) - 1
+            if more:
+                text = f"{text} {t('error.and_more', lang, count=more)}"
+        # One line, always: ids and values from a file may hold line breaks.
+        return " ".join(text.split())
 
 
 def _describe(problem: Problem, place: Place | None, lang: Lang) -> str:
