@@ -17,23 +17,19 @@ import re
 import unicodedata
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field, TypeAdapter, ValidationError
+from pydantic import BeforeValidator, Field, TypeAdapter, ValidationError
 
 from netmap.errors import NetmapError, invalid_input
 from netmap.geometry import placement_at
 from netmap.model import (
     Attendance,
     CareSector,
-    Email,
-    LongText,
     Name,
     NetworkMap,
     Patient,
     Person,
     PersonId,
-    Phone,
     Sector,
-    ShortText,
     StrictModel,
     TeamRole,
     Tie,
@@ -58,6 +54,16 @@ __all__ = [
     "new_person_id",
     "parse_edit",
 ]
+
+def _blank_to_none(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+#: Optional free text from a form; "" means empty. Lengths, phone numbers and
+#: e-mail addresses are checked by :class:`~netmap.model.Person` itself.
+OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
 
 #: Where a new person lands when the form gives no distance: the middle ring.
 DEFAULT_DISTANCE = 0.5
@@ -106,6 +112,9 @@ def _replace(network_map: NetworkMap, person: Person) -> NetworkMap:
 
 
 def _validated_person(data: dict[str, Any], where: str) -> Person:
+    # An optional field left out is None; passing None explicitly trips the
+    # length constraint on ``str | None`` fields in the model (a TypeError).
+    data = {k: v for k, v in data.items() if v is not None and v != ""}
     try:
         return Person.model_validate(data)
     except ValidationError as exc:
@@ -161,7 +170,7 @@ class AddPerson(StrictModel):
     id: PersonId | None = None
     name: Name
     sector: Sector
-    role: ShortText = None
+    role: OptionalText = None
     distance: float = Field(default=DEFAULT_DISTANCE, gt=0, le=1, allow_inf_nan=False)
 
     def apply(self, network_map: NetworkMap) -> NetworkMap:
@@ -185,12 +194,12 @@ class PersonChanges(StrictModel):
     name: Name | None = None
     sector: Sector | None = None
     distance: float | None = Field(default=None, gt=0, le=1, allow_inf_nan=False)
-    role: ShortText = None
-    organisation: ShortText = None
-    care_sector: CareSector | None = None
-    phone: Phone = None
-    email: Email = None
-    helps_with: LongText = None
+    role: OptionalText = None
+    organisation: OptionalText = None
+    care_sector: Annotated[CareSector | None, BeforeValidator(_blank_to_none)] = None
+    phone: OptionalText = None
+    email: OptionalText = None
+    helps_with: OptionalText = None
     knows_how_i_am: bool | None = None
     can_help: bool | None = None
     attends_meetings: Attendance | None = None

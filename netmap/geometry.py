@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-from netmap.model import Person, Sector
+from netmap.model import Band, Person, Sector, band_of
 
 __all__ = [
     "MIN_DISTANCE",
@@ -135,17 +135,24 @@ def default_angles(sector: Sector, count: int) -> list[float]:
 def effective_angles(persons: Iterable[Person]) -> dict[str, float]:
     """The angle each person is drawn at, by id.
 
-    A person keeps an angle that lies in their own wedge; the others of a
-    sector are spread evenly over its wedge in the order given.
+    A person keeps an angle that lies in their own wedge. The others are
+    spread evenly over their sector's wedge, in the order given, separately
+    for each band: persons in different bands are already apart by their
+    distance, so each band can use the whole wedge.
+
+    >>> people = [Person(id=i, name=i, sector="kin", distance=d) for i, d in
+    ...           [("a", 0.2), ("b", 0.9), ("c", 0.3)]]
+    >>> effective_angles(people)
+    {'a': 96.0, 'c': 120.0, 'b': 108.0}
     """
     result: dict[str, float] = {}
-    unplaced: dict[Sector, list[str]] = {}
+    unplaced: dict[tuple[Sector, Band], list[str]] = {}
     for person in persons:
         if person.angle is not None and angle_in_wedge(person.sector, person.angle):
             result[person.id] = person.angle
         else:
-            unplaced.setdefault(person.sector, []).append(person.id)
-    for sector, ids in unplaced.items():
+            unplaced.setdefault((person.sector, band_of(person.distance)), []).append(person.id)
+    for (sector, _band), ids in unplaced.items():
         for person_id, angle in zip(ids, default_angles(sector, len(ids)), strict=True):
             result[person_id] = angle
     return result

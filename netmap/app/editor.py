@@ -50,8 +50,6 @@ def _question_steps(lang: Lang) -> Any:
                 options=options,
                 value=1,
                 className="steps",
-                inputClassName="step-input",
-                labelClassName="step",
             ),
         ],
         className="questions",
@@ -65,7 +63,7 @@ def question_help(step: int, mode: str, lang: Lang) -> str:
         return t("app.mode.connect_help", lang)
     if step in (2, 3, 4):
         return t("app.q.help_tap", lang)
-    return t("app.q.help1", lang) + " " + t("app.mode.select_help", lang)
+    return t("app.mode.select_help", lang)
 
 
 def legend(lang: Lang) -> Any:
@@ -338,7 +336,6 @@ def editor_layout(network_map: NetworkMap, version: int, lang: Lang, panels: Any
                 ],
                 value="select",
                 className="segmented",
-                labelClassName="segment",
             ),
             html.Button(t("app.undo", lang), id="undo", className="btn"),
             html.Button(t("app.redo", lang), id="redo", className="btn"),
@@ -348,7 +345,6 @@ def editor_layout(network_map: NetworkMap, version: int, lang: Lang, panels: Any
     )
     map_col = html.Section(
         [
-            _question_steps(lang),
             toolbar,
             html.P(question_help(1, "select", lang), id="tap-help", className="tap-help"),
             html.Div(
@@ -389,8 +385,8 @@ def editor_layout(network_map: NetworkMap, version: int, lang: Lang, panels: Any
     )
     work_col = html.Section(
         [
-            _add_form(lang),
             html.Section(id="edit-panel", className="card edit-card"),
+            _add_form(lang),
             html.Section(
                 [
                     html.H2(t("app.list.heading", lang)),
@@ -405,6 +401,7 @@ def editor_layout(network_map: NetworkMap, version: int, lang: Lang, panels: Any
     return html.Main(
         [
             html.Div(heading, className="editor-heading"),
+            _question_steps(lang),
             html.Div(
                 [map_col, work_col, html.Section(panels, className="panels-col")],
                 className="editor-grid",

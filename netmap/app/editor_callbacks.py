@@ -291,6 +291,8 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         prevent_initial_call=True,
     )
     def on_drop(drag: Any, state_data: Any, history_data: Any, lang_data: Any) -> Any:
+        if drag is None:
+            raise dash.exceptions.PreventUpdate
         lang = parse_lang_store(lang_data, app_default(app))
         try:
             drop = parse(DragOp, drag)
@@ -325,6 +327,8 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         history_data: Any,
         lang_data: Any,
     ) -> Any:
+        if not _fresh_trigger():
+            raise dash.exceptions.PreventUpdate
         lang = parse_lang_store(lang_data, app_default(app))
         loaded = _load_map(store, state_data)
         try:

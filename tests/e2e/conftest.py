@@ -114,6 +114,11 @@ def wait_for_map(page: Any) -> None:
     page.wait_for_function("() => window.cy && window.cy.nodes('.patient').length === 1")
 
 
+def show_map(page: Any) -> None:
+    """Scroll the map into the middle of the viewport (mouse points must be inside it)."""
+    page.evaluate("document.querySelector('#map-cy').scrollIntoView({block: 'center'})")
+
+
 def node_screen_point(page: Any, node_id: str) -> tuple[float, float]:
     """Where a cytoscape node is on the screen (page coordinates)."""
     box = page.locator("#map-cy").bounding_box()
