@@ -174,6 +174,10 @@ class SqliteStore:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA secure_delete = ON")
             self._prepare_schema(conn)
+        except sqlite3.OperationalError as exc:
+            # Locked for longer than the timeout, read-only, disk full …: not the file's fault.
+            conn.close()
+            raise StoreError("store.cannot_open", path=str(self.path), detail=str(exc)) from exc
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise StoreError("store.not_a_database", path=str(self.path), detail=str(exc)) from exc
@@ -211,7 +215,8 @@ class SqliteStore:
                 conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
 
     @staticmethod

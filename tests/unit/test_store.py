@@ -492,3 +492,22 @@ def test_st025_nulls_are_never_meaningful_so_stored_json_is_lossless() -> None:
         check(model)
     full = make_map()
     assert NetworkMap.model_validate_json(_to_json(full)) == full
+
+
+def test_st026_a_writer_holding_the_lock_too_long_gives_busy_not_loss(tmp_path: Path) -> None:
+    path = tmp_path / "maps.db"
+    with SqliteStore(path, timeout=0.2) as impatient:
+        first = impatient.create(make_map(), author="K")
+        blocker = sqlite3.connect(path, isolation_level=None)
+        try:
+            blocker.execute("BEGIN IMMEDIATE")
+            new = with_person(first.map, "anna", "Anna")
+            with pytest.raises(StoreError) as info:
+                impatient.save(first.map_id, new, base_version=1, author="K")
+            assert info.value.key == "store.busy"
+            assert "prøv igen" in info.value.message("da")
+            assert impatient.load(first.map_id).version == 1  # readers are not blocked (WAL)
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
+        assert impatient.save(first.map_id, new, base_version=1, author="K").version == 2
