@@ -1,1 +1,425 @@
-"""Map commands: import, list, show, history, export, delete (foundation issue)."""
+"""Map commands: import, list, show, history, export, delete, restore, backup.
+
+A thin layer over :mod:`netmap.interchange` and the :class:`~netmap.store.MapStore`.
+An import is validated completely before the store is opened, so a bad file
+changes nothing — not even by creating the database. Commands that only read
+never create a database either. A map may be named by its id or by the start
+of it, as long as only one map's id starts that way.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from netmap.cli import cli
+from netmap.cli.common import common_options
+from netmap.cpr import mask_cpr
+from netmap.errors import NetmapError
+from netmap.i18n import DEFAULT_LANG, Lang, t
+from netmap.interchange import Format, ImportFailed, read_map, write_map
+from netmap.model import NetworkMap, Person, Sector
+from netmap.store import MapNotFound, MapStore, MapSummary, open_store, resolve_db_path
+
+__all__ = [
+    "backup_command",
+    "delete_command",
+    "export_command",
+    "history_command",
+    "import_command",
+    "list_command",
+    "restore_command",
+    "show_command",
+]
+
+_MAX_AUTHOR = 200
+_SUFFIX_FORMATS: dict[str, Format] = {".json": "json", ".graphml": "graphml", ".xml": "graphml"}
+
+
+class FileImportFailed(NetmapError):
+    """An import failed: names the file, then the reason (node and key)."""
+
+    def __init__(self, file: Path, cause: ImportFailed) -> None:
+        self.file = file
+        self.cause = cause
+        super().__init__("cli_maps.import_failed", file=file.name)
+
+    def message(self, lang: Lang = DEFAULT_LANG) -> str:
+        return t(self.key, lang, file=self.file.name, reason=self.cause.message(lang))
+
+
+def _help(key: str) -> str:
+    return t(key, DEFAULT_LANG)
+
+
+def _default_author() -> str:
+    try:
+        return getpass.getuser() or "netmap"
+    except (KeyError, OSError):
+        return "netmap"
+
+
+def _checked_author(author: str | None) -> str:
+    # Checked before the store is opened, so a bad --author cannot create a database.
+    value = (author if author is not None else _default_author()).strip()
+    if not value or len(value) > _MAX_AUTHOR or any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise NetmapError("store.author_invalid", max=_MAX_AUTHOR)
+    return value
+
+
+@contextmanager
+def _store(db: Path | None, *, must_exist: bool) -> Iterator[MapStore | None]:
+    """The store, or None when only reading and there is no database yet."""
+    if must_exist and not resolve_db_path(db).exists():
+        yield None
+        return
+    store = open_store(db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _resolve(store: MapStore | None, ref: str) -> MapSummary:
+    """The map whose id is ``ref`` or, failing that, the one map whose id starts so."""
+    if store is None:
+        raise MapNotFound(ref)
+    summaries = store.list_maps()
+    for summary in summaries:
+        if summary.map_id == ref:
+            return summary
+    matches = [s for s in summaries if ref and s.map_id.startswith(ref)]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise NetmapError("cli_maps.ambiguous_map", ref=ref, count=len(matches))
+    raise MapNotFound(ref)
+
+
+def _when(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _yes_no(value: bool | None, lang: Lang) -> str | None:
+    if value is None:
+        return None
+    return t("attendance.yes" if value else "attendance.no", lang)
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+
+
+# --- import --------------------------------------------------------------------
+
+
+@cli.command(name="import", help=_help("cli_maps.import_help"))
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--author", default=None, help=_help("cli_maps.author_help"))
+@common_options
+def import_command(file: Path, author: str | None, db: Path | None, lang: Lang) -> None:
+    try:
+        network_map = read_map(file)
+    except ImportFailed as exc:
+        raise FileImportFailed(file, exc) from None
+    who = _checked_author(author)
+    with _store(db, must_exist=False) as store:
+        assert store is not None
+        stored = store.create(
+            network_map, author=who, summary=t("cli_maps.import_note", lang, file=file.name)
+        )
+    click.echo(
+        t(
+            "cli_maps.imported",
+            lang,
+            file=file.name,
+            name=network_map.patient.name,
+            persons=len(network_map.persons),
+            ties=len(network_map.ties),
+        )
+    )
+    if network_map.patient.cpr:
+        click.echo(t("cli_maps.imported_cpr", lang))
+    click.echo(stored.map_id)
+
+
+# --- list ----------------------------------------------------------------------
+
+
+@cli.command(name="list", help=_help("cli_maps.list_help"))
+@common_options
+def list_command(db: Path | None, lang: Lang) -> None:
+    with _store(db, must_exist=True) as store:
+        summaries = store.list_maps() if store is not None else []
+    if not summaries:
+        click.echo(t("cli_maps.no_maps", lang, db=str(resolve_db_path(db))))
+        return
+    rows = [
+        [
+            t("cli_maps.col_id", lang),
+            t("cli_maps.col_patient", lang),
+            t("cli_maps.col_cpr", lang),
+            t("cli_maps.col_changed", lang),
+            t("cli_maps.col_versions", lang),
+        ]
+    ]
+    for s in summaries:
+        rows.append(
+            [
+                s.map_id,
+                s.patient_name,
+                s.masked_cpr or "–",
+                _when(s.updated_at),
+                str(s.version_count),
+            ]
+        )
+    for line in _table(rows):
+        click.echo(line)
+
+
+# --- show ----------------------------------------------------------------------
+
+
+def _person_line(person: Person, lang: Lang) -> str:
+    parts = [f"{person.name} ({person.id})"]
+    if person.role:
+        parts.append(person.role)
+    if person.organisation:
+        parts.append(person.organisation)
+    band = t(f"band.{person.band.value}", lang)
+    parts.append(t("cli_maps.distance", lang, distance=f"{person.distance:.2f}", band=band))
+    if person.care_sector is not None:
+        parts.append(t(f"care_sector.{person.care_sector.value}", lang))
+    for field, value in (("phone", person.phone), ("email", person.email)):
+        if value:
+            parts.append(f"{t(f'cli_maps.{field}', lang)}: {value}")
+    if person.helps_with:
+        parts.append(f"{t('cli_maps.helps_with', lang)}: {person.helps_with}")
+    for field in ("knows_how_i_am", "can_help"):
+        answer = _yes_no(getattr(person, field), lang)
+        if answer is not None:
+            parts.append(f"{t(f'cli_maps.{field}', lang)}: {answer}")
+    attends = t(f"attendance.{person.attends_meetings.value}", lang)
+    parts.append(f"{t('cli_maps.attends', lang)}: {attends}")
+    if person.team_roles:
+        roles = ", ".join(t(f"team_role.{r.value}", lang) for r in person.team_roles)
+        parts.append(f"{t('cli_maps.roles', lang)}: {roles}")
+    if person.primary_contact:
+        parts.append(t("cli_maps.primary_contact", lang))
+    return " · ".join(parts)
+
+
+def _show_lines(network_map: NetworkMap, show_cpr: bool, lang: Lang) -> Iterator[str]:
+    patient = network_map.patient
+    cpr = (patient.cpr if show_cpr else mask_cpr(patient.cpr)) or "–"
+    yield t("cli_maps.show_patient", lang, name=patient.name, cpr=cpr)
+    none = "–"
+    yield t("cli_maps.show_consent", lang, date=network_map.consent_given_on or none)
+    yield t("cli_maps.show_map_date", lang, date=network_map.map_date or none)
+    yield t("cli_maps.show_persons", lang, count=len(network_map.persons))
+    for sector in Sector:
+        members = [p for p in network_map.persons if p.sector is sector]
+        if not members:
+            continue
+        yield f"  {t(f'sector.{sector.value}', lang)}:"
+        for person in sorted(members, key=lambda p: p.distance):
+            yield f"    - {_person_line(person, lang)}"
+    yield t("cli_maps.show_ties", lang, count=len(network_map.ties))
+    names = {p.id: p.name for p in network_map.persons}
+    for tie in network_map.ties:
+        yield f"  - {names.get(tie.a, tie.a)} – {names.get(tie.b, tie.b)}"
+
+
+@cli.command(name="show", help=_help("cli_maps.show_help"))
+@click.argument("map_ref", metavar="MAP")
+@click.option("--version", "version", type=int, default=None, help=_help("cli_maps.version_help"))
+@click.option("--show-cpr", is_flag=True, help=_help("cli_maps.show_cpr_help"))
+@common_options
+def show_command(
+    map_ref: str, version: int | None, show_cpr: bool, db: Path | None, lang: Lang
+) -> None:
+    with _store(db, must_exist=True) as store:
+        summary = _resolve(store, map_ref)
+        assert store is not None
+        stored = store.load(summary.map_id, version)
+    click.echo(
+        t(
+            "cli_maps.show_header",
+            lang,
+            map_id=stored.map_id,
+            version=stored.version,
+            latest=summary.latest_version,
+            saved=_when(stored.saved_at),
+        )
+    )
+    for line in _show_lines(stored.map, show_cpr, lang):
+        click.echo(line)
+
+
+# --- history -------------------------------------------------------------------
+
+
+@cli.command(name="history", help=_help("cli_maps.history_help"))
+@click.argument("map_ref", metavar="MAP")
+@common_options
+def history_command(map_ref: str, db: Path | None, lang: Lang) -> None:
+    with _store(db, must_exist=True) as store:
+        summary = _resolve(store, map_ref)
+        assert store is not None
+        versions = store.history(summary.map_id)
+    click.echo(t("cli_maps.history_header", lang, name=summary.patient_name, map_id=summary.map_id))
+    for info in versions:
+        click.echo(
+            t(
+                "cli_maps.history_line",
+                lang,
+                version=info.version,
+                saved=_when(info.saved_at),
+                author=info.author,
+                what=info.describe(lang),
+            )
+        )
+
+
+# --- export --------------------------------------------------------------------
+
+
+def _format_of(fmt: str | None, output: Path) -> Format:
+    if fmt is not None:
+        return "json" if fmt == "json" else "graphml"
+    found = _SUFFIX_FORMATS.get(output.suffix.lower())
+    if found is None:
+        raise NetmapError("cli_maps.format_needed", file=output.name)
+    return found
+
+
+@cli.command(name="export", help=_help("cli_maps.export_help"))
+@click.argument("map_ref", metavar="MAP")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "graphml"]), help=_help("cli_maps.format_help")
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help=_help("cli_maps.output_help"),
+)
+@click.option("--version", "version", type=int, default=None, help=_help("cli_maps.version_help"))
+@click.option("--include-cpr", is_flag=True, help=_help("cli_maps.include_cpr_help"))
+@common_options
+def export_command(
+    map_ref: str,
+    fmt: str | None,
+    output: Path,
+    version: int | None,
+    include_cpr: bool,
+    db: Path | None,
+    lang: Lang,
+) -> None:
+    chosen = _format_of(fmt, output)
+    with _store(db, must_exist=True) as store:
+        summary = _resolve(store, map_ref)
+        assert store is not None
+        stored = store.load(summary.map_id, version)
+    write_map(stored.map, output, chosen, include_cpr=include_cpr)
+    click.echo(
+        t(
+            "cli_maps.exported",
+            lang,
+            file=str(output),
+            version=stored.version,
+            format="JSON" if chosen == "json" else "GraphML",
+        )
+    )
+    if include_cpr and stored.map.patient.cpr:
+        click.echo(t("cli_maps.exported_with_cpr", lang))
+
+
+# --- delete --------------------------------------------------------------------
+
+
+def _interactive() -> bool:
+    """Whether a person can answer a question (stdin is a terminal)."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+@cli.command(name="delete", help=_help("cli_maps.delete_help"))
+@click.argument("map_ref", metavar="MAP")
+@click.option("--yes", "yes", is_flag=True, help=_help("cli_maps.yes_help"))
+@common_options
+def delete_command(map_ref: str, yes: bool, db: Path | None, lang: Lang) -> None:
+    with _store(db, must_exist=True) as store:
+        summary = _resolve(store, map_ref)
+        assert store is not None
+        if not yes:
+            if not _interactive():
+                raise NetmapError("cli_maps.delete_needs_yes", map_id=summary.map_id)
+            question = t(
+                "cli_maps.delete_confirm",
+                lang,
+                name=summary.patient_name,
+                map_id=summary.map_id,
+                count=summary.version_count,
+            )
+            if not click.confirm(question, default=False):
+                click.echo(t("cli_maps.delete_cancelled", lang))
+                sys.exit(1)
+        store.delete(summary.map_id)
+    click.echo(
+        t(
+            "cli_maps.deleted",
+            lang,
+            name=summary.patient_name,
+            map_id=summary.map_id,
+            count=summary.version_count,
+        )
+    )
+
+
+# --- restore -------------------------------------------------------------------
+
+
+@cli.command(name="restore", help=_help("cli_maps.restore_help"))
+@click.argument("map_ref", metavar="MAP")
+@click.argument("version", type=int)
+@click.option("--author", default=None, help=_help("cli_maps.author_help"))
+@common_options
+def restore_command(
+    map_ref: str, version: int, author: str | None, db: Path | None, lang: Lang
+) -> None:
+    who = _checked_author(author)
+    with _store(db, must_exist=True) as store:
+        summary = _resolve(store, map_ref)
+        assert store is not None
+        stored = store.restore(summary.map_id, version, author=who)
+    if stored.version == summary.latest_version:
+        click.echo(t("cli_maps.restore_unchanged", lang, version=version, latest=stored.version))
+    else:
+        click.echo(t("cli_maps.restored", lang, version=version, new=stored.version))
+
+
+# --- backup --------------------------------------------------------------------
+
+
+@cli.command(name="backup", help=_help("cli_maps.backup_help"))
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--overwrite", is_flag=True, help=_help("cli_maps.overwrite_help"))
+@common_options
+def backup_command(file: Path, overwrite: bool, db: Path | None, lang: Lang) -> None:
+    with _store(db, must_exist=True) as store:
+        if store is None:
+            raise NetmapError("cli_maps.no_database", db=str(resolve_db_path(db)))
+        store.backup(file, overwrite=overwrite)
+        count = len(store.list_maps())
+    click.echo(t("cli_maps.backed_up", lang, file=str(file), count=count))
