@@ -207,6 +207,19 @@ def test_st010_delete_erases_every_version_and_leaves_no_trace(
     store.save(
         gone.map_id, with_person(gone.map, "x", "Hemmelig Fiktivperson"), base_version=1, author="K"
     )
+    # Large versions too: their JSON spills into overflow pages.
+    big = gone.map.model_copy(deep=True)
+    for k in range(40):
+        big.persons.append(
+            Person(
+                id=f"b{k}",
+                name=f"Stor{k} Fiktivsen",
+                sector="kin",
+                distance=0.5,
+                helps_with="Fortroligt " * 80,
+            )
+        )
+    store.save(gone.map_id, big, base_version=2, author="K")
     store.delete(gone.map_id)
     assert [m.map_id for m in store.list_maps()] == [keep.map_id]
     with pytest.raises(MapNotFound):
@@ -219,7 +232,13 @@ def test_st010_delete_erases_every_version_and_leaves_no_trace(
         path = tmp_path / name
         if path.exists():
             raw = path.read_bytes()
-            for secret in (b"Slettes Fiktivsen", b"Hemmelig Fiktivperson", b"050607"):
+            for secret in (
+                b"Slettes Fiktivsen",
+                b"Hemmelig Fiktivperson",
+                b"050607",
+                b"Fortroligt",
+                b"Stor7 Fiktivsen",
+            ):
                 assert secret not in raw, (name, secret)
     assert (
         b"Bliver Testesen"
