@@ -172,23 +172,22 @@ def _check_id(value: str) -> str:
 
 
 Name = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1, max_length=MAX_NAME_LENGTH)]
+# The length limit sits on the ``str`` arm so that ``None`` (not answered) passes.
 ShortText = Annotated[
-    str | None, BeforeValidator(_blank_to_none), Field(default=None, max_length=MAX_SHORT_TEXT)
+    Annotated[str, Field(max_length=MAX_SHORT_TEXT)] | None, BeforeValidator(_blank_to_none)
 ]
 LongText = Annotated[
-    str | None, BeforeValidator(_blank_to_none), Field(default=None, max_length=MAX_LONG_TEXT)
+    Annotated[str, Field(max_length=MAX_LONG_TEXT)] | None, BeforeValidator(_blank_to_none)
 ]
 PersonId = Annotated[str, BeforeValidator(_clean_text), AfterValidator(_check_id)]
 Phone = Annotated[
-    str | None,
+    Annotated[str, Field(max_length=40)] | None,
     BeforeValidator(_blank_to_none),
-    Field(default=None, max_length=40),
     AfterValidator(_check_phone),
 ]
 Email = Annotated[
-    str | None,
+    Annotated[str, Field(max_length=254)] | None,
     BeforeValidator(_blank_to_none),
-    Field(default=None, max_length=254),
     AfterValidator(_check_email),
 ]
 

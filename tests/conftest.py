@@ -19,7 +19,7 @@ def small_map() -> NetworkMap:
                 sector="professional",
                 distance=0.4,
                 care_sector="region",
-                phone="+45 70 00 00 01",
+                phone="+45 70 20 30 40",
             ),
         ],
         ties=[Tie(a="sr", b="mor")],

@@ -155,3 +155,18 @@ def test_mod014_errors_say_field_value_and_what_is_allowed() -> None:
         Person(**{**BASE, "sector": "venner"})
     assert "venner" in invalid_input(info.value).message("da")
     assert "'family', 'kin'" in invalid_input(info.value).message("da")
+
+
+def test_mod015_unanswered_and_blank_optional_fields_are_none() -> None:
+    person = Person(**BASE, role="  ", organisation=None, phone="", email=None, helps_with="")
+    assert (person.role, person.organisation, person.phone, person.email) == (None,) * 4
+    assert person.helps_with is None
+    with pytest.raises(ValidationError) as info:
+        Person(**BASE, role="x" * 201)
+    assert info.value.errors()[0]["loc"] == ("role",)
+
+
+def test_mod016_json_with_nulls_round_trips(small_map: NetworkMap) -> None:
+    text = small_map.model_dump_json()
+    assert '"phone":null' in text  # the family member has no phone
+    assert NetworkMap.model_validate_json(text) == small_map
