@@ -579,8 +579,7 @@ def _to_json(network_map: NetworkMap) -> str:
     """The stored form of a map: its JSON without ``null`` fields.
 
     Lossless because every field that may be ``None`` defaults to ``None`` (a
-    unit test keeps it so); it also keeps rows small and sidesteps the model's
-    length constraints being applied to an explicit ``null``.
+    unit test keeps it so); it keeps rows small.
     """
     return network_map.model_dump_json(exclude_none=True)
 
