@@ -1,0 +1,152 @@
+"""The live panels in a real browser: they follow every change on the map.
+
+Sofie's demo map (netmap/demo/sofie.graphml) with the e2e "today" 2026-03-01,
+the day her consent was given, so consent is valid. By hand (DOMAIN.md): the
+team is Mette, Ali, Birgitte, Ole; Birgitte is the region's stafetholder and
+Ali the municipality's.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from netmap.i18n import t
+from netmap.interchange import read_map
+from netmap.model import NetworkMap, Person, TeamRole
+from tests.e2e.conftest import LiveApp, shot
+
+pytestmark = pytest.mark.e2e
+
+SOFIE = Path(__file__).resolve().parents[2] / "netmap" / "demo" / "sofie.graphml"
+
+
+def _sofie() -> NetworkMap:
+    return read_map(SOFIE)
+
+
+def _open(page: Page, live_app: LiveApp, network_map: NetworkMap) -> None:
+    page.goto(live_app.map_url(live_app.create_map(network_map)))
+    expect(page.locator("#panel-group-team")).to_be_visible(timeout=20_000)
+
+
+def _team(page: Page):  # type: ignore[no-untyped-def]
+    return page.locator("#panel-group-team .panel-person-name")
+
+
+def _finding(page: Page, code: str):  # type: ignore[no-untyped-def]
+    return page.locator(f"#panel-checks-body [data-code='{code}']")
+
+
+def test_e2e_pnl001_declining_a_role_holder_updates_team_and_checks(
+    live_app: LiveApp, page: Page
+) -> None:
+    _open(page, live_app, _sofie())
+    expect(_team(page)).to_have_text(
+        ["Mette Dahl", "Ali Hassan", "Birgitte Møller", "Dr. Ole Krag"]
+    )
+    expect(_finding(page, "role_holder_declined")).to_have_count(0)
+
+    # Question 4 ("Hvem af dem skal med til møderne?"): Birgitte, no.
+    page.locator("#q-step").get_by_text(t("question.4", "da")).click()
+    page.get_by_role(
+        "button", name=t("app.q.answer_for", "da", name="Birgitte Møller", answer="Nej")
+    ).click()
+
+    expect(_team(page)).to_have_text(["Mette Dahl", "Ali Hassan", "Dr. Ole Krag"])
+    declined = _finding(page, "role_holder_declined")
+    expect(declined).to_be_visible()
+    expect(declined).to_contain_text("Birgitte Møller")
+    # She was the region's stafetholder: that role is now uncovered.
+    expect(_finding(page, "no_stafetholder_region")).to_be_visible()
+    expect(page.locator("#panel-group-outside")).to_contain_text("Birgitte Møller")
+    shot(page, "e2e_pnl001_declined")
+
+
+def test_e2e_pnl002_adding_a_municipal_stafetholder_clears_the_check(
+    live_app: LiveApp, page: Page
+) -> None:
+    m = _sofie()
+    m.person("ips").team_roles = (TeamRole.COORDINATOR,)  # Ali is no longer stafetholder
+    _open(page, live_app, m)
+    expect(_finding(page, "no_stafetholder_municipality")).to_be_visible()
+
+    # Mette Dahl works for the municipality: make her stafetholder and save.
+    page.locator(".person-item", has_text="Mette Dahl").click()
+    roles = page.locator("#edit-team_roles")
+    expect(roles).to_be_visible()
+    roles.get_by_text(t("team_role.stafetholder", "da")).click()
+    page.locator("#edit-save").click()
+
+    expect(_finding(page, "no_stafetholder_municipality")).to_have_count(0)
+    mette = page.locator("#panel-group-team .panel-person", has_text="Mette Dahl")
+    expect(mette).to_contain_text("Stafetholder")
+    shot(page, "e2e_pnl002_stafetholder")
+
+
+def test_e2e_pnl003_overview_sorts_by_a_tap_on_the_heading(live_app: LiveApp, page: Page) -> None:
+    _open(page, live_app, _sofie())
+    page.locator("#panel-overview-title").click()
+    first_name = page.locator("#panel-overview-table tbody tr:first-child .panel-cell-name")
+    expect(first_name).to_have_text("Mette Dahl")  # by group, closest first
+    button = page.locator("#panel-overview-table thead button", has_text="Navn")
+    button.click()
+    expect(first_name).to_have_text("Ali Hassan")
+    page.locator("#panel-overview-table thead button", has_text="Navn").click()
+    expect(first_name).to_have_text("Poul Jensen")
+    box = page.locator("#panel-overview-table thead button").first.bounding_box()
+    assert box is not None and box["height"] >= 44 and box["width"] >= 44
+
+
+def test_e2e_pnl004_language_switch_and_chart(live_app: LiveApp, page: Page) -> None:
+    _open(page, live_app, _sofie())
+    expect(page.locator("#panel-team-title")).to_have_text("Patientens team")
+    page.locator("#lang-switch").click()
+    expect(page.locator("#panel-team-title")).to_have_text("The patient's team")
+    expect(page.locator("#panel-group-private .panel-group-title")).to_have_text("Private network")
+    page.locator("#panel-measures-title").click()
+    expect(page.locator("#panel-chart .legendtext")).to_have_text(
+        ["Close", "In between", "Further away"]
+    )
+    expect(page.locator("[data-measure='size'] .panel-measure-value")).to_have_text("14")
+
+
+def test_e2e_pnl005_hostile_name_is_shown_as_text(live_app: LiveApp, page: Page) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    m = _sofie()
+    hostile = "<img src=x onerror=alert(1)>"
+    m.persons.append(
+        Person(id="x", name=hostile, sector="professional", distance=0.3, care_sector="region")
+    )
+    m.patient.cpr = "010190-1234"
+    _open(page, live_app, m)
+    expect(page.locator("#panel-group-team")).to_contain_text(hostile)
+    assert page.locator("#panel-root img").count() == 0
+    text = page.locator("#panel-root").inner_text()
+    assert "1234" not in text and "010190" not in text
+    assert dialogs == []
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 768)])
+def test_e2e_pnl006_no_sideways_scrolling(
+    live_app: LiveApp, page: Page, size: tuple[int, int]
+) -> None:
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    _open(page, live_app, _sofie())
+    for section in ("overview", "measures"):
+        page.locator(f"#panel-{section}-title").click()
+    expect(page.locator("#panel-overview-table")).to_be_visible()
+    expect(page.locator("#panel-chart .main-svg").first).to_be_visible()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= size[0]
+    panel = page.locator("#panel-root").bounding_box()
+    assert panel is not None and panel["x"] + panel["width"] <= size[0]
+    for summary in page.locator(".panel-summary").all():
+        box = summary.bounding_box()
+        assert box is not None and box["height"] >= 44
+    shot(page, f"e2e_pnl006_{size[0]}")
+    assert re.search(r"\S", page.locator("#panel-overview-body").inner_text())
