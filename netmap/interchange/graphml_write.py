@@ -80,6 +80,10 @@ def to_graphml(network_map: NetworkMap, *, include_cpr: bool = False) -> bytes:
     for node_id, attrs in graph.nodes(data=True):
         lines.append(f'    <node id="{_escape_attr(str(node_id))}">')
         for name, kind in NODE_KEYS.items():
+            # Only the one primary contact is marked, as in the example files;
+            # absent reads back as false.
+            if name == "primary_contact" and attrs.get(name) is False:
+                continue
             if name in attrs:
                 value = _escape_text(_value(attrs[name], kind))
                 lines.append(f'      <data key="{_key_id("node", name)}">{value}</data>')
