@@ -1,0 +1,60 @@
+"""User text reaches the browser only as plain strings; the CPR number never does."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from panels_support import AS_OF, as_json, nodes, sofie, texts
+
+from netmap.app.panels.inputs import SORT_COLUMNS, OverviewSort
+from netmap.app.panels.render import PanelContent, render_panels
+from netmap.model import NetworkMap, Person
+
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "**fed** [link](javascript:alert(1))",
+    "<script>alert('x')</script>",
+]
+
+
+def _hostile_map() -> NetworkMap:
+    m = sofie()
+    m.patient.cpr = "010190-1234"
+    m.persons.append(
+        Person(
+            id="x",
+            name=HOSTILE[0],
+            sector="professional",
+            distance=0.3,
+            care_sector="region",
+            role=HOSTILE[1],
+            helps_with=HOSTILE[2],
+        )
+    )
+    return m
+
+
+def _trees(content: PanelContent) -> list[Any]:
+    return [content.team, content.checks, content.overview, content.measures]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("column", SORT_COLUMNS)
+def test_pnl080_only_html_components_and_text_children(lang: str, column: str) -> None:
+    content = render_panels(_hostile_map(), lang, OverviewSort(column=column), as_of=AS_OF)  # type: ignore[arg-type]
+    for tree in _trees(content):
+        for node in nodes(as_json(tree)):
+            # No dcc.Markdown, no raw-HTML escape hatch: only html.* elements.
+            assert node["namespace"] == "dash_html_components", node["type"]
+            assert "dangerously_allow_html" not in node["props"]
+    shown = [s for tree in _trees(content) for s in texts(tree)]
+    for text in HOSTILE:
+        assert text in shown  # verbatim, as a string child
+
+
+def test_pnl081_no_cpr_in_any_panel_output() -> None:
+    content = render_panels(_hostile_map(), "da", OverviewSort(), as_of=AS_OF)
+    everything = str(as_json(list(content.as_outputs())))
+    assert "1234" not in everything
+    assert "010190" not in everything
