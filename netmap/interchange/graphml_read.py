@@ -21,6 +21,7 @@ wrong:
 
 from __future__ import annotations
 
+import io
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
@@ -30,7 +31,13 @@ from pydantic import ValidationError
 
 from netmap.interchange.errors import ImportFailed, Place, shorten
 from netmap.interchange.keys import BOOLEAN_KEYS, ENUM_KEYS, KIND_KEY, NODE_KEYS
-from netmap.interchange.limits import MAX_IMPORT_BYTES, MAX_NODES, MAX_TIES
+from netmap.interchange.limits import (
+    MAX_IMPORT_BYTES,
+    MAX_NODES,
+    MAX_TIES,
+    MAX_XML_DEPTH,
+    MAX_XML_ELEMENTS,
+)
 from netmap.model import NetworkMap, Patient, Person, Tie
 
 __all__ = ["from_graphml"]
@@ -62,10 +69,34 @@ class _Key:
 
 
 def _parse_xml(data: bytes) -> Element:
+    """The document's root, parsed safely and within bounds.
+
+    The parse is streamed so that a flood of elements or absurd nesting is
+    stopped as soon as it passes a bound far above any real map, before it
+    costs seconds and hundreds of megabytes.
+    """
+    root: Element | None = None
+    depth = elements = 0
     try:
-        root: Element = SafeET.fromstring(
-            data, forbid_dtd=False, forbid_entities=True, forbid_external=True
+        events = SafeET.iterparse(
+            io.BytesIO(data),
+            events=("start", "end"),
+            forbid_dtd=False,
+            forbid_entities=True,
+            forbid_external=True,
         )
+        for event, element in events:
+            if event == "end":
+                depth -= 1
+                continue
+            if root is None:
+                root = element
+            depth += 1
+            elements += 1
+            if depth > MAX_XML_DEPTH:
+                raise ImportFailed("interchange.xml_too_deep", max=MAX_XML_DEPTH)
+            if elements > MAX_XML_ELEMENTS:
+                raise ImportFailed("interchange.xml_too_many_elements", max=MAX_XML_ELEMENTS)
     except defusedxml.EntitiesForbidden as exc:
         if exc.sysid or exc.pubid:
             target = shorten(str(exc.sysid or exc.pubid))
@@ -82,6 +113,8 @@ def _parse_xml(data: bytes) -> Element:
     except (ValueError, LookupError):
         # An unknown or impossible encoding in the XML declaration.
         raise ImportFailed("interchange.xml_encoding") from None
+    if root is None:
+        raise ImportFailed("interchange.not_xml", line=1, column=0)
     return root
 
 

@@ -382,3 +382,17 @@ def test_gml017_shipped_demo_equals_shared_example() -> None:
     if not shared.exists():
         pytest.skip("shared/examples is not next to this checkout")
     assert from_graphml(shared.read_bytes()) == from_graphml(SOFIE.read_bytes())
+
+
+def test_gml018_absurd_nesting_and_element_floods_stop_early(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    deep = b"<graphml>" + b"<a>" * 100 + b"</a>" * 100 + b"</graphml>"
+    assert "mere end 64 niveauer" in failure(deep).message("da")
+    monkeypatch.setattr("netmap.interchange.graphml_read.MAX_XML_ELEMENTS", 300)
+    assert from_graphml(SOFIE.read_bytes()).patient.name == "Sofie Jensen"  # 173 elements
+    monkeypatch.setattr("netmap.interchange.graphml_read.MAX_XML_ELEMENTS", 100)
+    flood = b"<graphml><graph>" + b"<x/>" * 101 + b"</graph></graphml>"
+    assert failure(flood).message("en") == (
+        "The file has more than 100 XML elements – far more than a network map can have."
+    )
