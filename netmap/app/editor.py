@@ -186,6 +186,8 @@ def edit_panel(network_map: NetworkMap, person: Person | None, lang: Lang) -> An
         [
             html.H2(t("app.edit.heading", lang, name=person.name)),
             html.P(ties_text, className="ties-text"),
+            text("name", person.name, max_length=120),
+            text("role", person.role),
             html.Fieldset(
                 [
                     html.Legend(t("app.edit.place_heading", lang)),
@@ -216,56 +218,66 @@ def edit_panel(network_map: NetworkMap, person: Person | None, lang: Lang) -> An
                 ],
                 className="placement",
             ),
-            text("name", person.name, max_length=120),
-            text("role", person.role),
-            text("organisation", person.organisation),
-            _field(
-                t("app.edit.care_sector", lang),
-                dcc.RadioItems(
-                    id="edit-care_sector",
-                    options=[{"label": t("app.edit.care_sector_none", lang), "value": ""}]
-                    + [
-                        {"label": t(f"care_sector.{c.value}", lang), "value": c.value}
-                        for c in CareSector
-                    ],
-                    value=person.care_sector.value if person.care_sector else "",
-                    className="choice-grid",
-                ),
-                "edit-care_sector",
+            html.Details(
+                [
+                    html.Summary(t("app.edit.contact_heading", lang)),
+                    text("organisation", person.organisation),
+                    _field(
+                        t("app.edit.care_sector", lang),
+                        dcc.RadioItems(
+                            id="edit-care_sector",
+                            options=[{"label": t("app.edit.care_sector_none", lang), "value": ""}]
+                            + [
+                                {"label": t(f"care_sector.{c.value}", lang), "value": c.value}
+                                for c in CareSector
+                            ],
+                            value=person.care_sector.value if person.care_sector else "",
+                            className="choice-grid",
+                        ),
+                        "edit-care_sector",
+                    ),
+                    text("phone", person.phone, "tel", 40),
+                    text("email", person.email, "email", 254),
+                    _field(
+                        t("app.edit.helps_with", lang),
+                        dcc.Textarea(
+                            id="edit-helps_with",
+                            value=person.helps_with or "",
+                            maxLength=1000,
+                            className="field",
+                        ),
+                        "edit-helps_with",
+                    ),
+                ],
+                className="more",
             ),
-            text("phone", person.phone, "tel", 40),
-            text("email", person.email, "email", 254),
-            _field(
-                t("app.edit.helps_with", lang),
-                dcc.Textarea(
-                    id="edit-helps_with",
-                    value=person.helps_with or "",
-                    maxLength=1000,
-                    className="field",
-                ),
-                "edit-helps_with",
-            ),
-            answer_radio(2),
-            answer_radio(3),
-            answer_radio(4),
-            _field(
-                t("app.edit.team_roles", lang),
-                dcc.Checklist(
-                    id="edit-team_roles",
-                    options=[
-                        {"label": t(f"team_role.{r.value}", lang), "value": r.value}
-                        for r in TeamRole
-                    ],
-                    value=[r.value for r in person.team_roles],
-                    className="choice-grid",
-                ),
-                "edit-team_roles",
-            ),
-            dcc.Checklist(
-                id="edit-primary_contact",
-                options=[{"label": t("app.edit.primary_contact", lang), "value": "yes"}],
-                value=["yes"] if person.primary_contact else [],
-                className="choice-row",
+            html.Details(
+                [
+                    html.Summary(t("app.edit.answers_heading", lang)),
+                    answer_radio(2),
+                    answer_radio(3),
+                    answer_radio(4),
+                    _field(
+                        t("app.edit.team_roles", lang),
+                        dcc.Checklist(
+                            id="edit-team_roles",
+                            options=[
+                                {"label": t(f"team_role.{r.value}", lang), "value": r.value}
+                                for r in TeamRole
+                            ],
+                            value=[r.value for r in person.team_roles],
+                            className="choice-grid",
+                        ),
+                        "edit-team_roles",
+                    ),
+                    dcc.Checklist(
+                        id="edit-primary_contact",
+                        options=[{"label": t("app.edit.primary_contact", lang), "value": "yes"}],
+                        value=["yes"] if person.primary_contact else [],
+                        className="choice-row",
+                    ),
+                ],
+                className="more",
             ),
             html.Div(
                 [
@@ -384,7 +396,8 @@ def editor_layout(network_map: NetworkMap, version: int, lang: Lang, panels: Any
         className="map-col",
     )
     work_col = html.Section(
-        [
+        id="work-col",
+        children=[
             html.Section(id="edit-panel", className="card edit-card"),
             _add_form(lang),
             html.Section(
@@ -393,7 +406,7 @@ def editor_layout(network_map: NetworkMap, version: int, lang: Lang, panels: Any
                     html.P(t("app.list.help", lang), className="muted"),
                     html.Div(id="person-list"),
                 ],
-                className="card",
+                className="card list-card",
             ),
         ],
         className="work-col",

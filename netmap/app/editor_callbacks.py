@@ -516,7 +516,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
                 op = parse_edit({"kind": "cycle_answer", "id": person_id, "question": step})
                 return (
                     *_outputs(commit(store, state_data, history_data, op, lang)),
-                    person_id,
+                    _UNCHANGED,
                     _UNCHANGED,
                 )
             parse_edit({"kind": "remove_person", "id": person_id})  # validates the id
@@ -554,6 +554,14 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         except NetmapError as exc:
             return _bad_request(exc, lang)
         return _outputs(commit(store, state_data, history_data, op, lang))
+
+    @app.callback(
+        Output("work-col", "className"),
+        Input("q-step", "value"),
+    )
+    def on_step(step: Any) -> str:
+        # While answering questions 2–4 the list with the answers comes first.
+        return "work-col answering" if _step(step) in (2, 3, 4) else "work-col"
 
     @app.callback(
         Output("connect-from", "data", allow_duplicate=True),

@@ -111,7 +111,10 @@ def shot(page: Any, name: str) -> Path:
 
 def wait_for_map(page: Any) -> None:
     """Wait until the cytoscape map is drawn and exposed as ``window.cy``."""
-    page.wait_for_function("() => window.cy && window.cy.nodes('.patient').length === 1")
+    page.wait_for_function(
+        "() => window.cy && window.cy.nodes('.patient').length === 1"
+        " && document.querySelector('#person-list').children.length > 0"
+    )
 
 
 def show_map(page: Any) -> None:
@@ -138,3 +141,16 @@ def model_screen_point(page: Any, x: float, y: float) -> tuple[float, float]:
         [x, y],
     )
     return box["x"] + rendered[0], box["y"] + rendered[1]
+
+
+def add_person(page: Any, name: str, sector_label: str, role: str = "") -> None:
+    """Fill in and send the add form, and wait until the person is in the list."""
+    from playwright.sync_api import expect
+
+    before = page.locator(".person-item").count()
+    page.fill("#add-name", name)
+    page.locator("#add-sector").get_by_text(sector_label, exact=True).click()
+    if role:
+        page.fill("#add-role", role)
+    page.click("#add-submit")
+    expect(page.locator(".person-item")).to_have_count(before + 1)
