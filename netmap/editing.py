@@ -55,6 +55,7 @@ __all__ = [
     "parse_edit",
 ]
 
+
 def _blank_to_none(value: Any) -> Any:
     if isinstance(value, str) and not value.strip():
         return None

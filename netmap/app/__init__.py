@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import dash
+from flask import Response, request
 
-from netmap.i18n import Lang, t
+from netmap.i18n import Lang, parse_lang, t
 from netmap.store import MapStore
 
 __all__ = ["ASSETS_FOLDER", "MAX_REQUEST_BYTES", "create_app"]
@@ -23,6 +25,23 @@ __all__ = ["ASSETS_FOLDER", "MAX_REQUEST_BYTES", "create_app"]
 ASSETS_FOLDER = Path(__file__).resolve().parents[2] / "assets"
 #: Dash sets no request size limit (TECH-NOTES); a drag or a form is a few kB.
 MAX_REQUEST_BYTES = 2 * 1024 * 1024
+
+
+def _reject_malformed_callback_body() -> Any:
+    """A callback request must be one JSON object; anything else is a 400.
+
+    Dash itself would fail on it with a 500 and a traceback in the log. The
+    body is parsed once here and cached by Flask for Dash to reuse.
+    """
+    if request.method == "POST" and request.path.endswith("/_dash-update-component"):
+        body = request.get_json(silent=True)
+        if not isinstance(body, dict):
+            return Response(
+                t("app.bad_body", parse_lang(request.accept_languages.best_match(["da", "en"]))),
+                status=400,
+                mimetype="text/plain",
+            )
+    return None
 
 
 def create_app(
@@ -50,6 +69,7 @@ def create_app(
         serve_locally=True,
     )
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    app.server.before_request(_reject_malformed_callback_body)
     app.server.config["NETMAP_LANG"] = default_lang
     app.layout = shell_layout()
     register_shell_callbacks(app, store, panels_layout)

@@ -59,9 +59,7 @@ def build_server(host: str, port: int, db: Path | None, lang: Lang) -> tuple[Bas
     show_default=True,
     help="Address to listen on. Anything but 127.0.0.1/localhost is reachable by others.",
 )
-@click.option(
-    "--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True
-)
+@click.option("--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True)
 @common_options
 def serve_command(host: str, port: int, db: Path | None, lang: Lang) -> None:
     """Start the map editor in the browser (Ctrl+C stops it)."""

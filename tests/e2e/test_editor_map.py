@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from netmap.model import Band, NetworkMap, Patient, Person, Sector
 from tests.e2e.conftest import (
@@ -65,3 +67,104 @@ def test_e2e012_drag_sets_distance_band_and_sector(live_app: LiveApp, page: Page
     assert ven.distance == pytest.approx(0.5, abs=0.03)
     assert ven.angle == pytest.approx(90.0, abs=3)
     shot(page, "e2e012_after_drag")
+
+
+def test_e2e018_touch_drag_moves_a_person(live_app: LiveApp, browser: Browser) -> None:
+    map_id = live_app.create_map(_two_person_map())
+    context = browser.new_context(
+        viewport={"width": 1024, "height": 768}, has_touch=True, is_mobile=False
+    )
+    page = context.new_page()
+    try:
+        _open(page, live_app, map_id)
+        show_map(page)
+        start = node_screen_point(page, "p:ven")
+        # Ven (leisure, 6 o'clock, 0.5) to 4 o'clock at 0.8: the work/school wedge
+        # (216°–288°); 4 o'clock is 240° counter-clockwise from 12.
+        end = model_screen_point(page, 0.8 * 250 * 0.866, 0.8 * 250 * 0.5)
+        cdp = context.new_cdp_session(page)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [_pt(start)]})
+        for i in range(1, 13):
+            x = start[0] + (end[0] - start[0]) * i / 12
+            y = start[1] + (end[1] - start[1]) * i / 12
+            cdp.send(
+                "Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [_pt((x, y))]}
+            )
+            page.wait_for_timeout(16)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        expect(page.locator("#notice-text")).to_contain_text("Ven Testsen er flyttet")
+        ven = _persons(live_app, map_id)["ven"]
+        assert ven.sector is Sector.WORK_SCHOOL
+        assert ven.distance == pytest.approx(0.8, abs=0.03)
+        assert ven.angle == pytest.approx(240.0, abs=3)
+        shot(page, "e2e018_touch_drag")
+    finally:
+        context.close()
+
+
+def _pt(point: tuple[float, float]) -> dict[str, float]:
+    return {"x": point[0], "y": point[1]}
+
+
+def test_e2e020_malformed_posts_change_nothing(live_app: LiveApp, page: Page) -> None:
+    map_id = live_app.create_map(_two_person_map())
+    _open(page, live_app, map_id)
+    show_map(page)
+    # A real drop, to learn the exact shape of the drag callback's request.
+    with page.expect_request(
+        lambda r: (
+            "_dash-update-component" in r.url
+            and "drag-op" in (r.post_data or "")
+            and '"inputs"' in (r.post_data or "")
+        )
+    ) as caught:
+        _drag(page, node_screen_point(page, "p:mor"), model_screen_point(page, -30, -150))
+    expect(page.locator("#notice-text")).to_contain_text("Mor Testesen")
+    template = caught.value.post_data_json
+    stored = live_app.store.load(map_id)
+    endpoint = caught.value.url
+    bad_drops: list[object] = [
+        {"id": "mor", "x": "left", "y": 0},
+        {"id": "mor", "x": float("1e400"), "y": 0},
+        {"id": "nobody", "x": 10, "y": 10},
+        {"id": "", "x": 10, "y": 10},
+        {"id": "mor", "x": 10, "y": 10, "extra": "<script>"},
+        "garbage",
+        [1, 2, 3],
+    ]
+    for bad in bad_drops:
+        body = json.loads(json.dumps(template))
+        body["inputs"][0]["value"] = bad
+        response = page.request.post(
+            endpoint,
+            data=json.dumps(body, allow_nan=True).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        assert response.status == 200, (bad, response.status)
+        assert "Ændringen blev ikke gemt" in response.text(), bad
+    # A forged map-state (another version, a path in the id) is refused too.
+    for state in ({"map_id": "../x", "version": 1}, {"map_id": map_id, "version": -3}, None):
+        body = json.loads(json.dumps(template))
+        body["inputs"][0]["value"] = {"id": "mor", "x": 10, "y": 10}
+        for item in body["state"]:
+            if item["id"] == "map-state":
+                item["value"] = state
+        response = page.request.post(
+            endpoint, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+        )
+        assert response.status == 200
+        assert "Ændringen blev ikke gemt" in response.text(), state
+    # Not a JSON object at all: a plain "bad request", nothing runs.
+    for raw in (b'"just a string"', b"[1, 2]", b"{not json"):
+        response = page.request.post(
+            endpoint, data=raw, headers={"Content-Type": "application/json"}
+        )
+        assert response.status == 400, raw
+    # A body above the size limit is refused before any callback runs.
+    huge = page.request.post(
+        endpoint, data=b"x" * (3 * 1024 * 1024), headers={"Content-Type": "application/json"}
+    )
+    assert huge.status == 413
+    after = live_app.store.load(map_id)
+    assert after.version == stored.version
+    assert after.map == stored.map
