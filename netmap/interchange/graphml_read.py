@@ -235,18 +235,30 @@ def from_graphml(data: bytes) -> NetworkMap:
     patient = _patient(patient_id, nodes[patient_id], graph_values)
 
     persons: list[Person] = []
+    # The model trims ids, so " mor" and "mor" would be one person: map the
+    # file's ids to the stored ones and refuse two nodes that end up the same.
+    person_ids: dict[str, str] = {patient_id: patient.id}
     failure: ImportFailed | None = None
     for node_id, values in nodes.items():
         if node_id == patient_id:
             continue
         try:
-            persons.append(_validate_person(node_id, _node_fields(values)))
+            person = _validate_person(node_id, _node_fields(values))
         except ImportFailed as exc:
             failure = exc if failure is None else failure.merged(exc)
+            continue
+        persons.append(person)
+        person_ids[node_id] = person.id
     if failure is not None:
         raise failure
+    if len(set(person_ids.values())) < len(person_ids):
+        seen: set[str] = set()
+        for node_id in person_ids.values():
+            if node_id in seen:
+                raise ImportFailed("interchange.duplicate_node", node=shorten(node_id))
+            seen.add(node_id)
 
-    ties = _ties(_children(graph, "edge"), nodes, patient_id)
+    ties = _ties(_children(graph, "edge"), person_ids, patient_id)
     try:
         return NetworkMap.model_validate(
             {
@@ -312,7 +324,8 @@ def _patient(node_id: str, values: dict[str, str], graph_values: dict[str, str])
         raise ImportFailed.from_validation(exc, place) from None
 
 
-def _ties(edges: list[Element], nodes: dict[str, dict[str, str]], patient_id: str) -> list[Tie]:
+def _ties(edges: list[Element], person_ids: dict[str, str], patient_id: str) -> list[Tie]:
+    """The ties between persons; ``person_ids`` maps each node id to its person id."""
     seen: set[tuple[str, str]] = set()
     ties: list[Tie] = []
     for edge in edges:
@@ -320,7 +333,7 @@ def _ties(edges: list[Element], nodes: dict[str, dict[str, str]], patient_id: st
         if source is None or target is None:
             raise ImportFailed("interchange.edge_without_ends")
         for end in (source, target):
-            if end not in nodes:
+            if end not in person_ids:
                 raise ImportFailed(
                     "interchange.edge_unknown_node",
                     source=shorten(source),
@@ -331,7 +344,8 @@ def _ties(edges: list[Element], nodes: dict[str, dict[str, str]], patient_id: st
             raise ImportFailed("interchange.self_loop", node=shorten(source))
         if patient_id in (source, target):
             continue
-        ends = (source, target) if source < target else (target, source)
+        a, b = person_ids[source], person_ids[target]
+        ends = (a, b) if a < b else (b, a)
         if ends in seen:
             continue
         seen.add(ends)

@@ -396,3 +396,13 @@ def test_gml018_absurd_nesting_and_element_floods_stop_early(
     assert failure(flood).message("en") == (
         "The file has more than 100 XML elements – far more than a network map can have."
     )
+
+
+def test_gml019_node_ids_are_trimmed_like_the_model_does() -> None:
+    m = from_graphml(
+        graphml(person_xml(" mor "), person_xml("far"), '<edge source=" mor " target="far"/>')
+    )
+    assert [p.id for p in m.persons] == ["mor", "far"]
+    assert m.ties == [Tie(a="far", b="mor")]
+    err = failure(graphml(person_xml(" mor"), person_xml("mor ")))
+    assert err.message("da").startswith("Node «mor» står mere end én gang i filen")

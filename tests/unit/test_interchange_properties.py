@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+from importlib import resources
 from typing import Any
 
 import networkx as nx
@@ -234,3 +235,30 @@ def graphml_documents(draw: st.DrawFn) -> bytes:
 @given(graphml_documents())
 def test_prop008_arbitrary_graphml_values_fail_cleanly(data: bytes) -> None:
     _only_import_failed(data)
+
+
+_SOFIE = (resources.files("netmap") / "demo" / "sofie.graphml").read_bytes()
+_XML_BITS = st.sampled_from(
+    [b"<", b">", b"&", b'"', b"'", b"=", b"/", b"<!--", b"]]>", b"&lol;", b"\xff", b"\x00", b"1.5"]
+)
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, len(_SOFIE)),
+            st.integers(0, 40),
+            st.lists(_XML_BITS | st.binary(max_size=4), max_size=3).map(b"".join),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_prop009_damaged_example_file_fails_cleanly(
+    splices: list[tuple[int, int, bytes]],
+) -> None:
+    data = _SOFIE
+    for start, length, insert in splices:
+        data = data[:start] + insert + data[start + length :]
+    _only_import_failed(data, "sofie.graphml")
