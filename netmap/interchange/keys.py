@@ -11,8 +11,6 @@ __all__ = [
     "GRAPH_KEYS",
     "KIND_KEY",
     "NODE_KEYS",
-    "NUMBER_KEYS",
-    "TEXT_KEYS",
     "KeyType",
 ]
 
@@ -51,8 +49,5 @@ NODE_KEYS: dict[str, KeyType] = {
 }
 
 BOOLEAN_KEYS = frozenset(k for k, v in NODE_KEYS.items() if v == "boolean")
-NUMBER_KEYS = frozenset(k for k, v in NODE_KEYS.items() if v == "double")
 #: Keys whose values are codes: read case-insensitively.
 ENUM_KEYS = frozenset({"kind", "sector", "care_sector", "attends_meetings", "team_roles"})
-#: Free text: passed on as written (the model trims and checks it).
-TEXT_KEYS = frozenset(NODE_KEYS) - BOOLEAN_KEYS - NUMBER_KEYS - ENUM_KEYS
