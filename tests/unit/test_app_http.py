@@ -1,0 +1,166 @@
+"""The app over HTTP, without a browser: pages, limits and hostile callback bodies.
+
+A client can POST anything to ``/_dash-update-component`` (TECH-NOTES); these
+tests build the requests the way the browser does, from
+``/_dash-dependencies``, and check that bad values are answered with an error
+and change nothing in the store.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from netmap.app import MAX_REQUEST_BYTES, create_app
+from netmap.model import NetworkMap, Patient, Person
+from netmap.store import SqliteStore
+
+APP_DIR = Path(__file__).resolve().parents[2] / "netmap" / "app"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[SqliteStore]:
+    with SqliteStore(tmp_path / "netmap.db") as s:
+        yield s
+
+
+@pytest.fixture
+def client(store: SqliteStore) -> Any:
+    return create_app(store).server.test_client()
+
+
+@pytest.fixture
+def map_id(store: SqliteStore) -> str:
+    m = NetworkMap(
+        patient=Patient(name="Testa Testesen"),
+        persons=[Person(id="mor", name="Mor Testesen", sector="family", distance=0.2)],
+    )
+    return store.create(m, author="test").map_id
+
+
+def _callback(client: Any, input_id: str) -> dict[str, Any]:
+    for dep in client.get("/_dash-dependencies").get_json():
+        if [i["id"] for i in dep["inputs"]] == [input_id]:
+            return dep
+    raise AssertionError(f"no callback with the single input {input_id}")
+
+
+def _outputs(output: str) -> list[dict[str, str]]:
+    parts = output.strip(".").split("...")
+    result = []
+    for part in parts:
+        component, prop = part.split(".", 1)
+        result.append({"id": component, "property": prop.split("@")[0]})
+    return result
+
+
+def _drop_body(client: Any, value: Any, state: dict[str, Any]) -> dict[str, Any]:
+    dep = _callback(client, "drag-op")
+    states = {"map-state": state, "history": {"undo": [], "redo": []}, "lang": "da"}
+    return {
+        "output": dep["output"],
+        "outputs": _outputs(dep["output"]),
+        "inputs": [{"id": "drag-op", "property": "data", "value": value}],
+        "changedPropIds": ["drag-op.data"],
+        "state": [
+            {"id": s["id"], "property": s["property"], "value": states[s["id"]]}
+            for s in dep["state"]
+        ],
+    }
+
+
+def _post(client: Any, body: Any) -> Any:
+    return client.post(
+        "/_dash-update-component",
+        data=json.dumps(body),
+        content_type="application/json",
+    )
+
+
+def test_apphttp001_pages_are_served(client: Any, map_id: str) -> None:
+    assert client.get("/").status_code == 200
+    assert client.get(f"/map/{map_id}").status_code == 200
+    layout = client.get("/_dash-layout").get_data(as_text=True)
+    assert "map-state" in layout and "lang" in layout
+
+
+def test_apphttp002_a_valid_drop_is_saved(client: Any, store: SqliteStore, map_id: str) -> None:
+    # (-125, 0) pixels is 9 o'clock at half the outer radius (250 px): kin, middle.
+    body = _drop_body(client, {"id": "mor", "x": -125, "y": 0}, {"map_id": map_id, "version": 1})
+    response = _post(client, body)
+    assert response.status_code == 200
+    reply = response.get_json()["response"]
+    assert reply["map-state"]["data"] == {"map_id": map_id, "version": 2}
+    mor = store.load(map_id).map.person("mor")
+    assert (mor.sector.value, mor.distance, mor.angle) == (
+        "kin",
+        pytest.approx(0.5),
+        pytest.approx(90),
+    )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"id": "mor", "x": "left", "y": 0},
+        {"id": "mor", "x": 1e308 * 10, "y": 0},
+        {"id": "mor", "x": 0, "y": 0, "extra": 1},
+        {"id": "nobody", "x": 1, "y": 1},
+        {"id": None, "x": 1, "y": 1},
+        "<img src=x onerror=alert(1)>",
+        [],
+    ],
+)
+def test_apphttp003_malformed_drop_gets_an_error_and_changes_nothing(
+    client: Any, store: SqliteStore, map_id: str, value: Any
+) -> None:
+    before = store.load(map_id)
+    body = _drop_body(client, value, {"map_id": map_id, "version": 1})
+    raw = json.dumps(body).replace("Infinity", "1e999")
+    response = client.post("/_dash-update-component", data=raw, content_type="application/json")
+    assert response.status_code == 200
+    notice = response.get_json()["response"]["notice-store"]["data"]
+    assert notice["kind"] == "error"
+    assert notice["text"].startswith("Ændringen blev ikke gemt")
+    after = store.load(map_id)
+    assert (after.version, after.map) == (before.version, before.map)
+
+
+@pytest.mark.parametrize(
+    "state",
+    [None, {"map_id": "../etc", "version": 1}, {"map_id": "x", "version": 0}, "abc"],
+)
+def test_apphttp004_forged_map_state_is_refused(
+    client: Any, store: SqliteStore, map_id: str, state: Any
+) -> None:
+    body = _drop_body(client, {"id": "mor", "x": 10, "y": 10}, state)
+    notice = _post(client, body).get_json()["response"]["notice-store"]["data"]
+    assert notice["kind"] == "error"
+    assert store.load(map_id).version == 1
+
+
+def test_apphttp005_body_that_is_not_an_object_is_a_400(client: Any) -> None:
+    for raw in ('"text"', "[1]", "{broken", ""):
+        response = client.post("/_dash-update-component", data=raw, content_type="application/json")
+        assert response.status_code == 400, raw
+        assert "JSON" in response.get_data(as_text=True)
+
+
+def test_apphttp006_request_bodies_are_size_limited(client: Any) -> None:
+    response = client.post(
+        "/_dash-update-component",
+        data=b"{" + b" " * (MAX_REQUEST_BYTES + 1) + b"}",
+        content_type="application/json",
+    )
+    assert response.status_code == 413
+
+
+def test_apphttp007_no_raw_html_anywhere_in_the_app() -> None:
+    for source in APP_DIR.rglob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        assert "dangerously_allow_html" not in text, source
+        assert "dcc.Markdown" not in text, source
