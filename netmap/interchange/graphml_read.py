@@ -45,6 +45,11 @@ __all__ = ["from_graphml"]
 _PATIENT = "patient"
 _PERSON = "person"
 _DANISH_BOOLEANS = {"ja": "yes", "nej": "no"}
+#: graphml > graph > node
+_NODE_DEPTH = 3
+#: Nodes counted exactly up to here (then refused as "more than"), so that a
+#: flood of nodes stops early while an ordinary excess is reported exactly.
+_NODE_FLOOD = 10 * MAX_NODES
 
 
 def _local(tag: object) -> str:
@@ -76,7 +81,7 @@ def _parse_xml(data: bytes) -> Element:
     costs seconds and hundreds of megabytes.
     """
     root: Element | None = None
-    depth = elements = 0
+    depth = elements = nodes = 0
     try:
         events = SafeET.iterparse(
             io.BytesIO(data),
@@ -97,6 +102,13 @@ def _parse_xml(data: bytes) -> Element:
                 raise ImportFailed("interchange.xml_too_deep", max=MAX_XML_DEPTH)
             if elements > MAX_XML_ELEMENTS:
                 raise ImportFailed("interchange.xml_too_many_elements", max=MAX_XML_ELEMENTS)
+            if depth == _NODE_DEPTH and _local(element.tag) == "node":
+                nodes += 1
+                if nodes > _NODE_FLOOD:
+                    # Far past the limit: stop counting, say "more than".
+                    raise ImportFailed(
+                        "interchange.too_many_nodes_over", count=_NODE_FLOOD, max=MAX_NODES - 1
+                    )
     except defusedxml.EntitiesForbidden as exc:
         if exc.sysid or exc.pubid:
             target = shorten(str(exc.sysid or exc.pubid))

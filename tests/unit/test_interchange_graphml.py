@@ -406,3 +406,11 @@ def test_gml019_node_ids_are_trimmed_like_the_model_does() -> None:
     assert m.ties == [Tie(a="far", b="mor")]
     err = failure(graphml(person_xml(" mor"), person_xml("mor ")))
     assert err.message("da").startswith("Node «mor» står mere end én gang i filen")
+
+
+def test_gml020_a_flood_of_nodes_stops_at_ten_times_the_limit() -> None:
+    flood = b"<graphml><graph>" + b'<node id="x"/>' * (10 * MAX_NODES + 1) + b"</graph></graphml>"
+    assert failure(flood).message("da") == (
+        f"Filen har mere end {10 * MAX_NODES} noder – "
+        f"et kort kan højst have {MAX_NODES - 1} personer plus patienten."
+    )
