@@ -115,7 +115,9 @@ def band_of(distance: float) -> Band:
     return Band.DISTANT
 
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, lone surrogates and the non-characters U+FFFE/U+FFFF: none
+# can be stored in XML, and none belongs in a name or a note.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def _clean_text(value: Any) -> Any:
