@@ -130,7 +130,6 @@ def load_json(data: str | bytes) -> NetworkMap:
         network_map = NetworkMap.model_validate(fields)
     except ValidationError as exc:
         raise _map_failure(exc) from None
-    _check_encodable(network_map)
     return network_map
 
 
@@ -144,11 +143,3 @@ def _map_failure(exc: ValidationError) -> ImportFailed:
         path = _path(tuple(error["loc"]))
         problems.append((problem, Place("json", key=path) if path else None))
     return ImportFailed("error.invalid_input", problems=problems)
-
-
-def _check_encodable(network_map: NetworkMap) -> None:
-    # JSON escapes can carry lone surrogates, which no file or database can hold.
-    try:
-        network_map.model_dump_json()
-    except ValueError:
-        raise ImportFailed("interchange.bad_characters") from None

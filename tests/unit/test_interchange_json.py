@@ -170,7 +170,7 @@ def test_json005_errors_name_person_and_key(data: object, danish: str, english: 
         (b'{"patient": {"name": "\xc3\x28"}}', "ikke gyldig UTF-8-tekst (fejl ved byte 22)"),
         (b"[" * 50_000 + b"]" * 50_000, "alt for dybt indlejret"),
         (b'{"x": ' + b"9" * 10_000 + b"}", "tal med alt for mange cifre"),
-        (b'{"patient": {"name": "\\ud800"}}', "ugyldige Unicode-tegn"),
+        (b'{"patient": {"name": "\\ud800"}}', "usynlige eller ugyldige tegn"),
     ],
     ids=["empty", "blank", "truncated", "list", "bad-utf8", "deep", "huge-int", "surrogate"],
 )
