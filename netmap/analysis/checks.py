@@ -57,17 +57,23 @@ class CheckCode(StrEnum):
     ROLE_HOLDER_DECLINED = "role_holder_declined"
 
 
-#: The seed section each check comes from (seed file number, section title).
+# The source documents (shared/seeds), by the titles a social worker knows them by.
+MEETING_GUIDE = "Drejebog for møder i Patientens team"  # seed 000
+COLLABORATION_MODEL = "Tværsektoriel samarbejdsmodel for Patientens team"  # seed 001
+TEAM_LEAFLET = "Patientens team – samarbejde på tværs af sektorer"  # seed 002
+
+#: The document and section each check comes from.
 SOURCES: dict[CheckCode, str] = {
-    CheckCode.CONSENT_MISSING: "Seed 002, Samtykke",
-    CheckCode.CONSENT_EXPIRED: "Seed 002, Samtykke",
-    CheckCode.NO_STAFETHOLDER_REGION: "Seed 002, Stafetholder",
-    CheckCode.NO_STAFETHOLDER_MUNICIPALITY: "Seed 002, Stafetholder",
-    CheckCode.NO_COORDINATOR_REGION: "Seed 000, Forløbskoordinatorer",
-    CheckCode.NO_COORDINATOR_MUNICIPALITY: "Seed 000, Forløbskoordinatorer",
-    CheckCode.NO_HELP_PERSON: "Seed 001, 5.7 Udarbejdelse af en fælles plan (kriseplan)",
-    CheckCode.TEAM_MEMBER_UNREACHABLE: "Seed 001, Bilag: Netværkskortet, trin 4",
-    CheckCode.ROLE_HOLDER_DECLINED: "Seed 001, 5.3 Sammensætning af Patientens team",
+    CheckCode.CONSENT_MISSING: f"{TEAM_LEAFLET}: Samtykke",
+    CheckCode.CONSENT_EXPIRED: f"{TEAM_LEAFLET}: Samtykke",
+    CheckCode.NO_STAFETHOLDER_REGION: f"{TEAM_LEAFLET}: Stafetholder",
+    CheckCode.NO_STAFETHOLDER_MUNICIPALITY: f"{TEAM_LEAFLET}: Stafetholder",
+    CheckCode.NO_COORDINATOR_REGION: f"{MEETING_GUIDE}: Forløbskoordinatorer",
+    CheckCode.NO_COORDINATOR_MUNICIPALITY: f"{MEETING_GUIDE}: Forløbskoordinatorer",
+    CheckCode.NO_HELP_PERSON: f"{COLLABORATION_MODEL}: 5.7 Udarbejdelse af en fælles plan"
+    " (kriseplan)",
+    CheckCode.TEAM_MEMBER_UNREACHABLE: f"{COLLABORATION_MODEL}: Bilag Netværkskortet, trin 4",
+    CheckCode.ROLE_HOLDER_DECLINED: f"{COLLABORATION_MODEL}: 5.3 Sammensætning af Patientens team",
 }
 
 
@@ -84,7 +90,8 @@ class Finding(StrictModel):
     def message(self, lang: Lang = DEFAULT_LANG) -> str:
         """The plain-language message in ``lang``.
 
-        >>> Finding(code="consent_missing", source="Seed 002, Samtykke").message("en")[:28]
+        >>> f = Finding(code="consent_missing", source=SOURCES[CheckCode.CONSENT_MISSING])
+        >>> f.message("en")[:28]
         'There is no consent recorded'
         """
         return t(f"analysis.check.{self.code.value}", lang, **self.params)

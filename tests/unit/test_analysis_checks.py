@@ -280,15 +280,26 @@ def test_anchk013_every_code_has_a_source_and_messages_in_both_languages() -> No
     assert set(codes) == set(CheckCode) - {CheckCode.CONSENT_MISSING}
     assert codes == sorted(codes, key=list(CheckCode).index)
     for f in findings:
-        assert f.source.startswith("Seed 00"), f.code
+        assert f.source.split(": ")[0] in TITLES, f.code
         da, en = f.message("da"), f.message("en")
         assert da and en and da != en
         assert "{" not in da and "{" not in en
 
 
+#: The titles of seeds 000-002, as printed on the documents.
+TITLES = {
+    "Drejebog for møder i Patientens team",
+    "Tværsektoriel samarbejdsmodel for Patientens team",
+    "Patientens team – samarbejde på tværs af sektorer",
+}
+
+
 def test_anchk014_sources_name_the_seed_sections() -> None:
     m = make_map(consent_given_on=None)
     sources = {f.code.value: f.source for f in run_checks(m, as_of=AS_OF)}
-    assert sources["consent_missing"] == "Seed 002, Samtykke"
-    assert sources["no_stafetholder_region"] == "Seed 002, Stafetholder"
-    assert sources["no_coordinator_municipality"] == "Seed 000, Forløbskoordinatorer"
+    leaflet = "Patientens team – samarbejde på tværs af sektorer"  # seed 002
+    assert sources["consent_missing"] == f"{leaflet}: Samtykke"
+    assert sources["no_stafetholder_region"] == f"{leaflet}: Stafetholder"
+    assert sources["no_coordinator_municipality"] == (
+        "Drejebog for møder i Patientens team: Forløbskoordinatorer"  # seed 000
+    )

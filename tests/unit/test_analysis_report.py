@@ -110,7 +110,7 @@ def test_anrep006_readable_report_in_danish_and_english() -> None:
         "Dr. Ole Krag",
         "forløbskoordinator",
         "Tæthed",
-        "Kilde: Seed 000",
+        "Kilde: Drejebog for møder i Patientens team: Forløbskoordinatorer",
     ):
         assert text in da, text
     en = render_text(analysis, "en")

@@ -34,8 +34,10 @@ def test_pnl020_sofie_findings_with_persons_and_sources() -> None:
     assert _codes(tree) == ["no_coordinator_region", "team_member_unreachable"]
     shown = texts(tree)
     assert "Dr. Ole Krag" in shown  # the person concerned, by name
-    assert "Seed 000, Forløbskoordinatorer" in shown
-    assert "Seed 001, Bilag: Netværkskortet, trin 4" in shown
+    assert "Drejebog for møder i Patientens team: Forløbskoordinatorer" in shown
+    assert (
+        "Tværsektoriel samarbejdsmodel for Patientens team: Bilag Netværkskortet, trin 4" in shown
+    )
     assert shown.count("Kilde:") == 2
     # The unreachable professional is named once in the message and once as concerned.
     assert shown.count("Gælder:") == 1
