@@ -55,7 +55,15 @@ def test_anrep003_sofie_checks(sofie_report: dict[str, object]) -> None:
     assert "Dr. Ole Krag" in by_code["team_member_unreachable"]["message"]
     for w in warnings:
         assert set(w) == {"code", "message", "persons", "source"}
-        assert w["source"].startswith("Seed")
+        assert (
+            w["source"]
+            == {
+                "no_coordinator_region": "Drejebog for møder i Patientens team: Forløbskoordinatorer",
+                "team_member_unreachable": (
+                    "Tværsektoriel samarbejdsmodel for Patientens team: Bilag Netværkskortet, trin 4"
+                ),
+            }[w["code"]]
+        )
 
 
 def test_anrep004_json_shape(sofie_report: dict[str, object]) -> None:
