@@ -46,6 +46,15 @@ def test_anrep002_sofie_invite_list(sofie_report: dict[str, object]) -> None:
     assert sorted(invite) == sorted(["p0", "sr", "ips", "laege", "bostotte", "mor"])
 
 
+#: The documents the two Sofie checks come from (seeds 000 and 001, by title).
+EXPECTED_SOURCES = {
+    "no_coordinator_region": "Drejebog for møder i Patientens team: Forløbskoordinatorer",
+    "team_member_unreachable": (
+        "Tværsektoriel samarbejdsmodel for Patientens team: Bilag Netværkskortet, trin 4"
+    ),
+}
+
+
 def test_anrep003_sofie_checks(sofie_report: dict[str, object]) -> None:
     warnings = sofie_report["warnings"]
     assert isinstance(warnings, list)
@@ -55,15 +64,7 @@ def test_anrep003_sofie_checks(sofie_report: dict[str, object]) -> None:
     assert "Dr. Ole Krag" in by_code["team_member_unreachable"]["message"]
     for w in warnings:
         assert set(w) == {"code", "message", "persons", "source"}
-        assert (
-            w["source"]
-            == {
-                "no_coordinator_region": "Drejebog for møder i Patientens team: Forløbskoordinatorer",
-                "team_member_unreachable": (
-                    "Tværsektoriel samarbejdsmodel for Patientens team: Bilag Netværkskortet, trin 4"
-                ),
-            }[w["code"]]
-        )
+        assert w["source"] == EXPECTED_SOURCES[w["code"]]
 
 
 def test_anrep004_json_shape(sofie_report: dict[str, object]) -> None:
