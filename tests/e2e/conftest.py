@@ -30,6 +30,8 @@ from netmap.store import SqliteStore
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+#: The outer ring's radius in cytoscape model pixels (netmap.app.mapview.MAP_RADIUS).
+MAP_RADIUS_PX = 250.0
 #: A fixed "today" so that checks depending on the date do not drift.
 TODAY = date(2026, 3, 1)
 
@@ -154,3 +156,11 @@ def add_person(page: Any, name: str, sector_label: str, role: str = "") -> None:
         page.fill("#add-role", role)
     page.click("#add-submit")
     expect(page.locator(".person-item")).to_have_count(before + 1)
+
+
+def drag(page: Any, start: tuple[float, float], end: tuple[float, float]) -> None:
+    """Drag with the mouse from ``start`` to ``end`` (page coordinates)."""
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move(*end, steps=12)
+    page.mouse.up()

@@ -5,15 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from netmap.model import Attendance, NetworkMap, Patient, Person, Sector
-from tests.e2e.conftest import (
-    LiveApp,
-    add_person,
-    node_screen_point,
-    shot,
-    show_map,
-    wait_for_map,
-)
+from netmap.model import NetworkMap, Patient, Person, Sector
+from tests.e2e.conftest import LiveApp, add_person, shot, wait_for_map
 
 pytestmark = pytest.mark.e2e
 
@@ -42,159 +35,6 @@ def _three_persons() -> NetworkMap:
 def _open(page: Page, live_app: LiveApp, map_id: str) -> None:
     page.goto(live_app.map_url(map_id))
     wait_for_map(page)
-
-
-def test_e2e010_create_map_from_start_page_with_masked_cpr(live_app: LiveApp, page: Page) -> None:
-    page.goto(live_app.url)
-    page.fill("#new-name", "Testa Testesen")
-    page.fill("#new-cpr", "010190-1234")
-    page.click("#new-create")
-    wait_for_map(page)
-    expect(page.locator("#patient-name")).to_have_text("Testa Testesen")
-    expect(page.locator(".editor-heading .cpr")).to_contain_text("010190-xxxx")
-    expect(page.locator(".editor-heading")).not_to_contain_text("1234")
-    summaries = live_app.store.list_maps()
-    assert [s.patient_name for s in summaries] == ["Testa Testesen"]
-    assert _map(live_app, summaries[0].map_id).patient.cpr == "010190-1234"
-
-
-def test_e2e011_add_five_persons_in_different_sectors(live_app: LiveApp, page: Page) -> None:
-    map_id = live_app.create_map()
-    _open(page, live_app, map_id)
-    wanted = [
-        ("Lene Testesen", "Familie", "Mor", Sector.FAMILY),
-        ("Poul Testesen", "Slægt", "Farfar", Sector.KIN),
-        ("Anna Testholm", "Fritid / andre", "Veninde", Sector.LEISURE),
-        ("Jonas Testberg", "Arbejde / skole", "Leder", Sector.WORK_SCHOOL),
-        ("Mette Testdahl", "Fagpersoner", "Sagsbehandler", Sector.PROFESSIONAL),
-    ]
-    for name, label, role, _ in wanted:
-        add_person(page, name, label, role)
-    stored = _map(live_app, map_id)
-    assert [(p.name, p.sector, p.role) for p in stored.persons] == [
-        (name, sector, role) for name, _, role, sector in wanted
-    ]
-    # Each lands mid-way out (the middle ring) in its own sector's wedge.
-    assert all(p.distance == 0.5 for p in stored.persons)
-    expect(page.locator("#map-cy")).to_be_visible()
-    assert page.evaluate("window.cy.nodes('.person').length") == 5
-    shot(page, "e2e011_five_persons")
-
-
-def test_e2e013_connect_and_disconnect_two_persons(live_app: LiveApp, page: Page) -> None:
-    map_id = live_app.create_map(_three_persons())
-    _open(page, live_app, map_id)
-    page.locator("#mode").get_by_text("Tegn streger").click()
-    show_map(page)
-    page.mouse.click(*node_screen_point(page, "p:mor"))
-    expect(page.locator("#notice-text")).to_contain_text("Tryk nu på den anden person")
-    page.mouse.click(*node_screen_point(page, "p:sb"))
-    expect(page.locator("#notice-text")).to_contain_text("Streg tegnet")
-    assert [t.ends for t in _map(live_app, map_id).ties] == [("mor", "sb")]
-    assert page.evaluate("window.cy.edges('.tie').length") == 1
-    # Choosing Mor marks the person she is tied to.
-    page.locator("#mode").get_by_text("Vælg og flyt").click()
-    page.locator(".person-item", has_text="Mor Testesen").click()
-    page.wait_for_function("() => window.cy.getElementById('p:sb').hasClass('tied')")
-    assert not page.evaluate("window.cy.getElementById('p:ven').hasClass('tied')")
-    expect(page.locator(".ties-text")).to_contain_text("Sagsbehandler Test")
-    shot(page, "e2e013_tied_marked")
-    # Tap the same two again: the line goes.
-    page.locator("#mode").get_by_text("Tegn streger").click()
-    page.mouse.click(*node_screen_point(page, "p:sb"))
-    expect(page.locator("#notice-text")).to_contain_text("Tryk nu på den anden person")
-    page.mouse.click(*node_screen_point(page, "p:mor"))
-    expect(page.locator("#notice-text")).to_contain_text("fjernet")
-    assert _map(live_app, map_id).ties == []
-    page.wait_for_function("() => window.cy.edges('.tie').length === 0")
-
-
-def test_e2e014_answer_the_questions_for_three_persons(live_app: LiveApp, page: Page) -> None:
-    map_id = live_app.create_map(_three_persons())
-    _open(page, live_app, map_id)
-    # Question 2 by tapping on the map: one tap = yes, two taps = no.
-    page.locator("#q-step").get_by_text("Hvem kender til, hvordan du har det?").click()
-    expect(page.locator("#tap-help")).to_contain_text("Tryk på personerne")
-    show_map(page)
-    page.mouse.click(*node_screen_point(page, "p:mor"))
-    expect(page.locator("#notice-text")).to_contain_text("Mor Testesen")
-    page.wait_for_function("() => window.cy.getElementById('p:mor').hasClass('answer-yes')")
-    page.mouse.click(*node_screen_point(page, "p:ven"))
-    page.wait_for_function("() => window.cy.getElementById('p:ven').hasClass('answer-yes')")
-    page.mouse.click(*node_screen_point(page, "p:ven"))
-    page.wait_for_function("() => window.cy.getElementById('p:ven').hasClass('answer-no')")
-    # Question 3 with the buttons in the list.
-    page.locator("#q-step").get_by_text("Hvem kan du tale med eller få hjælp fra?").click()
-    page.get_by_role("button", name="Svar for Sagsbehandler Test: Ja").click()
-    expect(page.get_by_role("button", name="Svar for Sagsbehandler Test: Ja")).to_have_attribute(
-        "aria-pressed", "true"
-    )
-    # Question 4: the meetings, yes / no / not decided.
-    page.locator("#q-step").get_by_text("Hvem af dem skal med til møderne?").click()
-    page.get_by_role("button", name="Svar for Sagsbehandler Test: Ja").click()
-    expect(page.get_by_role("button", name="Svar for Sagsbehandler Test: Ja")).to_have_attribute(
-        "aria-pressed", "true"
-    )
-    page.get_by_role("button", name="Svar for Mor Testesen: Nej").click()
-    expect(page.get_by_role("button", name="Svar for Mor Testesen: Nej")).to_have_attribute(
-        "aria-pressed", "true"
-    )
-    shot(page, "e2e014_question_4")
-    persons = {p.id: p for p in _map(live_app, map_id).persons}
-    assert persons["mor"].knows_how_i_am is True
-    assert persons["ven"].knows_how_i_am is False
-    assert persons["sb"].knows_how_i_am is None
-    assert persons["sb"].can_help is True
-    assert persons["sb"].attends_meetings is Attendance.YES
-    assert persons["mor"].attends_meetings is Attendance.NO
-    assert persons["ven"].attends_meetings is Attendance.UNDECIDED
-    # The marks on the map: ♥ for Mor (knows), ✚ and ☑ for the caseworker.
-    label = page.evaluate("window.cy.getElementById('p:sb').data('label')")
-    assert "✚" in label and "☑" in label
-    assert "♥" in page.evaluate("window.cy.getElementById('p:mor').data('label')")
-
-
-def test_e2e015_reload_shows_everything_as_it_was(live_app: LiveApp, page: Page) -> None:
-    map_id = live_app.create_map(_three_persons())
-    _open(page, live_app, map_id)
-    add_person(page, "Ny Testperson", "Slægt", "Fætter")
-    page.locator("#mode").get_by_text("Tegn streger").click()
-    show_map(page)
-    page.mouse.click(*node_screen_point(page, "p:mor"))
-    expect(page.locator("#notice-text")).to_contain_text("Tryk nu")
-    page.mouse.click(*node_screen_point(page, "p:ven"))
-    expect(page.locator("#notice-text")).to_contain_text("Streg tegnet")
-    before = _map(live_app, map_id)
-    page.reload()
-    wait_for_map(page)
-    expect(page.locator(".person-item")).to_have_count(4)
-    expect(page.locator(".person-item", has_text="Ny Testperson")).to_contain_text("Fætter")
-    assert page.evaluate("window.cy.edges('.tie').length") == 1
-    assert page.evaluate("window.cy.nodes('.person').map(n => n.data('pid')).sort()") == sorted(
-        p.id for p in before.persons
-    )
-    assert _map(live_app, map_id) == before
-
-
-def test_e2e016_switch_to_english_and_back(live_app: LiveApp, page: Page) -> None:
-    map_id = live_app.create_map(_three_persons())
-    _open(page, live_app, map_id)
-    expect(page.get_by_role("heading", name="Tilføj en person")).to_be_visible()
-    page.get_by_role("button", name="English").click()
-    expect(page.get_by_role("heading", name="Add a person")).to_be_visible()
-    expect(page.locator("#q-step")).to_contain_text("Who knows how you are doing?")
-    expect(page.locator("html")).to_have_attribute("lang", "en")
-    page.wait_for_function(
-        "() => window.cy.getElementById('bg:label-kin').data('label') === 'Relatives'"
-    )
-    shot(page, "e2e016_english")
-    # The choice is remembered on this computer: a reload stays in English.
-    page.reload()
-    wait_for_map(page)
-    expect(page.get_by_role("heading", name="Add a person")).to_be_visible()
-    page.get_by_role("button", name="Dansk").click()
-    expect(page.get_by_role("heading", name="Tilføj en person")).to_be_visible()
-    expect(page.locator("html")).to_have_attribute("lang", "da")
 
 
 def test_e2e017_place_a_person_with_the_keyboard_only(live_app: LiveApp, page: Page) -> None:
@@ -323,21 +163,24 @@ def test_e2e023_demo_opens_in_one_click_and_delete_asks_first(
     assert live_app.store.list_maps() == []
 
 
-@pytest.mark.parametrize("width", [1366, 1024])
-def test_e2e024_no_sideways_scrolling(live_app: LiveApp, page: Page, width: int) -> None:
+def test_e2e024_no_sideways_scrolling_and_finger_sized_targets(
+    live_app: LiveApp, page: Page
+) -> None:
     from netmap.app.start import demo_map
 
     map_id = live_app.create_map(demo_map())
-    page.set_viewport_size({"width": width, "height": 768})
     _open(page, live_app, map_id)
     page.locator(".person-item").first.click()
     expect(page.locator(".edit-form")).to_be_visible()
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
-    small = page.evaluate(
-        """() => [...document.querySelectorAll('button, a.btn, .person-item')]
-              .filter(el => el.offsetParent !== null)
-              .map(el => el.getBoundingClientRect())
-              .filter(r => r.height < 44).length"""
-    )
-    assert small == 0
-    shot(page, f"e2e024_editor_{width}")
+    for width in (1366, 1024):
+        page.set_viewport_size({"width": width, "height": 768})
+        page.wait_for_timeout(300)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        small = page.evaluate(
+            """() => [...document.querySelectorAll('button, a.btn, .person-item')]
+                  .filter(el => el.offsetParent !== null)
+                  .filter(el => el.getBoundingClientRect().height < 44)
+                  .map(el => el.textContent)"""
+        )
+        assert small == []
+        shot(page, f"e2e024_editor_{width}")
