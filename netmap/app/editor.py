@@ -278,6 +278,7 @@ def edit_panel(network_map: NetworkMap, person: Person | None, lang: Lang) -> An
                     ),
                 ],
                 className="more",
+                open=True,
             ),
             html.Div(
                 [
@@ -303,7 +304,15 @@ def _add_form(lang: Lang) -> Any:
             html.H2(t("app.add.heading", lang)),
             _field(
                 t("app.add.name", lang),
-                dcc.Input(id="add-name", type="text", maxLength=120, className="field"),
+                # Kept in the browser until sent, so a closed tab loses no typing.
+                dcc.Input(
+                    id="add-name",
+                    type="text",
+                    maxLength=120,
+                    className="field",
+                    persistence=True,
+                    persistence_type="local",
+                ),
                 "add-name",
             ),
             _field(
@@ -318,7 +327,14 @@ def _add_form(lang: Lang) -> Any:
             ),
             _field(
                 t("app.add.role", lang),
-                dcc.Input(id="add-role", type="text", maxLength=200, className="field"),
+                dcc.Input(
+                    id="add-role",
+                    type="text",
+                    maxLength=200,
+                    className="field",
+                    persistence=True,
+                    persistence_type="local",
+                ),
                 "add-role",
             ),
             html.Button(
