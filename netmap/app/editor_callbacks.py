@@ -40,7 +40,7 @@ from netmap.editing import (
 )
 from netmap.errors import InvalidInput, NetmapError
 from netmap.i18n import Lang, t
-from netmap.model import NetworkMap
+from netmap.model import NetworkMap, PersonId
 from netmap.store import ConflictError, MapNotFound, MapStore
 
 __all__ = [
@@ -519,10 +519,10 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
                     _UNCHANGED,
                     _UNCHANGED,
                 )
-            parse_edit({"kind": "remove_person", "id": person_id})  # validates the id
-        except (NetmapError, KeyError) as exc:
-            if isinstance(exc, NetmapError):
-                return (*_bad_request(exc, lang), _UNCHANGED, _UNCHANGED)
+            person_id = parse(PersonId, person_id)
+        except NetmapError as exc:
+            return (*_bad_request(exc, lang), _UNCHANGED, _UNCHANGED)
+        except KeyError:
             raise dash.exceptions.PreventUpdate from None
         return (*nothing, person_id, _UNCHANGED)
 
