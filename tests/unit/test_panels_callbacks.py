@@ -18,7 +18,7 @@ from dash import dcc, html
 from panels_support import AS_OF, as_json, by_id, nodes, sofie, texts, with_attr
 
 from netmap.app.panels import panels_layout, register_panel_callbacks
-from netmap.app.panels.callbacks import next_sort, update_panels
+from netmap.app.panels.callbacks import AnalysisCache, is_open, next_sort, update_panels
 from netmap.store.base import MapStore, StoredMap
 from netmap.store.sqlite import SqliteStore
 
@@ -158,33 +158,53 @@ def _app(store: MapStore) -> dash.Dash:
     return app
 
 
-def _post(app: dash.Dash, map_state: Any, lang: Any, sort: Any) -> dict[str, Any]:
-    key = next(k for k in app.callback_map if "panel-error" in k)
+def _post(app: dash.Dash, output: str, values: dict[str, Any]) -> dict[str, Any]:
+    """POST to the callback writing ``output``, with its inputs taken from ``values``."""
+    key = next(k for k in app.callback_map if output in k)
     outputs = [
         {"id": part.split(".")[0], "property": part.split(".")[1]}
         for part in key.strip(".").split("...")
     ]
+    inputs = app.callback_map[key]["inputs"]
+    states = app.callback_map[key]["state"]
     client = app.server.test_client()
     response = client.post(
         "/_dash-update-component",
         json={
             "output": key,
-            "outputs": outputs,
+            "outputs": outputs if len(outputs) > 1 else outputs[0],
             "inputs": [
-                {"id": "map-state", "property": "data", "value": map_state},
-                {"id": "lang", "property": "data", "value": lang},
-                {"id": "panel-overview-sort", "property": "data", "value": sort},
+                {"id": i["id"], "property": i["property"], "value": values.get(i["id"])}
+                for i in inputs
             ],
             "changedPropIds": ["map-state.data"],
-            "state": [],
+            "state": [
+                {"id": i["id"], "property": i["property"], "value": values.get(i["id"])}
+                for i in states
+            ],
         },
     )
     assert response.status_code == 200
     return response.get_json()["response"]
 
 
+def _all(app: dash.Dash, map_state: Any, lang: Any, sort: Any) -> dict[str, Any]:
+    """Every panel output, with the overview and the measures opened (one click each)."""
+    values = {
+        "map-state": map_state,
+        "lang": lang,
+        "panel-overview-sort": sort,
+        "panel-overview-title": 1,
+        "panel-measures-title": 1,
+    }
+    response: dict[str, Any] = {}
+    for output in ("panel-error", "panel-overview-body", "panel-measures-body"):
+        response.update(_post(app, output, values))
+    return response
+
+
 def test_pnl070_over_the_wire_renders_sofie_in_english(store: MapStore, stored: StoredMap) -> None:
-    response = _post(_app(store), _state(stored), "en", {"column": "name", "descending": False})
+    response = _all(_app(store), _state(stored), "en", {"column": "name", "descending": False})
     assert response["panel-error"]["children"] is None
     assert response["panel-team-title"]["children"] == "The patient's team"
     assert "Ali Hassan" in texts(response["panel-overview-body"]["children"])
@@ -192,7 +212,99 @@ def test_pnl070_over_the_wire_renders_sofie_in_english(store: MapStore, stored: 
 
 def test_pnl071_over_the_wire_garbage_changes_nothing(store: MapStore, stored: StoredMap) -> None:
     before = store.history(stored.map_id)
-    response = _post(_app(store), {"map_id": {"$ne": 1}, "version": "1; DROP"}, "da", [1, 2])
+    response = _all(_app(store), {"map_id": {"$ne": 1}, "version": "1; DROP"}, "da", [1, 2])
     assert texts(response["panel-error"]["children"])[0].startswith("Panelerne")
     assert store.history(stored.map_id) == before
     assert len(store.list_maps()) == 1
+
+
+def test_pnl072_closed_sections_send_nothing_and_no_chart(
+    store: MapStore, stored: StoredMap
+) -> None:
+    # Overview and measures start closed (layout): no table, no plotly graph.
+    app = _app(store)
+    values = {"map-state": _state(stored), "lang": "da", "panel-overview-sort": None}
+    assert _post(app, "panel-overview-body", values)["panel-overview-body"]["children"] == []
+    assert _post(app, "panel-measures-body", values)["panel-measures-body"]["children"] == []
+    # Opened (one click on the heading): the table, and the chart above the numbers.
+    opened = {**values, "panel-overview-title": 1, "panel-measures-title": 1}
+    table = _post(app, "panel-overview-body", opened)["panel-overview-body"]["children"]
+    assert by_id(table, "panel-overview-table")
+    measures = _post(app, "panel-measures-body", opened)["panel-measures-body"]["children"]
+    assert measures[0]["namespace"] == "dash_core_components"
+    assert measures[0]["props"]["id"] == "panel-chart"
+    assert measures[0]["props"]["figure"]["layout"]["barmode"] == "stack"
+    # Closed again (a second click): nothing.
+    closed = {**values, "panel-measures-title": 2}
+    assert _post(app, "panel-measures-body", closed)["panel-measures-body"]["children"] == []
+
+
+def test_pnl073_is_open_counts_clicks_on_the_heading() -> None:
+    assert is_open("team", None) and not is_open("team", 1) and is_open("team", 2)
+    assert not is_open("overview", 0) and is_open("overview", 1)
+    assert not is_open("measures", "1") and not is_open("measures", True)
+
+
+def test_pnl074_one_analysis_per_version_and_day(store: MapStore, stored: StoredMap) -> None:
+    cache = AnalysisCache(size=2)
+    calls: list[int] = []
+
+    def counted(value: int) -> Any:
+        calls.append(value)
+        return value
+
+    assert cache.get(("m", 1, AS_OF), lambda: counted(1)) == 1
+    assert cache.get(("m", 1, AS_OF), lambda: counted(99)) == 1
+    assert cache.get(("m", 2, AS_OF), lambda: counted(2)) == 2
+    assert cache.get(("m", 3, AS_OF), lambda: counted(3)) == 3
+    # Size 2: the oldest (version 1) was dropped and is computed again.
+    assert cache.get(("m", 1, AS_OF), lambda: counted(4)) == 4
+    assert calls == [1, 2, 3, 4]
+    # Through update_panels: the same analysis, and a deleted map still refuses.
+    first = update_panels(store, _today, _state(stored), "da", None, cache=cache)
+    again = update_panels(store, _today, _state(stored), "en", None, cache=cache)
+    assert texts(first.team)[0] != "" and again.team_title == "The patient's team"
+    store.delete(stored.map_id)
+    gone = update_panels(store, _today, _state(stored), "da", None, cache=cache)
+    assert gone.error is not None
+
+
+def test_pnl075_a_redraw_sends_only_the_changed_team_parts(
+    store: MapStore, stored: StoredMap
+) -> None:
+    app = _app(store)
+    values: dict[str, Any] = {"map-state": _state(stored), "lang": "da"}
+    first = _post(app, "panel-error", values)
+    blocks = first["panel-team-body"]["children"]
+    drawn = first["panel-drawn"]["data"]
+    assert len(drawn["team"]) == len(blocks) and len(drawn["checks"]) == 1
+    # The same map again, with what the browser drew: nothing to redraw.
+    again = _post(app, "panel-error", {**values, "panel-drawn": drawn})
+    assert "panel-team-body" not in again and "panel-checks-body" not in again
+    # A new patient name shows in the patient block (first) and the invite
+    # list (last, the patient is invited first); the groups between stay.
+    renamed = stored.map.model_copy(deep=True)
+    renamed.patient.name = "Ny Testnavn"
+    saved = store.save(stored.map_id, renamed, base_version=stored.version, author="test")
+    changed = _post(
+        app, "panel-error", {**values, "map-state": _state(saved), "panel-drawn": drawn}
+    )
+    patch = changed["panel-team-body"]["children"]
+    assert patch["__dash_patch_update"] == "__dash_patch_update"
+    assert [op["location"] for op in patch["operations"]] == [[0], [len(blocks) - 1]]
+    assert "Ny Testnavn" in texts([op["params"]["value"] for op in patch["operations"]])
+
+
+@pytest.mark.parametrize(
+    "drawn", [None, "x", {"team": ["zz"]}, {"team": ["0" * 40] * 99}, {"team": 5}, [1]]
+)
+def test_pnl076_garbage_fingerprints_mean_draw_everything(
+    store: MapStore, stored: StoredMap, drawn: Any
+) -> None:
+    response = _post(
+        _app(store),
+        "panel-error",
+        {"map-state": _state(stored), "lang": "da", "panel-drawn": drawn},
+    )
+    assert isinstance(response["panel-team-body"]["children"], list)
+    assert "Birgitte Møller" in texts(response["panel-team-body"]["children"])

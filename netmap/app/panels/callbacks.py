@@ -6,22 +6,72 @@ builder modules of this package.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import dash
-from dash import ALL, Input, Output, State, ctx
+from dash import ALL, Input, Output, State, ctx, dcc
 from pydantic import ValidationError
 
+from netmap.analysis import MapAnalysis, analyse
 from netmap.app.panels.inputs import OverviewSort, PanelInputs
+from netmap.app.panels.layout import SECTIONS
 from netmap.app.panels.overview import SORT_BUTTON_TYPE
-from netmap.app.panels.render import PanelContent, render_error, render_panels
+from netmap.app.panels.patch import changed_parts
+from netmap.app.panels.render import (
+    ALL_SECTIONS,
+    PanelContent,
+    render_analysis,
+    render_error,
+    render_panels,
+)
 from netmap.errors import NetmapError, invalid_input
 from netmap.i18n import DEFAULT_LANG, Lang, parse_lang, t
 from netmap.store.base import MapStore
 
-__all__ = ["next_sort", "register_panel_callbacks", "update_panels"]
+__all__ = [
+    "AnalysisCache",
+    "is_open",
+    "measures_children",
+    "next_sort",
+    "register_panel_callbacks",
+    "update_panels",
+]
+
+#: How many analyses one app keeps (a few tabs, a few versions each).
+_CACHE_SIZE = 16
+
+
+class AnalysisCache:
+    """The last few analyses, by map, version and date.
+
+    A stored version never changes, so its analysis on a given day never does
+    either. The three panel callbacks of one drop, and every sort click,
+    share one analysis instead of each computing its own.
+    """
+
+    def __init__(self, size: int = _CACHE_SIZE) -> None:
+        self._size = size
+        self._items: OrderedDict[tuple[str, int, date | None], MapAnalysis] = OrderedDict()
+        # One analysis at a time: the callbacks of one drop arrive together
+        # and the second waits for the first's result instead of redoing it.
+        self._lock = threading.Lock()
+
+    def get(
+        self, key: tuple[str, int, date | None], compute: Callable[[], MapAnalysis]
+    ) -> MapAnalysis:
+        with self._lock:
+            found = self._items.get(key)
+            if found is None:
+                found = compute()
+                self._items[key] = found
+                while len(self._items) > self._size:
+                    self._items.popitem(last=False)
+            self._items.move_to_end(key)
+            return found
 
 
 def update_panels(
@@ -31,13 +81,17 @@ def update_panels(
     lang: Any,
     sort: Any,
     default_lang: Lang = DEFAULT_LANG,
+    *,
+    opened: frozenset[str] = ALL_SECTIONS,
+    cache: AnalysisCache | None = None,
 ) -> PanelContent:
     """Everything the panels show for these raw callback inputs.
 
     An empty ``lang`` store means ``default_lang`` (the language the server
     was started with). A malformed input or a map that cannot be loaded gives
     an error message in the user's language and empty panels; nothing is
-    ever written.
+    ever written. Only the lazy sections in ``opened`` are built; ``cache``
+    (if given) is asked for the analysis first.
     """
     try:
         inputs = PanelInputs.model_validate(
@@ -51,10 +105,50 @@ def update_panels(
     if inputs.map_state is None:
         return render_panels(None, inputs.lang, inputs.sort)
     try:
+        # Loaded even when the analysis is cached: a deleted map must not show.
         stored = store.load(inputs.map_state.map_id, inputs.map_state.version)
     except NetmapError as exc:
         return render_error(exc.message(inputs.lang), inputs.lang)
-    return render_panels(stored.map, inputs.lang, inputs.sort, as_of=today())
+    as_of = today()
+    if cache is None:
+        analysis = analyse(stored.map, as_of=as_of)
+    else:
+        analysis = cache.get(
+            (stored.map_id, stored.version, as_of), lambda: analyse(stored.map, as_of=as_of)
+        )
+    return render_analysis(analysis, inputs.lang, inputs.sort, opened)
+
+
+def is_open(section: str, clicks: Any) -> bool:
+    """Whether a panel section is open after ``clicks`` clicks on its heading.
+
+    Dash does not report a ``<details>`` element's ``open`` back, but every
+    click on its ``<summary>`` (also Enter or Space on it) toggles it.
+
+    >>> is_open("team", None), is_open("overview", None), is_open("overview", 3)
+    (True, False, True)
+    """
+    start = dict(SECTIONS)[section]
+    count = clicks if isinstance(clicks, int) and not isinstance(clicks, bool) else 0
+    return start != (count % 2 == 1)
+
+
+def measures_children(content: PanelContent) -> list[Any]:
+    """The measures section: the chart (when there is one) above the numbers.
+
+    The chart is created here rather than in the static layout so that the
+    browser loads plotly.js only once somebody opens the section.
+    """
+    measures = content.measures if isinstance(content.measures, list) else [content.measures]
+    if content.chart is None:
+        return measures
+    graph = dcc.Graph(
+        id="panel-chart",
+        figure=content.chart,
+        config={"displayModeBar": False, "responsive": True},
+        className="panel-chart",
+    )
+    return [graph, *measures]
 
 
 def next_sort(current: Any, column: Any) -> OverviewSort:
@@ -75,10 +169,24 @@ def next_sort(current: Any, column: Any) -> OverviewSort:
     return clicked
 
 
+def _parts(children: Any) -> list[Any]:
+    return children if isinstance(children, list) else [children]
+
+
 def register_panel_callbacks(
     app: dash.Dash, store: MapStore, today: Callable[[], date] = date.today
 ) -> None:
-    """Register the panel callbacks on ``app``; they read ``store`` and never write."""
+    """Register the panel callbacks on ``app``; they read ``store`` and never write.
+
+    Three callbacks, so that a drop redraws only what is visible: the team and
+    the checks (always open), the overview (only while open, also on a sort
+    click) and the measures with the chart (only while open).
+    """
+    cache = AnalysisCache()
+
+    def default_lang() -> Lang:
+        # create_app keeps the language the server was started with here.
+        return parse_lang(app.server.config.get("NETMAP_LANG"))
 
     @app.callback(
         Output("panel-error", "children"),
@@ -87,18 +195,59 @@ def register_panel_callbacks(
         Output("panel-checks-title", "children"),
         Output("panel-checks-body", "children"),
         Output("panel-overview-title", "children"),
-        Output("panel-overview-body", "children"),
         Output("panel-measures-title", "children"),
-        Output("panel-measures-body", "children"),
-        Output("panel-chart", "figure"),
+        Output("panel-drawn", "data"),
+        Input("map-state", "data"),
+        Input("lang", "data"),
+        State("panel-drawn", "data"),
+    )
+    def _panels(map_state: Any, lang: Any, drawn: Any) -> tuple[Any, ...]:
+        content = update_panels(
+            store, today, map_state, lang, None, default_lang(), opened=frozenset(), cache=cache
+        )
+        before = drawn if isinstance(drawn, dict) else {}
+        team, team_drawn = changed_parts(_parts(content.team), before.get("team"))
+        checks, checks_drawn = changed_parts(_parts(content.checks), before.get("checks"))
+        return (
+            content.error,
+            content.team_title,
+            team,
+            content.checks_title,
+            checks,
+            content.overview_title,
+            content.measures_title,
+            {"team": team_drawn, "checks": checks_drawn},
+        )
+
+    @app.callback(
+        Output("panel-overview-body", "children"),
         Input("map-state", "data"),
         Input("lang", "data"),
         Input("panel-overview-sort", "data"),
+        Input("panel-overview-title", "n_clicks"),
     )
-    def _panels(map_state: Any, lang: Any, sort: Any) -> tuple[Any, ...]:
-        # create_app keeps the language the server was started with here.
-        default_lang = parse_lang(app.server.config.get("NETMAP_LANG"))
-        return update_panels(store, today, map_state, lang, sort, default_lang).as_outputs()
+    def _overview(map_state: Any, lang: Any, sort: Any, clicks: Any) -> Any:
+        if not is_open("overview", clicks):
+            return []
+        opened = frozenset({"overview"})
+        return update_panels(
+            store, today, map_state, lang, sort, default_lang(), opened=opened, cache=cache
+        ).overview
+
+    @app.callback(
+        Output("panel-measures-body", "children"),
+        Input("map-state", "data"),
+        Input("lang", "data"),
+        Input("panel-measures-title", "n_clicks"),
+    )
+    def _measures(map_state: Any, lang: Any, clicks: Any) -> Any:
+        if not is_open("measures", clicks):
+            return []
+        opened = frozenset({"measures"})
+        content = update_panels(
+            store, today, map_state, lang, None, default_lang(), opened=opened, cache=cache
+        )
+        return measures_children(content)
 
     @app.callback(
         Output("panel-overview-sort", "data"),

@@ -19,17 +19,9 @@ SECTIONS: tuple[tuple[str, bool], ...] = (
 
 
 def _section(name: str, is_open: bool, lang: str) -> Component:
+    # The measures body gets the chart (a dcc.Graph) only when it is opened,
+    # so plotly.js is not loaded for a section nobody looks at.
     body: list[Component] = [html.Div(id=f"panel-{name}-body")]
-    if name == "measures":
-        # The picture first; the numbers and their explanations below it.
-        body.insert(
-            0,
-            dcc.Graph(
-                id="panel-chart",
-                config={"displayModeBar": False, "responsive": True},
-                className="panel-chart",
-            ),
-        )
     return html.Details(
         id=f"panel-{name}",
         open=is_open,
@@ -56,6 +48,8 @@ def panels_layout(lang: str) -> Component:
         className="panel-root",
         children=[
             dcc.Store(id="panel-overview-sort", data={"column": "group", "descending": False}),
+            # Fingerprints of the team and checks parts drawn (see patch.py).
+            dcc.Store(id="panel-drawn", data=None),
             html.Div(id="panel-error", className="panel-error", role="alert"),
             *(_section(name, is_open, lang) for name, is_open in SECTIONS),
         ],

@@ -18,7 +18,19 @@ from netmap.app.panels.team import build_team
 from netmap.i18n import Lang, t
 from netmap.model import NetworkMap
 
-__all__ = ["PanelContent", "render_analysis", "render_error", "render_panels"]
+__all__ = [
+    "ALL_SECTIONS",
+    "LAZY_SECTIONS",
+    "PanelContent",
+    "render_analysis",
+    "render_error",
+    "render_panels",
+]
+
+#: The sections whose content is only built while they are open: a 60-person
+#: overview table is hundreds of components, and the chart pulls in plotly.js.
+LAZY_SECTIONS: frozenset[str] = frozenset({"overview", "measures"})
+ALL_SECTIONS: frozenset[str] = LAZY_SECTIONS
 
 
 @dataclass(frozen=True)
@@ -63,7 +75,7 @@ def _empty(lang: Lang, error: Any) -> PanelContent:
         overview=nothing,
         measures_title=t("panels.title.measures", lang),
         measures=nothing,
-        chart={},
+        chart=None,
     )
 
 
@@ -78,15 +90,25 @@ def render_panels(
     sort: OverviewSort,
     *,
     as_of: date | None = None,
+    opened: frozenset[str] = ALL_SECTIONS,
 ) -> PanelContent:
     """Every panel for ``network_map`` as analysed on ``as_of``; empty without a map."""
     if network_map is None:
         return _empty(lang, None)
-    return render_analysis(analyse(network_map, as_of=as_of), lang, sort)
+    return render_analysis(analyse(network_map, as_of=as_of), lang, sort, opened)
 
 
-def render_analysis(analysis: MapAnalysis, lang: Lang, sort: OverviewSort) -> PanelContent:
-    """Every panel for one analysis result (pure: no store, no clock)."""
+def render_analysis(
+    analysis: MapAnalysis,
+    lang: Lang,
+    sort: OverviewSort,
+    opened: frozenset[str] = ALL_SECTIONS,
+) -> PanelContent:
+    """Every panel for one analysis result (pure: no store, no clock).
+
+    The :data:`LAZY_SECTIONS` not in ``opened`` stay empty (``[]``, chart
+    ``None``): they are built when the user opens them.
+    """
     rows = analysis.overview
     names = {row.id: row.name for row in rows}
     names[analysis.patient_id] = analysis.patient_name
@@ -97,8 +119,12 @@ def render_analysis(analysis: MapAnalysis, lang: Lang, sort: OverviewSort) -> Pa
         checks_title=checks_title(analysis.findings, lang),
         checks=build_checks(analysis.findings, names, lang),
         overview_title=t("panels.title.overview", lang),
-        overview=build_overview(rows, sort, lang),
+        overview=build_overview(rows, sort, lang) if "overview" in opened else [],
         measures_title=t("panels.title.measures", lang),
-        measures=build_measures(analysis.measures, lang),
-        chart=composition_figure([(row.sector, row.band) for row in rows], lang),
+        measures=build_measures(analysis.measures, lang) if "measures" in opened else [],
+        chart=(
+            composition_figure([(row.sector, row.band) for row in rows], lang)
+            if "measures" in opened
+            else None
+        ),
     )

@@ -1,0 +1,80 @@
+"""Send the browser only the panel parts that changed since it last drew them.
+
+Dash redraws every component it receives, and on a 60-person map the team
+panel alone is a few hundred of them. A drop usually changes one group or none,
+so the panel callback fingerprints each part (a group, the invite list, the
+checks) and keeps the fingerprints the browser has drawn in a small store; the
+next answer carries only the parts whose fingerprint differs, as a
+:class:`dash.Patch`, or nothing at all.
+
+The fingerprints come back from the client, which can send anything: they are
+parsed first, and anything unexpected simply means "draw everything".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from typing import Annotated, Any
+
+import dash
+from plotly.utils import PlotlyJSONEncoder
+from pydantic import Field, TypeAdapter, ValidationError
+
+__all__ = ["MAX_PARTS", "changed_parts", "fingerprint"]
+
+#: More parts than any panel has (five groups, the invite list, the checks).
+MAX_PARTS = 16
+_Fingerprints = TypeAdapter(
+    list[Annotated[str, Field(pattern=r"^[0-9a-f]{40}$")]],
+)
+
+
+def fingerprint(part: Any) -> str:
+    """A stable fingerprint of one component tree (SHA-1 of its JSON).
+
+    >>> from dash import html
+    >>> fingerprint(html.P("a")) == fingerprint(html.P("a")) != fingerprint(html.P("b"))
+    True
+    """
+    encoded = json.dumps(part, cls=PlotlyJSONEncoder, sort_keys=True).encode()
+    return hashlib.sha1(encoded, usedforsecurity=False).hexdigest()
+
+
+def _drawn(before: Any) -> list[str] | None:
+    try:
+        parsed = _Fingerprints.validate_python(before)
+    except ValidationError:
+        return None
+    return parsed if len(parsed) <= MAX_PARTS else None
+
+
+def changed_parts(parts: Sequence[Any], before: Any) -> tuple[Any, list[str]]:
+    """The children to send for ``parts`` and their fingerprints to keep.
+
+    ``before`` is what the browser says it has drawn (the fingerprints this
+    function returned last time). The children are the whole list when the
+    browser has drawn nothing comparable, :data:`dash.no_update` when nothing
+    changed, and otherwise a :class:`dash.Patch` replacing only the changed
+    parts.
+
+    >>> from dash import html
+    >>> children, kept = changed_parts([html.P("a"), html.P("b")], None)
+    >>> len(children), changed_parts([html.P("a"), html.P("b")], kept)[0] is dash.no_update
+    (2, True)
+    >>> patch, _ = changed_parts([html.P("a"), html.P("c")], kept)
+    >>> [op["location"] for op in patch.to_plotly_json()["operations"]]
+    [[1]]
+    """
+    now = [fingerprint(part) for part in parts]
+    drawn = _drawn(before)
+    if drawn is None or len(drawn) != len(now):
+        return list(parts), now
+    if drawn == now:
+        return dash.no_update, now
+    patch = dash.Patch()
+    for index, (old, new) in enumerate(zip(drawn, now, strict=True)):
+        if old != new:
+            patch[index] = parts[index]
+    return patch, now
