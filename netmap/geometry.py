@@ -4,11 +4,17 @@ The map is a unit circle around the patient (DOMAIN.md, "The map"; seed 001,
 appendix "Netværket i Patientens team"). Five sectors (felter) are equal
 wedges of 72°, in the fixed order of :class:`~netmap.model.Sector`, the first
 starting at 12 o'clock and running counter-clockwise, the same direction as
-``Person.angle``. Three rings at 1/3, 2/3 and 1 guide the eye; the distance
-itself is continuous in (0, 1].
+``Person.angle``. Three rings at the band limits 1/3, 2/3 and 1 guide the eye;
+the distance itself is continuous in (0, 1].
+
+The patient sits inside an inner circle of radius :data:`INNER_RADIUS`, and a
+distance d is drawn at radius ``INNER_RADIUS + d * (1 - INNER_RADIUS)``
+(:func:`radius_of`, inverted by :func:`distance_of`). Without that offset the
+persons closest to the patient (often the most important ones) would be drawn
+on top of the patient and of each other.
 
 Coordinates are mathematical: x to the right, y **up**, the patient at
-(0, 0) and the outer ring at radius 1. A screen with y pointing down (like
+(0, 0) and the outer ring (distance 1) at radius 1. A screen with y pointing down (like
 cytoscape) flips the sign of y.
 
 This module is pure (no Dash, no drawing) so that the app, the exporters and
@@ -23,16 +29,19 @@ from collections.abc import Iterable, Sequence
 from netmap.model import Band, Person, Sector, band_of
 
 __all__ = [
+    "INNER_RADIUS",
     "MIN_DISTANCE",
     "RINGS",
     "SECTOR_ORDER",
     "WEDGE_DEGREES",
     "angle_in_wedge",
     "default_angles",
+    "distance_of",
     "effective_angles",
     "placement_at",
     "position_of",
     "positions",
+    "radius_of",
     "sector_at",
     "wedge_of",
 ]
@@ -44,6 +53,36 @@ WEDGE_DEGREES = 360.0 / len(SECTOR_ORDER)
 RINGS: tuple[float, float, float] = (1 / 3, 2 / 3, 1.0)
 #: A drop right on the patient still needs a distance > 0 (the model's rule).
 MIN_DISTANCE = 0.05
+#: Radius of the inner circle around the patient: distance 0 is drawn here.
+INNER_RADIUS = 0.25
+#: Wanted room between two spread persons, across and down (map units): a
+#: person is a node with its name and role under it, wider than high. At 250
+#: px per unit that is about 75 px across and 55 px down.
+_ROOM_X = 0.3
+_ROOM_Y = 0.22
+#: Above this many spread persons in one sector the even spread is kept as is
+#: (the search below is quadratic; such a map is unreadable anyway).
+_SEARCH_LIMIT = 150
+_SLOTS = 11
+_LEVELS = 5
+
+
+def radius_of(distance: float) -> float:
+    """The drawn radius of a distance: ``INNER_RADIUS + distance * (1 - INNER_RADIUS)``.
+
+    >>> radius_of(0.0), radius_of(1 / 3), radius_of(2 / 3), radius_of(1.0)
+    (0.25, 0.5, 0.75, 1.0)
+    """
+    return INNER_RADIUS + distance * (1.0 - INNER_RADIUS)
+
+
+def distance_of(radius: float) -> float:
+    """The distance drawn at ``radius`` (the inverse of :func:`radius_of`, not clamped).
+
+    >>> distance_of(0.625)
+    0.5
+    """
+    return (radius - INNER_RADIUS) / (1.0 - INNER_RADIUS)
 
 
 def wedge_of(sector: Sector) -> tuple[float, float]:
@@ -86,7 +125,7 @@ def position_of(sector: Sector, distance: float, angle: float | None = None) -> 
 
     >>> x, y = position_of(Sector.FAMILY, 0.5, 0.0)
     >>> round(x, 9) == 0.0, round(y, 9)
-    (True, 0.5)
+    (True, 0.625)
     >>> x, y = position_of(Sector.KIN, 1.0, 90.0)
     >>> round(x, 9), round(y, 9)
     (-1.0, 0.0)
@@ -94,17 +133,22 @@ def position_of(sector: Sector, distance: float, angle: float | None = None) -> 
     if angle is None or not angle_in_wedge(sector, angle):
         start, end = wedge_of(sector)
         angle = (start + end) / 2
+    return _point(radius_of(distance), angle)
+
+
+def _point(radius: float, angle: float) -> tuple[float, float]:
     theta = math.radians(angle)
-    return (-distance * math.sin(theta), distance * math.cos(theta))
+    return (-radius * math.sin(theta), radius * math.cos(theta))
 
 
 def placement_at(x: float, y: float) -> tuple[Sector, float, float]:
     """Sector, distance and angle of a point (x, y), y up, e.g. a drop point.
 
-    The distance is clamped into [MIN_DISTANCE, 1]: a drop beyond the outer
-    ring lands on it, a drop on the patient just outside the centre.
+    The exact inverse of :func:`position_of` inside the map. The distance is
+    clamped into [MIN_DISTANCE, 1]: a drop beyond the outer ring lands on it,
+    a drop on the patient or inside the inner circle just outside it.
 
-    >>> sector, distance, angle = placement_at(0.0, -0.5)
+    >>> sector, distance, angle = placement_at(0.0, -0.625)
     >>> sector.value, distance, angle
     ('leisure', 0.5, 180.0)
     >>> placement_at(3.0, 4.0)[1]
@@ -112,7 +156,7 @@ def placement_at(x: float, y: float) -> tuple[Sector, float, float]:
     """
     if not (math.isfinite(x) and math.isfinite(y)):
         raise ValueError(f"not a point on the map: ({x}, {y})")
-    distance = min(max(math.hypot(x, y), MIN_DISTANCE), 1.0)
+    distance = min(max(distance_of(math.hypot(x, y)), MIN_DISTANCE), 1.0)
     angle = math.degrees(math.atan2(-x, y)) % 360.0
     if angle >= 360.0:
         angle = 0.0
@@ -158,7 +202,125 @@ def effective_angles(persons: Iterable[Person]) -> dict[str, float]:
     return result
 
 
+def _band_radii(band: Band) -> tuple[float, float]:
+    limits = {Band.CLOSE: (0.0, RINGS[0]), Band.MIDDLE: RINGS[:2], Band.DISTANT: RINGS[1:]}
+    low, high = limits[band]
+    return radius_of(low), radius_of(high)
+
+
+def _clearance(point: tuple[float, float], others: list[tuple[float, float]]) -> float:
+    """How free a point is: below 1 it overlaps someone (box distance, not round)."""
+    return min(
+        (max(abs(point[0] - o[0]) / _ROOM_X, abs(point[1] - o[1]) / _ROOM_Y) for o in others),
+        default=math.inf,
+    )
+
+
+def _free_spot(
+    sector: Sector,
+    band: Band,
+    wanted: tuple[float, float],
+    others: list[tuple[float, float]],
+) -> tuple[float, float]:
+    """The (radius, angle) in the band's part of the wedge with the most room.
+
+    Ties go to the spot nearest the wanted (radius, angle), so a person moves
+    only as far as needed: first along the band, then inwards or outwards.
+    """
+    start, end = wedge_of(sector)
+    low, high = _band_radii(band)
+    margin = (high - low) / (2 * _LEVELS)
+    radii = [low + margin + i * (high - low - 2 * margin) / (_LEVELS - 1) for i in range(_LEVELS)]
+    step = (end - start) / _SLOTS
+    angles = [start + step * (i + 0.5) for i in range(_SLOTS)]
+    best: tuple[float, float, float, float, float] | None = None
+    for radius in [wanted[0], *radii]:
+        for angle in angles:
+            room = min(_clearance(_point(radius, angle), others), 1.0)
+            score = (room, -abs(radius - wanted[0]), -abs(angle - wanted[1]), radius, angle)
+            if best is None or score[:3] > best[:3]:
+                best = score
+    assert best is not None
+    return best[3], best[4]
+
+
+def _wide_angles(spread: Sequence[Person]) -> dict[str, float]:
+    """Angles for bands too narrow for an even spread: out to the wedge's edges.
+
+    The even spread keeps a gap of one step at both edges; in the close band
+    that gap is what two persons need to stand apart, so a band whose even
+    spread is tighter than a person's width uses the whole wedge (minus half
+    a slot at each edge).
+    """
+    groups: dict[tuple[Sector, Band], list[str]] = {}
+    for person in spread:
+        groups.setdefault((person.sector, band_of(person.distance)), []).append(person.id)
+    result: dict[str, float] = {}
+    for (sector, band), ids in groups.items():
+        count = len(ids)
+        if count < 2:
+            continue
+        start, end = wedge_of(sector)
+        middle = sum(_band_radii(band)) / 2
+        chord = 2 * middle * math.sin(math.radians((end - start) / (count + 1)) / 2)
+        if chord >= _ROOM_X:
+            continue
+        margin = (end - start) / _SLOTS / 2
+        step = (end - start - 2 * margin) / (count - 1)
+        for i, person_id in enumerate(ids):
+            result[person_id] = start + margin + i * step
+    return result
+
+
 def positions(persons: Sequence[Person]) -> dict[str, tuple[float, float]]:
-    """Every person's point (x, y), y up, by id."""
+    """Every person's drawn point (x, y), y up, by id.
+
+    A person with an angle of their own is drawn exactly where
+    :func:`position_of` puts them. The others start at their even spread
+    (:func:`effective_angles`); one that would land on top of someone already
+    drawn in the same sector moves to the spot with the most room inside the
+    same sector and band (along the band first, then inwards or outwards).
+    Only the picture moves: the stored distance is not changed.
+
+    >>> people = [Person(id=i, name=i, sector="kin", distance=0.2) for i in "abc"]
+    >>> a, b, c = positions(people).values()
+    >>> min(math.dist(a, b), math.dist(a, c), math.dist(b, c)) > 0.1
+    True
+    """
     angles = effective_angles(persons)
-    return {p.id: position_of(p.sector, p.distance, angles[p.id]) for p in persons}
+    points: dict[str, tuple[float, float]] = {}
+    drawn: dict[Sector, list[tuple[float, float]]] = {}
+    spread: list[Person] = []
+    for person in persons:
+        if person.angle is not None and angle_in_wedge(person.sector, person.angle):
+            point = position_of(person.sector, person.distance, person.angle)
+            points[person.id] = point
+            drawn.setdefault(person.sector, []).append(point)
+        else:
+            spread.append(person)
+    crowded = {
+        sector
+        for sector in SECTOR_ORDER
+        if sum(1 for p in spread if p.sector is sector) > _SEARCH_LIMIT
+    }
+    angles.update(_wide_angles(spread))
+    for person in sorted(spread, key=lambda p: p.distance):
+        point = position_of(person.sector, person.distance, angles[person.id])
+        index = SECTOR_ORDER.index(person.sector)
+        # Names near a wedge's edge can run into the next wedge: look there too.
+        others = [
+            q
+            for step in (-1, 0, 1)
+            for q in drawn.get(SECTOR_ORDER[(index + step) % len(SECTOR_ORDER)], [])
+        ]
+        if person.sector not in crowded and _clearance(point, others) < 1.0:
+            radius, angle = _free_spot(
+                person.sector,
+                band_of(person.distance),
+                (radius_of(person.distance), angles[person.id]),
+                others,
+            )
+            point = _point(radius, angle)
+        points[person.id] = point
+        drawn.setdefault(person.sector, []).append(point)
+    return {p.id: points[p.id] for p in persons}

@@ -75,5 +75,8 @@ def create_app(
     register_shell_callbacks(app, store, panels_layout)
     register_start_callbacks(app, store)
     register_editor_callbacks(app, store)
+    from netmap.app.patient_form import register_patient_form
+
+    register_patient_form(app, store)
     register_panel_callbacks(app, store, today)
     return app

@@ -19,9 +19,11 @@ from netmap.i18n import Lang, t
 from netmap.model import CareSector, NetworkMap, Person, Sector, TeamRole
 
 __all__ = [
+    "PATIENT_FIELDS",
     "edit_panel",
     "editor_layout",
     "legend",
+    "patient_form",
     "person_list",
     "question_help",
 ]
@@ -152,12 +154,14 @@ def edit_panel(network_map: NetworkMap, person: Person | None, lang: Lang) -> An
     def text(field: str, value: str | None, input_type: str = "text", max_length: int = 200) -> Any:
         return _field(
             t(f"app.edit.{field}", lang),
+            # debounce: the value is sent (and saved) when the field is left or on Enter.
             dcc.Input(
                 id=f"edit-{field}",
                 type=input_type,
                 value=value or "",
                 maxLength=max_length,
                 className="field",
+                debounce=True,
             ),
             f"edit-{field}",
         )
@@ -186,6 +190,15 @@ def edit_panel(network_map: NetworkMap, person: Person | None, lang: Lang) -> An
         [
             html.H2(t("app.edit.heading", lang, name=person.name)),
             html.P(ties_text, className="ties-text"),
+            html.P(
+                [
+                    html.Span(t("app.edit.autosave_help", lang)),
+                    " ",
+                    html.Span(id="edit-status", className="save-status", role="status"),
+                ],
+                className="muted autosave-help",
+                **{"aria-live": "polite"},
+            ),
             text("name", person.name, max_length=120),
             text("role", person.role),
             html.Fieldset(
@@ -298,6 +311,107 @@ def edit_panel(network_map: NetworkMap, person: Person | None, lang: Lang) -> An
     )
 
 
+#: The fields of the patient form, in order; each has an input ``patient-<f>``
+#: and an error line ``patient-<f>-error`` right under it.
+PATIENT_FIELDS: tuple[str, ...] = ("name", "cpr", "consent", "map_date")
+
+
+def patient_form(network_map: NetworkMap, lang: Lang) -> Any:
+    """The patient's name, CPR number, consent date and map date, folded away.
+
+    The CPR number is never put into the page: the field starts empty with the
+    masked number as a hint, and is sent only when something is typed in it.
+    """
+    patient = network_map.patient
+
+    def row(field: str, component: Any, hint: str | None = None) -> Any:
+        parts: list[Any] = [
+            html.Label(t(f"app.patient.{field}", lang), htmlFor=component.id),
+            component,
+        ]
+        if hint:
+            parts.append(html.Div(hint, className="muted field-hint"))
+        parts.append(html.Div(id=f"patient-{field}-error", className="field-error", role="alert"))
+        return html.Div(parts, className="form-row")
+
+    def date_input(field: str, value: Any) -> Any:
+        return dcc.Input(
+            id=f"patient-{field}",
+            type="date",
+            value=value.isoformat() if value else "",
+            className="field",
+        )
+
+    cpr_hint = t("app.patient.cpr_hint", lang)
+    cpr_parts: list[Any] = [
+        row(
+            "cpr",
+            dcc.Input(
+                id="patient-cpr",
+                type="text",
+                value="",
+                placeholder=patient.masked_cpr if patient.cpr else "DDMMÅÅ-XXXX",
+                maxLength=11,
+                autoComplete="off",
+                className="field",
+            ),
+            cpr_hint,
+        ),
+        dcc.Checklist(
+            id="patient-cpr-clear",
+            options=[{"label": t("app.patient.cpr_clear", lang), "value": "clear"}],
+            value=[],
+            className="choice-row",
+            style={} if patient.cpr else {"display": "none"},
+        ),
+    ]
+    return html.Details(
+        [
+            html.Summary(t("app.patient.heading", lang)),
+            html.Div(
+                [
+                    row(
+                        "name",
+                        dcc.Input(
+                            id="patient-name-input",
+                            type="text",
+                            value=patient.name,
+                            maxLength=120,
+                            className="field",
+                        ),
+                    ),
+                    *cpr_parts,
+                    row(
+                        "consent",
+                        date_input("consent", network_map.consent_given_on),
+                        t("app.patient.consent_hint", lang),
+                    ),
+                    row("map_date", date_input("map_date", network_map.map_date)),
+                    html.Div(
+                        [
+                            html.Button(
+                                t("app.patient.save", lang),
+                                id="patient-save",
+                                className="btn btn-primary",
+                            ),
+                            html.Span(
+                                id="patient-status",
+                                className="save-status",
+                                role="status",
+                                **{"aria-live": "polite"},
+                            ),
+                        ],
+                        className="button-row",
+                    ),
+                ],
+                className="patient-form",
+            ),
+        ],
+        id="patient-details",
+        className="patient-card",
+    )
+
+
 def _add_form(lang: Lang) -> Any:
     return html.Section(
         [
@@ -348,12 +462,19 @@ def _add_form(lang: Lang) -> Any:
 def editor_layout(network_map: NetworkMap, version: int, lang: Lang, panels: Any) -> Any:
     """The whole editor page for one map."""
     patient = network_map.patient
-    heading = [html.H1(patient.name, id="patient-name")]
-    if patient.cpr:
-        heading.append(
-            html.Span(t("app.editor.cpr", lang, cpr=patient.masked_cpr), className="cpr")
-        )
-    heading.append(html.Span(t("app.editor.version", lang, version=version), id="version-label"))
+    heading = [
+        html.H1(patient.name, id="patient-name"),
+        html.Span(
+            t("app.editor.cpr", lang, cpr=patient.masked_cpr) if patient.cpr else "",
+            id="patient-cpr-shown",
+            className="cpr",
+        ),
+        html.Span(t("app.editor.version", lang, version=version), id="version-label"),
+        patient_form(network_map, lang),
+        # The version the edit panel saved itself: no re-render that would
+        # take the focus out of the next field.
+        dcc.Store(id="edit-autosaved", data=None),
+    ]
     toolbar = html.Div(
         [
             dcc.RadioItems(

@@ -252,13 +252,22 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         Input("selected", "data"),
         Input("map-state", "data"),
         Input("lang", "data"),
+        State("edit-autosaved", "data"),
     )
-    def render_edit_panel(selected: Any, state_data: Any, lang_data: Any) -> Any:
+    def render_edit_panel(selected: Any, state_data: Any, lang_data: Any, autosaved: Any) -> Any:
         lang = parse_lang_store(lang_data, app_default(app))
         loaded = _load_map(store, state_data)
         if loaded is None:
             raise dash.exceptions.PreventUpdate
-        _, network_map = loaded
+        state, network_map = loaded
+        if (
+            ctx.triggered_id == "map-state"
+            and isinstance(autosaved, dict)
+            and autosaved.get("version") == state.version
+        ):
+            # The panel saved this version itself: it already shows it, and a
+            # re-render would take the focus out of the field the user is in.
+            raise dash.exceptions.PreventUpdate
         person_id = _selected(selected)
         try:
             person = network_map.person(person_id) if person_id else None
@@ -345,25 +354,31 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
             return (*_outputs(outcome), _UNCHANGED, _UNCHANGED, _UNCHANGED)
         return (*_outputs(outcome), op.id, "", "")
 
+    # Every field is saved when it is left (text fields send their value on
+    # blur or Enter: debounce=True; the text area reports n_blur) or changed
+    # (choices, slider), so closing the tab loses nothing typed. "Gem
+    # ændringer" stays as the explicit way to do the same.
     @app.callback(
         *save_outputs,
+        Output("edit-status", "children"),
+        Output("edit-autosaved", "data"),
         Input("edit-save", "n_clicks"),
-        State("edit-panel", "children"),
-        State("selected", "data"),
-        State("edit-name", "value"),
-        State("edit-role", "value"),
-        State("edit-organisation", "value"),
-        State("edit-care_sector", "value"),
-        State("edit-phone", "value"),
-        State("edit-email", "value"),
+        Input("edit-name", "value"),
+        Input("edit-role", "value"),
+        Input("edit-organisation", "value"),
+        Input("edit-care_sector", "value"),
+        Input("edit-phone", "value"),
+        Input("edit-email", "value"),
+        Input("edit-helps_with", "n_blur"),
+        Input("edit-q2", "value"),
+        Input("edit-q3", "value"),
+        Input("edit-q4", "value"),
+        Input("edit-team_roles", "value"),
+        Input("edit-primary_contact", "value"),
+        Input("edit-sector", "value"),
+        Input("edit-distance", "value"),
         State("edit-helps_with", "value"),
-        State("edit-q2", "value"),
-        State("edit-q3", "value"),
-        State("edit-q4", "value"),
-        State("edit-team_roles", "value"),
-        State("edit-primary_contact", "value"),
-        State("edit-sector", "value"),
-        State("edit-distance", "value"),
+        State("selected", "data"),
         State("map-state", "data"),
         State("history", "data"),
         State("lang", "data"),
@@ -371,15 +386,13 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
     )
     def on_save(
         clicks: Any,
-        _panel: Any,
-        selected: Any,
         name: Any,
         role: Any,
         organisation: Any,
         care_sector: Any,
         phone: Any,
         email: Any,
-        helps_with: Any,
+        _helps_blur: Any,
         q2: Any,
         q3: Any,
         q4: Any,
@@ -387,22 +400,19 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         primary: Any,
         sector: Any,
         distance: Any,
+        helps_with: Any,
+        selected: Any,
         state_data: Any,
         history_data: Any,
         lang_data: Any,
     ) -> Any:
-        if not clicks:
+        if not ctx.triggered_id or (ctx.triggered_id == "edit-save" and not clicks):
             raise dash.exceptions.PreventUpdate
-        lang = parse_lang_store(lang_data, app_default(app))
-        answers = {"yes": True, "no": False, "unknown": None}
-        attendance = {"yes": "yes", "no": "no", "unknown": "undecided"}
-        try:
-            for value in (q2, q3, q4):
-                if value not in answers:
-                    raise NetmapError("app.bad_form")
-            if not isinstance(primary, list):
-                raise NetmapError("app.bad_form")
-            changes = {
+        outcome = _save_person(
+            store,
+            app,
+            selected,
+            {
                 "name": name,
                 "role": role,
                 "organisation": organisation,
@@ -410,21 +420,28 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
                 "phone": phone,
                 "email": email,
                 "helps_with": helps_with,
-                "knows_how_i_am": answers[q2],
-                "can_help": answers[q3],
-                "attends_meetings": attendance[q4],
+                "q2": q2,
+                "q3": q3,
+                "q4": q4,
                 "team_roles": team_roles,
-                "primary_contact": primary == ["yes"],
+                "primary": primary,
                 "sector": sector,
                 "distance": distance,
-            }
-            op = parse_edit(
-                {"kind": "update_person", "id": selected, "changes": changes},
-                where=name if isinstance(name, str) and name else None,
+            },
+            state_data,
+            history_data,
+            lang_data,
+        )
+        lang = parse_lang_store(lang_data, app_default(app))
+        if outcome.saved:
+            return (
+                *_outputs(outcome),
+                t("app.edit.saved_status", lang),
+                {"version": outcome.state["version"]},
             )
-        except NetmapError as exc:
-            return _bad_request(exc, lang)
-        return _outputs(commit(store, state_data, history_data, op, lang))
+        if outcome.notice is _UNCHANGED:
+            raise dash.exceptions.PreventUpdate
+        return (*_outputs(outcome), outcome.notice.get("text", ""), _UNCHANGED)
 
     @app.callback(
         *save_outputs,
@@ -610,6 +627,51 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
             MapState(map_id=state.map_id, version=latest.version).model_dump(),
             _notice("ok", t("app.reloaded", lang)),
         )
+
+
+def _save_person(
+    store: MapStore,
+    app: dash.Dash,
+    selected: Any,
+    fields: dict[str, Any],
+    state_data: Any,
+    history_data: Any,
+    lang_data: Any,
+) -> Outcome:
+    """Save the edit panel's fields as one ``update_person`` (nothing if unchanged)."""
+    lang = parse_lang_store(lang_data, app_default(app))
+    answers = {"yes": True, "no": False, "unknown": None}
+    attendance = {"yes": "yes", "no": "no", "unknown": "undecided"}
+    name = fields["name"]
+    try:
+        for key in ("q2", "q3", "q4"):
+            if fields[key] not in answers:
+                raise NetmapError("app.bad_form")
+        if not isinstance(fields["primary"], list):
+            raise NetmapError("app.bad_form")
+        changes = {
+            "name": name,
+            "role": fields["role"],
+            "organisation": fields["organisation"],
+            "care_sector": fields["care_sector"],
+            "phone": fields["phone"],
+            "email": fields["email"],
+            "helps_with": fields["helps_with"],
+            "knows_how_i_am": answers[fields["q2"]],
+            "can_help": answers[fields["q3"]],
+            "attends_meetings": attendance[fields["q4"]],
+            "team_roles": fields["team_roles"],
+            "primary_contact": fields["primary"] == ["yes"],
+            "sector": fields["sector"],
+            "distance": fields["distance"],
+        }
+        op = parse_edit(
+            {"kind": "update_person", "id": selected, "changes": changes},
+            where=name if isinstance(name, str) and name else None,
+        )
+    except NetmapError as exc:
+        return _error_outcome(exc, lang)
+    return commit(store, state_data, history_data, op, lang)
 
 
 def app_default(app: dash.Dash) -> Lang:

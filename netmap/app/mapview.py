@@ -11,10 +11,11 @@ was typed, can collide with a background element.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from netmap.editing import answer_of
-from netmap.geometry import RINGS, SECTOR_ORDER, effective_angles, position_of, wedge_of
+from netmap.geometry import RINGS, SECTOR_ORDER, position_of, positions, radius_of, wedge_of
 from netmap.i18n import Lang, t
 from netmap.model import Attendance, NetworkMap, Person
 
@@ -33,6 +34,8 @@ __all__ = [
 MAP_RADIUS = 250.0
 PERSON_PREFIX = "p:"
 _LABEL_RADIUS = 1.13
+#: Persons whose centres are closer than this (map units) are drawn smaller.
+_CROWDED = 0.15
 
 #: The small marks under a person's name, in this order (legend in app.json).
 MARKS: dict[str, str] = {
@@ -109,7 +112,10 @@ def _background(lang: Lang) -> list[dict[str, Any]]:
     for i, ring in enumerate(RINGS, start=1):
         elements.append(
             {
-                "data": {"id": f"bg:ring{i}", "size": round(2 * ring * MAP_RADIUS, 2)},
+                "data": {
+                    "id": f"bg:ring{i}",
+                    "size": round(2 * radius_of(ring) * MAP_RADIUS, 2),
+                },
                 "position": {"x": 0.0, "y": 0.0},
                 "classes": "ring",
                 **fixed,
@@ -147,7 +153,7 @@ def _background(lang: Lang) -> list[dict[str, Any]]:
                     "id": f"bg:label-{sector.value}",
                     "label": t(f"sector.{sector.value}", lang),
                 },
-                "position": _pixel(position_of(sector, _LABEL_RADIUS, (start + end) / 2)),
+                "position": _pixel(position_of(sector, 1.0, (start + end) / 2), _LABEL_RADIUS),
                 "classes": f"sector-label label-{sector.value}",
                 **fixed,
             }
@@ -162,8 +168,11 @@ def _person_classes(
     tied: set[str],
     connect_from: str | None,
     question: int | None,
+    crowded: bool = False,
 ) -> str:
     classes = ["person", f"sector-{person.sector.value}"]
+    if crowded:
+        classes.append("crowded")
     if person.id == selected:
         classes.append("chosen")
     if person.id in tied:
@@ -173,6 +182,20 @@ def _person_classes(
     if question in (2, 3, 4):
         classes.append(f"answer-{answer_of(person, question)}")
     return " ".join(classes)
+
+
+def _crowded(points: dict[str, tuple[float, float]]) -> set[str]:
+    """Persons drawn so close to another that full-size nodes would overlap."""
+    if len(points) > 400:
+        # Quadratic check; beyond this size every node is drawn small anyway.
+        return set(points)
+    items = list(points.items())
+    crowded: set[str] = set()
+    for i, (a, pa) in enumerate(items):
+        for b, pb in items[i + 1 :]:
+            if math.dist(pa, pb) < _CROWDED:
+                crowded.update((a, b))
+    return crowded
 
 
 def build_elements(
@@ -201,14 +224,17 @@ def build_elements(
     )
     focus = selected if selected is not None else connect_from
     tied = network_map.tied_to(focus) if focus is not None else set()
-    angles = effective_angles(network_map.persons)
+    points = positions(network_map.persons)
+    crowded = _crowded(points)
     for person in network_map.persons:
         lines = [person.name]
-        if person.role:
-            lines.append(person.role)
-        marks = marks_of(person)
-        if marks:
-            lines.append(marks)
+        # Where persons crowd, the name alone (role and marks are in the list).
+        if person.id not in crowded:
+            if person.role:
+                lines.append(person.role)
+            marks = marks_of(person)
+            if marks:
+                lines.append(marks)
         elements.append(
             {
                 "data": {
@@ -217,13 +243,14 @@ def build_elements(
                     "label": "\n".join(lines),
                     "sector": person.sector.value,
                 },
-                "position": _pixel(position_of(person.sector, person.distance, angles[person.id])),
+                "position": _pixel(points[person.id]),
                 "classes": _person_classes(
                     person,
                     selected=selected,
                     tied=tied,
                     connect_from=connect_from,
                     question=question,
+                    crowded=person.id in crowded,
                 ),
                 "grabbable": True,
             }
@@ -288,16 +315,17 @@ def stylesheet() -> list[dict[str, Any]]:
             "selector": ".patient",
             "style": {
                 "label": "data(label)",
-                "width": 66,
-                "height": 66,
+                # Inside the inner circle (radius 0.25 = 62 px), clear of everyone.
+                "width": 54,
+                "height": 54,
                 "background-color": "#243b53",
                 "color": "#ffffff",
-                "font-size": 11,
+                "font-size": 10,
                 "font-weight": "bold",
                 "text-valign": "center",
                 "text-halign": "center",
                 "text-wrap": "wrap",
-                "text-max-width": 62,
+                "text-max-width": 50,
                 "events": "no",
             },
         },
@@ -320,6 +348,10 @@ def stylesheet() -> list[dict[str, Any]]:
                 "text-background-padding": 1,
                 "z-index": 10,
             },
+        },
+        {
+            "selector": ".person.crowded",
+            "style": {"width": 24, "height": 24, "font-size": 9, "text-max-width": 70},
         },
         {
             "selector": ".tie",

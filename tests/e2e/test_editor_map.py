@@ -51,8 +51,9 @@ def test_e2e018_touch_drag_moves_a_person(live_app: LiveApp, browser: Browser) -
         show_map(page)
         start = node_screen_point(page, "p:ven")
         # Ven (leisure, 6 o'clock, 0.5) to 4 o'clock at 0.8: the work/school wedge
-        # (216°–288°); 4 o'clock is 240° counter-clockwise from 12.
-        end = model_screen_point(page, 0.8 * 250 * 0.866, 0.8 * 250 * 0.5)
+        # (216°–288°); 4 o'clock is 240° counter-clockwise from 12. Distance 0.8
+        # is drawn at radius 0.25 + 0.75 * 0.8 = 0.85 of the outer ring.
+        end = model_screen_point(page, 0.85 * 250 * 0.866, 0.85 * 250 * 0.5)
         cdp = context.new_cdp_session(page)
         cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [_pt(start)]})
         for i in range(1, 13):

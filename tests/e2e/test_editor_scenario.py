@@ -70,24 +70,26 @@ def test_e2e010_draw_a_map_from_scratch(live_app: LiveApp, page: Page) -> None:
     shot(page, "e2e010_1_five_persons")
 
     # Drag the mother straight up to the outer ring: 12 o'clock is the family
-    # wedge (0°–72°), 0.9 of the radius is the distant band.
+    # wedge (0°–72°); distance 0.9, the distant band, is drawn at radius
+    # 0.25 + 0.75 * 0.9 = 0.925 of the outer ring.
     show_map(page)
     mor = ids["Lene Testesen"]
     drag(
         page,
         node_screen_point(page, f"p:{mor}"),
-        model_screen_point(page, -8, -0.9 * MAP_RADIUS_PX),
+        model_screen_point(page, -8, -0.925 * MAP_RADIUS_PX),
     )
     expect(page.locator("#notice-text")).to_contain_text("Lene Testesen er flyttet")
     moved = _stored(live_app, map_id).person(mor)
     assert (moved.sector, moved.band) == (Sector.FAMILY, Band.DISTANT)
     assert moved.distance == pytest.approx(0.9, abs=0.03)
-    # Drag the friend (leisure, 6 o'clock) to 9 o'clock, a quarter out: kin, close.
+    # Drag the friend (leisure, 6 o'clock) to 9 o'clock, a quarter out: kin, close
+    # (distance 0.25 is drawn at radius 0.25 + 0.75 * 0.25 = 0.4375).
     ven = ids["Anna Testholm"]
     drag(
         page,
         node_screen_point(page, f"p:{ven}"),
-        model_screen_point(page, -0.25 * MAP_RADIUS_PX, 0),
+        model_screen_point(page, -0.4375 * MAP_RADIUS_PX, 0),
     )
     expect(page.locator("#notice-text")).to_contain_text("Anna Testholm er flyttet")
     moved = _stored(live_app, map_id).person(ven)

@@ -89,8 +89,9 @@ def test_apphttp001_pages_are_served(client: Any, map_id: str) -> None:
 
 
 def test_apphttp002_a_valid_drop_is_saved(client: Any, store: SqliteStore, map_id: str) -> None:
-    # (-125, 0) pixels is 9 o'clock at half the outer radius (250 px): kin, middle.
-    body = _drop_body(client, {"id": "mor", "x": -125, "y": 0}, {"map_id": map_id, "version": 1})
+    # (-156.25, 0) pixels is 9 o'clock at radius 0.625 of the outer ring (250 px),
+    # which is distance (0.625 - 0.25) / 0.75 = 0.5: kin, middle.
+    body = _drop_body(client, {"id": "mor", "x": -156.25, "y": 0}, {"map_id": map_id, "version": 1})
     response = _post(client, body)
     assert response.status_code == 200
     reply = response.get_json()["response"]

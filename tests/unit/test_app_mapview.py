@@ -44,10 +44,11 @@ def _by_id(elements: list[dict]) -> dict[str, dict]:
 
 def test_appmap001_person_positions_in_pixels_y_down(network_map: NetworkMap) -> None:
     els = _by_id(build_elements(network_map, "da"))
-    # Mor: family wedge alone in her band → 36°, half-way: x = -0.5 sin 36°, y up = 0.5 cos 36°.
+    # Mor: family wedge alone in her band → 36°, half-way: drawn at r = 0.25 + 0.75 * 0.5
+    # = 0.625, x = -0.625 sin 36°, y up = 0.625 cos 36°.
     mor = els["p:mor"]["position"]
-    assert mor["x"] == pytest.approx(-0.5 * math.sin(math.radians(36)) * MAP_RADIUS, abs=0.01)
-    assert mor["y"] == pytest.approx(-0.5 * math.cos(math.radians(36)) * MAP_RADIUS, abs=0.01)
+    assert mor["x"] == pytest.approx(-0.625 * math.sin(math.radians(36)) * MAP_RADIUS, abs=0.01)
+    assert mor["y"] == pytest.approx(-0.625 * math.cos(math.radians(36)) * MAP_RADIUS, abs=0.01)
     # The caseworker at 330° on the outer ring: up and to the right (y negative on screen).
     sb = els["p:sb"]["position"]
     # (Pixels are rounded to 1/100.)
@@ -61,7 +62,9 @@ def test_appmap002_background_is_locked_and_labelled_in_the_language(
     network_map: NetworkMap,
 ) -> None:
     els = _by_id(build_elements(network_map, "en"))
-    for ring, size in (("bg:ring1", 2 * MAP_RADIUS / 3), ("bg:ring3", 2 * MAP_RADIUS)):
+    # Rings at distances 1/3, 2/3, 1 are drawn at radii 0.5, 0.75, 1 (r = 0.25 + 0.75 d).
+    rings = (("bg:ring1", MAP_RADIUS), ("bg:ring2", 1.5 * MAP_RADIUS), ("bg:ring3", 2 * MAP_RADIUS))
+    for ring, size in rings:
         assert els[ring]["locked"] is True and els[ring]["grabbable"] is False
         assert els[ring]["data"]["size"] == pytest.approx(size, abs=0.01)
     assert els["bg:label-kin"]["data"]["label"] == "Relatives"

@@ -126,8 +126,9 @@ def test_edit010_move_person_keyboard_alternative(base: NetworkMap) -> None:
 
 
 def test_edit011_drop_sets_sector_distance_and_angle_from_the_point(base: NetworkMap) -> None:
-    # (-0.5, 0) is 9 o'clock = 90°, the kin wedge, half-way out.
-    ven = DropPerson(id="ven", x=-0.5, y=0.0).apply(base).person("ven")
+    # (-0.625, 0) is 9 o'clock = 90°, the kin wedge, half-way out (drawn radius
+    # 0.25 + 0.75 * 0.5 = 0.625, see netmap.geometry).
+    ven = DropPerson(id="ven", x=-0.625, y=0.0).apply(base).person("ven")
     assert ven.sector is Sector.KIN
     assert ven.distance == pytest.approx(0.5)
     assert ven.angle == pytest.approx(90.0)

@@ -2,7 +2,9 @@
 
 The wedges follow DOMAIN.md's sector order (family, kin, leisure,
 work_school, professional), 72° each, counter-clockwise from 12 o'clock;
-rings at 1/3, 2/3, 1. x to the right, y up.
+rings at 1/3, 2/3, 1. x to the right, y up. A distance d is drawn at radius
+r = 0.25 + 0.75·d (the patient sits inside the inner circle of radius 0.25),
+so d = 1/3 → 0.5, d = 1/2 → 0.625, d = 2/3 → 0.75, d = 1 → 1.
 """
 
 from __future__ import annotations
@@ -14,13 +16,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from netmap.geometry import (
+    INNER_RADIUS,
     MIN_DISTANCE,
     RINGS,
     default_angles,
+    distance_of,
     effective_angles,
     placement_at,
     position_of,
     positions,
+    radius_of,
     sector_at,
     wedge_of,
 )
@@ -62,18 +67,20 @@ def test_geo002_sector_at_angle(angle: float, sector: Sector) -> None:
 @pytest.mark.parametrize(
     ("sector", "distance", "angle", "point"),
     [
-        # 12 o'clock, half-way out.
-        (Sector.FAMILY, 0.5, 0.0, (0.0, 0.5)),
+        # 12 o'clock, half-way out: r = 0.25 + 0.75 * 0.5 = 0.625.
+        (Sector.FAMILY, 0.5, 0.0, (0.0, 0.625)),
         # 60° counter-clockwise from 12: up and to the left.
         (Sector.FAMILY, 1.0, 60.0, (-S3, 0.5)),
         # 9 o'clock.
         (Sector.KIN, 1.0, 90.0, (-1.0, 0.0)),
-        # 6 o'clock, a third out.
-        (Sector.LEISURE, 1 / 3, 180.0, (0.0, -1 / 3)),
+        # 6 o'clock, a third out: r = 0.25 + 0.25 = 0.5.
+        (Sector.LEISURE, 1 / 3, 180.0, (0.0, -0.5)),
         # 240°: down and to the right (4 o'clock).
         (Sector.WORK_SCHOOL, 1.0, 240.0, (S3, -0.5)),
-        # 3 o'clock.
-        (Sector.WORK_SCHOOL, 0.5, 270.0, (0.5, 0.0)),
+        # 3 o'clock, r = 0.625.
+        (Sector.WORK_SCHOOL, 0.5, 270.0, (0.625, 0.0)),
+        # Close to the patient: r = 0.25 + 0.75 * 0.2 = 0.4, still clear of the centre.
+        (Sector.FAMILY, 0.2, 0.0, (0.0, 0.4)),
         # 330°: up and to the right (1 o'clock).
         (Sector.PROFESSIONAL, 1.0, 330.0, (0.5, S3)),
     ],
@@ -97,15 +104,18 @@ def test_geo004_no_angle_or_angle_outside_wedge_uses_the_middle_of_the_wedge() -
 @pytest.mark.parametrize(
     ("point", "expected"),
     [
-        ((0.0, 0.5), (Sector.FAMILY, 0.5, 0.0)),
+        # d = (r - 0.25) / 0.75.
+        ((0.0, 0.625), (Sector.FAMILY, 0.5, 0.0)),
         ((-1.0, 0.0), (Sector.KIN, 1.0, 90.0)),
-        ((0.0, -0.25), (Sector.LEISURE, 0.25, 180.0)),
-        ((0.5, 0.0), (Sector.WORK_SCHOOL, 0.5, 270.0)),
+        ((0.0, -0.4375), (Sector.LEISURE, 0.25, 180.0)),
+        ((0.5, 0.0), (Sector.WORK_SCHOOL, 1 / 3, 270.0)),
         ((0.5, S3), (Sector.PROFESSIONAL, 1.0, 330.0)),
         # Beyond the outer ring: clamped to it, the direction kept.
         ((0.0, 3.0), (Sector.FAMILY, 1.0, 0.0)),
         # On the patient: just outside the centre, distance > 0 as the model needs.
         ((0.0, 0.0), (Sector.FAMILY, MIN_DISTANCE, 0.0)),
+        # Inside the inner circle (r = 0.2 < 0.25): the same.
+        ((0.0, -0.2), (Sector.LEISURE, MIN_DISTANCE, 180.0)),
     ],
 )
 def test_geo005_placement_at_hand_computed(
@@ -133,7 +143,7 @@ def test_geo007_placement_round_trips_through_position(x: float, y: float) -> No
     assert 0 < distance <= 1
     assert 0 <= angle < 360
     px, py = position_of(sector, distance, angle)
-    if MIN_DISTANCE <= math.hypot(x, y) <= 1:
+    if INNER_RADIUS + 0.75 * MIN_DISTANCE <= math.hypot(x, y) <= 1:
         assert (px, py) == pytest.approx((x, y), abs=1e-9)
     # Whatever the point, the result lies on the ray from the centre through it.
     if math.hypot(x, y) > 1e-9:
@@ -172,5 +182,67 @@ def test_geo009_effective_angles_keep_own_angles_and_spread_the_rest_per_band() 
 
 def test_geo010_positions_of_persons() -> None:
     points = positions([_p("a", "leisure", 0.5), _p("b", "kin", 1.0, angle=90.0)])
-    assert points["a"] == pytest.approx((0.0, -0.5), abs=1e-12)
+    # Alone in its wedge: the middle (180°), r = 0.625.
+    assert points["a"] == pytest.approx((0.0, -0.625), abs=1e-12)
     assert points["b"] == pytest.approx((-1.0, 0.0), abs=1e-12)
+
+
+def test_geo011_rings_and_radii_follow_one_formula() -> None:
+    assert INNER_RADIUS == 0.25
+    assert [radius_of(r) for r in RINGS] == pytest.approx([0.5, 0.75, 1.0])
+    assert radius_of(0.0) == pytest.approx(0.25)
+    assert radius_of(0.2) == pytest.approx(0.4)
+    assert distance_of(0.4375) == pytest.approx(0.25)
+    assert distance_of(0.75) == pytest.approx(2 / 3)
+
+
+@given(st.floats(MIN_DISTANCE, 1.0), st.floats(0.0, 359.999))
+def test_geo012_position_and_placement_are_exact_inverses(distance: float, angle: float) -> None:
+    sector = sector_at(angle)
+    back = placement_at(*position_of(sector, distance, angle))
+    assert back[0] is sector
+    assert back[1] == pytest.approx(distance, abs=1e-9)
+    assert back[2] == pytest.approx(angle, abs=1e-6) or abs(back[2] - angle) > 359.99
+
+
+def _angle(point: tuple[float, float]) -> float:
+    return math.degrees(math.atan2(-point[0], point[1])) % 360.0
+
+
+def test_geo013_the_close_band_of_the_demo_is_spread_apart() -> None:
+    # The Sofie seed: Mor 0.2 (family); Mette 0.25, Ali 0.3 (close band) and
+    # Birgitte 0.35 (middle band) in the professional wedge, none with an angle.
+    persons = [
+        _p("mor", "family", 0.2),
+        _p("bostotte", "professional", 0.25),
+        _p("ips", "professional", 0.3),
+        _p("sr", "professional", 0.35),
+    ]
+    points = positions(persons)
+    for a, b in [("bostotte", "ips"), ("bostotte", "sr"), ("ips", "sr"), ("mor", "sr")]:
+        dx = abs(points[a][0] - points[b][0])
+        dy = abs(points[a][1] - points[b][1])
+        # Apart by a name's width across or a node and a line of text down.
+        assert dx >= 0.3 or dy >= 0.22, (a, b)
+    for person in persons:
+        r = math.hypot(*points[person.id])
+        low, high = (0.25, 0.5) if person.distance <= 1 / 3 else (0.5, 0.75)
+        assert low <= r <= high, person.id  # drawn inside its own band
+        assert sector_at(_angle(points[person.id])) is person.sector
+    # Nobody sits on the patient (radius 0.25 holds the patient's node).
+    assert min(math.hypot(*p) for p in points.values()) >= 0.25
+
+
+def test_geo014_a_crowded_close_band_gives_every_person_a_point_of_their_own() -> None:
+    persons = [_p(f"x{i}", "leisure", 0.05 + 0.025 * i) for i in range(12)]
+    points = positions(persons)
+    values = list(points.values())
+    for i, a in enumerate(values):
+        for b in values[i + 1 :]:
+            # 0.05 map units = 12 px: the nodes may touch, never coincide.
+            assert math.dist(a, b) >= 0.05
+    for person in persons:
+        assert 0.25 <= math.hypot(*points[person.id]) <= 0.5
+        assert sector_at(_angle(points[person.id])) is Sector.LEISURE
+    # Drawing changes nothing stored.
+    assert [p.distance for p in persons] == pytest.approx([0.05 + 0.025 * i for i in range(12)])
