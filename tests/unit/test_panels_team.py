@@ -85,6 +85,7 @@ def test_pnl004_roles_shown_with_the_person() -> None:
     (birgitte,) = with_attr(by_id(_team(sofie()), "panel-group-team"), "data-person", "sr")
     assert texts(birgitte) == [
         "Birgitte Møller",
+        " · ",
         "Socialrådgiver",
         "Stafetholder, Mødeleder, Primær kontaktperson",
     ]

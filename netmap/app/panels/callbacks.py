@@ -178,9 +178,10 @@ def register_panel_callbacks(
 ) -> None:
     """Register the panel callbacks on ``app``; they read ``store`` and never write.
 
-    Three callbacks, so that a drop redraws only what is visible: the team and
-    the checks (always open), the overview (only while open, also on a sort
-    click) and the measures with the chart (only while open).
+    One callback draws every section, so a drop costs the browser one request
+    and one update. The overview and the measures (with the chart) are built
+    only while open, and only the parts that changed since the browser last
+    drew them are sent (:mod:`netmap.app.panels.patch`).
     """
     cache = AnalysisCache()
 
@@ -195,59 +196,56 @@ def register_panel_callbacks(
         Output("panel-checks-title", "children"),
         Output("panel-checks-body", "children"),
         Output("panel-overview-title", "children"),
-        Output("panel-measures-title", "children"),
-        Output("panel-drawn", "data"),
-        Input("map-state", "data"),
-        Input("lang", "data"),
-        State("panel-drawn", "data"),
-    )
-    def _panels(map_state: Any, lang: Any, drawn: Any) -> tuple[Any, ...]:
-        content = update_panels(
-            store, today, map_state, lang, None, default_lang(), opened=frozenset(), cache=cache
-        )
-        before = drawn if isinstance(drawn, dict) else {}
-        team, team_drawn = changed_parts(_parts(content.team), before.get("team"))
-        checks, checks_drawn = changed_parts(_parts(content.checks), before.get("checks"))
-        return (
-            content.error,
-            content.team_title,
-            team,
-            content.checks_title,
-            checks,
-            content.overview_title,
-            content.measures_title,
-            {"team": team_drawn, "checks": checks_drawn},
-        )
-
-    @app.callback(
         Output("panel-overview-body", "children"),
+        Output("panel-measures-title", "children"),
+        Output("panel-measures-body", "children"),
+        Output("panel-drawn", "data"),
         Input("map-state", "data"),
         Input("lang", "data"),
         Input("panel-overview-sort", "data"),
         Input("panel-overview-title", "n_clicks"),
-    )
-    def _overview(map_state: Any, lang: Any, sort: Any, clicks: Any) -> Any:
-        if not is_open("overview", clicks):
-            return []
-        opened = frozenset({"overview"})
-        return update_panels(
-            store, today, map_state, lang, sort, default_lang(), opened=opened, cache=cache
-        ).overview
-
-    @app.callback(
-        Output("panel-measures-body", "children"),
-        Input("map-state", "data"),
-        Input("lang", "data"),
         Input("panel-measures-title", "n_clicks"),
+        State("panel-drawn", "data"),
     )
-    def _measures(map_state: Any, lang: Any, clicks: Any) -> Any:
-        if not is_open("measures", clicks):
-            return []
-        opened = frozenset({"measures"})
-        content = update_panels(
-            store, today, map_state, lang, None, default_lang(), opened=opened, cache=cache
+    def _panels(
+        map_state: Any,
+        lang: Any,
+        sort: Any,
+        overview_clicks: Any,
+        measures_clicks: Any,
+        drawn: Any,
+    ) -> tuple[Any, ...]:
+        opened = frozenset(
+            name
+            for name, clicks in (("overview", overview_clicks), ("measures", measures_clicks))
+            if is_open(name, clicks)
         )
-        return measures_children(content)
+        content = update_panels(
+            store, today, map_state, lang, sort, default_lang(), opened=opened, cache=cache
+        )
+        before = drawn if isinstance(drawn, dict) else {}
+        sections = {
+            "team": _parts(content.team),
+            "checks": _parts(content.checks),
+            "overview": _parts(content.overview),
+            "measures": measures_children(content),
+        }
+        sent: dict[str, Any] = {}
+        now: dict[str, list[str]] = {}
+        for name, parts in sections.items():
+            sent[name], now[name] = changed_parts(parts, before.get(name))
+        return (
+            content.error,
+            content.team_title,
+            sent["team"],
+            content.checks_title,
+            sent["checks"],
+            content.overview_title,
+            sent["overview"],
+            content.measures_title,
+            sent["measures"],
+            now,
+        )
 
     @app.callback(
         Output("panel-overview-sort", "data"),

@@ -29,8 +29,9 @@ def _finding_item(finding: Finding, names: Mapping[str, str], lang: Lang) -> Com
                 [
                     html.Span(t("panels.finding.persons", lang), className="panel-label"),
                     " ",
-                    html.Span(", ".join(concerned), className="panel-finding-persons"),
-                ]
+                    ", ".join(concerned),
+                ],
+                className="panel-finding-persons",
             )
         )
     children.append(
@@ -38,7 +39,7 @@ def _finding_item(finding: Finding, names: Mapping[str, str], lang: Lang) -> Com
             [
                 html.Span(t("panels.finding.source", lang), className="panel-label"),
                 " ",
-                html.Span(finding.source, className="panel-finding-source-text"),
+                finding.source,
             ],
             className="panel-finding-source",
         )

@@ -16,10 +16,15 @@ __all__ = ["build_team", "person_item"]
 
 
 def person_item(row: OverviewRow, lang: Lang) -> Component:
-    """One person as a list item: name, role, and any team roles (all plain text)."""
-    children: list[Component] = [html.Span(row.name, className="panel-person-name")]
+    """One person as a list item: name, role, and any team roles (all plain text).
+
+    The role is a plain string child, not a component of its own: every Dash
+    component costs the browser work on each update of the page, and a
+    60-person map lists some 75 persons here.
+    """
+    children: list[Component | str] = [html.Span(row.name, className="panel-person-name")]
     if row.role:
-        children.append(html.Span(row.role, className="panel-person-role"))
+        children += [" · ", row.role]
     roles = roles_label(row.team_roles, row.primary_contact, lang)
     if roles:
         children.append(html.Span(roles, className="panel-person-team-roles"))
