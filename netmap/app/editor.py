@@ -7,6 +7,7 @@ components; the callbacks that fill and use them live in
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import dash_cytoscape as cyto
@@ -473,7 +474,7 @@ def editor_layout(network_map: NetworkMap, version: int, lang: Lang, panels: Any
         patient_form(network_map, lang),
         # The version the edit panel saved itself: no re-render that would
         # take the focus out of the next field.
-        dcc.Store(id="edit-autosaved", data=None),
+        dcc.Store(id="edit-autosaved", data={"tab": uuid.uuid4().hex}),
     ]
     toolbar = html.Div(
         [

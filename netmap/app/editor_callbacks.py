@@ -9,6 +9,7 @@ message instead of overwriting someone else's change.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,7 +118,15 @@ def _error_outcome(exc: NetmapError, lang: Lang) -> Outcome:
     )
 
 
-def commit(store: MapStore, state_data: Any, history_data: Any, op: EditOp, lang: Lang) -> Outcome:
+def commit(
+    store: MapStore,
+    state_data: Any,
+    history_data: Any,
+    op: EditOp,
+    lang: Lang,
+    *,
+    author: str = AUTHOR,
+) -> Outcome:
     """Apply ``op`` to the version the tab saw and save it as the next version."""
     try:
         state = parse(MapState, state_data)
@@ -126,7 +135,7 @@ def commit(store: MapStore, state_data: Any, history_data: Any, op: EditOp, lang
         after = op.apply(before)
         if after == before:
             return Outcome(_UNCHANGED, _UNCHANGED, _UNCHANGED)
-        stored = store.save(state.map_id, after, base_version=state.version, author=AUTHOR)
+        stored = store.save(state.map_id, after, base_version=state.version, author=author)
     except NetmapError as exc:
         return _error_outcome(exc, lang)
     return Outcome(
@@ -382,6 +391,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         State("map-state", "data"),
         State("history", "data"),
         State("lang", "data"),
+        State("edit-autosaved", "data"),
         prevent_initial_call=True,
     )
     def on_save(
@@ -405,6 +415,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         state_data: Any,
         history_data: Any,
         lang_data: Any,
+        autosaved: Any,
     ) -> Any:
         if not ctx.triggered_id or (ctx.triggered_id == "edit-save" and not clicks):
             raise dash.exceptions.PreventUpdate
@@ -431,13 +442,14 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
             state_data,
             history_data,
             lang_data,
+            autosaved,
         )
         lang = parse_lang_store(lang_data, app_default(app))
         if outcome.saved:
             return (
                 *_outputs(outcome),
                 t("app.edit.saved_status", lang),
-                {"version": outcome.state["version"]},
+                {"tab": _tab_of(autosaved), "version": outcome.state["version"]},
             )
         if outcome.notice is _UNCHANGED:
             raise dash.exceptions.PreventUpdate
@@ -637,6 +649,7 @@ def _save_person(
     state_data: Any,
     history_data: Any,
     lang_data: Any,
+    autosaved: Any = None,
 ) -> Outcome:
     """Save the edit panel's fields as one ``update_person`` (nothing if unchanged)."""
     lang = parse_lang_store(lang_data, app_default(app))
@@ -671,7 +684,35 @@ def _save_person(
         )
     except NetmapError as exc:
         return _error_outcome(exc, lang)
-    return commit(store, state_data, history_data, op, lang)
+    tab = _tab_of(autosaved)
+    if tab is None:
+        return commit(store, state_data, history_data, op, lang)
+    author = f"{AUTHOR}:{tab}"
+    outcome = commit(store, state_data, history_data, op, lang, author=author)
+    if outcome.notice is _UNCHANGED or outcome.notice.get("kind") != "conflict":
+        return outcome
+    # Fields left one after the other (or arrow keys on a choice) send saves
+    # faster than the tab learns the new version. If every version since the
+    # one this tab saw was saved by this same tab, the newest is its own work:
+    # apply the form (the tab's whole current intent) to it. Anyone else's
+    # version in between is a real conflict and stays one.
+    try:
+        state = parse(MapState, state_data)
+        newer = [v for v in store.history(state.map_id) if v.version > state.version]
+    except NetmapError:
+        return outcome
+    if not newer or any(v.author != author for v in newer):
+        return outcome
+    latest = MapState(map_id=state.map_id, version=newer[-1].version).model_dump()
+    return commit(store, latest, history_data, op, lang, author=author)
+
+
+def _tab_of(autosaved: Any) -> str | None:
+    """The random id the editor page gave this tab (in the ``edit-autosaved`` store)."""
+    tab = autosaved.get("tab") if isinstance(autosaved, dict) else None
+    if isinstance(tab, str) and re.fullmatch(r"[0-9a-f]{32}", tab):
+        return tab
+    return None
 
 
 def app_default(app: dash.Dash) -> Lang:

@@ -166,8 +166,11 @@ def test_e2e010_draw_a_map_from_scratch(live_app: LiveApp, page: Page) -> None:
     positions = page.evaluate(
         "Object.fromEntries(window.cy.nodes('.person').map(n => [n.data('pid'), n.position()]))"
     )
-    assert positions[mor]["y"] == pytest.approx(-0.9 * MAP_RADIUS_PX, abs=0.04 * MAP_RADIUS_PX)
-    assert positions[ven]["x"] == pytest.approx(-0.25 * MAP_RADIUS_PX, abs=0.04 * MAP_RADIUS_PX)
+    # Drawn radii: 0.25 + 0.75 * 0.9 = 0.925 and 0.25 + 0.75 * 0.25 = 0.4375.
+    assert positions[mor]["y"] == pytest.approx(-0.925 * MAP_RADIUS_PX, abs=0.04 * MAP_RADIUS_PX)
+    assert positions[ven]["x"] == pytest.approx(
+        -0.4375 * MAP_RADIUS_PX, abs=0.04 * MAP_RADIUS_PX
+    )
 
     # English and back; the choice is remembered on this computer.
     page.get_by_role("button", name="English").click()

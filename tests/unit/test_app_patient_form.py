@@ -189,3 +189,53 @@ def test_apppat007_a_wrong_field_saves_nothing_and_says_why(
     assert out.notice["kind"] == "error"
     assert "ikke en adresse" in out.notice["text"]
     assert store.load(map_id).version == 1
+
+
+TAB = {"tab": "0123456789abcdef0123456789abcdef"}
+
+
+def test_apppat008_quick_saves_from_one_tab_are_not_conflicts(
+    store: SqliteStore, map_id: str
+) -> None:
+    # Two fields left quickly: both saves start from version 1 (the tab has not
+    # heard of version 2 yet). The second is this tab's own follow-up.
+    first = _save_person(
+        store, _App(), "mor", _fields(role="Mor og værge"), _state(map_id, 1), EMPTY, "da", TAB
+    )  # type: ignore[arg-type]
+    second = _save_person(
+        store,
+        _App(),
+        "mor",
+        _fields(role="Mor og værge", sector="kin"),
+        _state(map_id, 1),
+        EMPTY,
+        "da",
+        TAB,
+    )  # type: ignore[arg-type]
+    assert first.saved and second.saved
+    assert second.state == _state(map_id, 3)
+    mor = store.load(map_id).map.person("mor")
+    assert (mor.role, mor.sector.value) == ("Mor og værge", "kin")
+
+
+def test_apppat009_someone_elses_version_in_between_stays_a_conflict(
+    store: SqliteStore, map_id: str
+) -> None:
+    other = commit(
+        store,
+        _state(map_id, 1),
+        EMPTY,
+        UpdatePatientDetails(patient=UpdatePatient(name="Anden Fane")),  # type: ignore[arg-type]
+        "da",
+    )
+    assert other.saved
+    stale = _save_person(
+        store, _App(), "mor", _fields(role="Værge"), _state(map_id, 1), EMPTY, "da", TAB
+    )  # type: ignore[arg-type]
+    assert not stale.saved and stale.notice["kind"] == "conflict"
+    assert store.load(map_id).map.person("mor").role == "Mor"
+    # A made-up tab id is ignored (plain version check).
+    bad = _save_person(
+        store, _App(), "mor", _fields(role="Værge"), _state(map_id, 1), EMPTY, "da", {"tab": "x"}
+    )  # type: ignore[arg-type]
+    assert not bad.saved and bad.notice["kind"] == "conflict"
