@@ -281,6 +281,10 @@ def test_pnl075_a_redraw_sends_only_the_changed_team_parts(
     # The same map again, with what the browser drew: nothing to redraw.
     again = _post(app, "panel-error", {**values, "panel-drawn": drawn})
     assert "panel-team-body" not in again and "panel-checks-body" not in again
+    assert "panel-team-title" not in again and "panel-error" not in again
+    # Another language: the titles are sent again.
+    english = _post(app, "panel-error", {**values, "lang": "en", "panel-drawn": drawn})
+    assert english["panel-team-title"]["children"] == "The patient's team"
     # A new patient name shows in the patient block (first) and the invite
     # list (last, the patient is invited first); the groups between stay.
     renamed = stored.map.model_copy(deep=True)

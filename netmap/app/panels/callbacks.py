@@ -20,7 +20,7 @@ from netmap.analysis import MapAnalysis, analyse
 from netmap.app.panels.inputs import OverviewSort, PanelInputs
 from netmap.app.panels.layout import SECTIONS
 from netmap.app.panels.overview import SORT_BUTTON_TYPE
-from netmap.app.panels.patch import changed_parts
+from netmap.app.panels.patch import changed_parts, changed_values
 from netmap.app.panels.render import (
     ALL_SECTIONS,
     PanelContent,
@@ -234,17 +234,27 @@ def register_panel_callbacks(
         now: dict[str, list[str]] = {}
         for name, parts in sections.items():
             sent[name], now[name] = changed_parts(parts, before.get(name))
-        return (
+        head = [
             content.error,
             content.team_title,
-            sent["team"],
             content.checks_title,
-            sent["checks"],
             content.overview_title,
-            sent["overview"],
             content.measures_title,
+        ]
+        (error, team_title, checks_title, overview_title, measures_title), now["head"] = (
+            changed_values(head, before.get("head"))
+        )
+        return (
+            error,
+            team_title,
+            sent["team"],
+            checks_title,
+            sent["checks"],
+            overview_title,
+            sent["overview"],
+            measures_title,
             sent["measures"],
-            now,
+            now if now != before else dash.no_update,
         )
 
     @app.callback(

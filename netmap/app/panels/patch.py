@@ -22,7 +22,7 @@ import dash
 from plotly.utils import PlotlyJSONEncoder
 from pydantic import Field, TypeAdapter, ValidationError
 
-__all__ = ["MAX_PARTS", "changed_parts", "fingerprint"]
+__all__ = ["MAX_PARTS", "changed_parts", "changed_values", "fingerprint"]
 
 #: More parts than any panel has (five groups, the invite list, the checks).
 MAX_PARTS = 16
@@ -78,3 +78,25 @@ def changed_parts(parts: Sequence[Any], before: Any) -> tuple[Any, list[str]]:
         if old != new:
             patch[index] = parts[index]
     return patch, now
+
+
+def changed_values(values: Sequence[Any], before: Any) -> tuple[list[Any], list[str]]:
+    """Each of ``values``, or :data:`dash.no_update` where the browser has it already.
+
+    For outputs that are replaced whole (titles, the error line): every
+    property Dash sets is one more update of the whole page in the browser.
+
+    >>> sent, kept = changed_values(["a", None], None)
+    >>> sent
+    ['a', None]
+    >>> changed_values(["a", "b"], kept)[0] == [dash.no_update, "b"]
+    True
+    """
+    now = [fingerprint(value) for value in values]
+    drawn = _drawn(before)
+    if drawn is None or len(drawn) != len(now):
+        return list(values), now
+    return [
+        dash.no_update if old == new else value
+        for value, old, new in zip(values, drawn, now, strict=True)
+    ], now
