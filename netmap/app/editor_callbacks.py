@@ -370,6 +370,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
     @app.callback(
         *save_outputs,
         Output("edit-status", "children"),
+        Output("edit-status", "className"),
         Output("edit-autosaved", "data"),
         Input("edit-save", "n_clicks"),
         Input("edit-name", "value"),
@@ -449,11 +450,17 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
             return (
                 *_outputs(outcome),
                 t("app.edit.saved_status", lang),
+                "save-status",
                 {"tab": _tab_of(autosaved), "version": outcome.state["version"]},
             )
         if outcome.notice is _UNCHANGED:
             raise dash.exceptions.PreventUpdate
-        return (*_outputs(outcome), outcome.notice.get("text", ""), _UNCHANGED)
+        return (
+            *_outputs(outcome),
+            outcome.notice.get("text", ""),
+            "save-status field-error",
+            _UNCHANGED,
+        )
 
     @app.callback(
         *save_outputs,
