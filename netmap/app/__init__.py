@@ -57,7 +57,7 @@ def create_app(
     """
     from netmap.app.editor_callbacks import register_editor_callbacks
     from netmap.app.panels import panels_layout, register_panel_callbacks
-    from netmap.app.shell import register_shell_callbacks, shell_layout
+    from netmap.app.shell import first_layout, register_shell_callbacks
     from netmap.app.start import register_start_callbacks
 
     app = dash.Dash(
@@ -71,7 +71,8 @@ def create_app(
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.server.before_request(_reject_malformed_callback_body)
     app.server.config["NETMAP_LANG"] = default_lang
-    app.layout = shell_layout()
+    # A function: Dash calls it for every page load, with the page's URL known.
+    app.layout = lambda: first_layout(store, panels_layout, app)
     register_shell_callbacks(app, store, panels_layout)
     register_start_callbacks(app, store)
     register_editor_callbacks(app, store)

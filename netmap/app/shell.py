@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 import dash
 from dash import Input, Output, State, ctx, dcc, html
+from flask import has_request_context, request
 
 from netmap.app.editor import editor_layout
 from netmap.app.editor_callbacks import app_default
@@ -15,7 +17,7 @@ from netmap.errors import NetmapError
 from netmap.i18n import Lang, t
 from netmap.store import MapStore
 
-__all__ = ["header", "register_shell_callbacks", "shell_layout"]
+__all__ = ["first_layout", "header", "register_shell_callbacks", "shell_layout"]
 
 
 def header(lang: Lang, on_map: bool) -> Any:
@@ -42,22 +44,64 @@ def header(lang: Lang, on_map: bool) -> Any:
     )
 
 
-def shell_layout() -> Any:
-    """The static frame; the page itself is rendered by the routing callback."""
+def shell_layout(page: Any = None, state: Any = None, drawn: dict[str, Any] | None = None) -> Any:
+    """The static frame; ``page`` is filled in by the routing callback.
+
+    ``page``, ``state`` and ``drawn`` (the path and language it was drawn
+    for) let :func:`first_layout` send the first page with the frame itself.
+    """
     return html.Div(
         [
             dcc.Location(id="url", refresh=False),
             dcc.Store(id="lang", storage_type="local"),
-            dcc.Store(id="map-state", data=None),
+            dcc.Store(id="map-state", data=state),
             dcc.Store(id="history", data={"undo": [], "redo": []}),
             dcc.Store(id="selected", data=None),
             dcc.Store(id="connect-from", data=None),
             dcc.Store(id="notice-store", data=None),
             dcc.Store(id="drag-op", data=None),
-            html.Div(id="page"),
+            dcc.Store(id="page-drawn", data=drawn),
+            html.Div(page, id="page"),
         ],
         className="app",
     )
+
+
+def _page_path() -> str | None:
+    """The path of the page asking for the layout (same origin only), if known.
+
+    The browser asks for ``/_dash-layout`` from the page it shows and names
+    that page in the ``Referer`` header.
+    """
+    if not has_request_context() or not request.referrer:
+        return None
+    parts = urlsplit(request.referrer)
+    return parts.path if parts.netloc == request.host else None
+
+
+def first_layout(store: MapStore, panels: Any, app: dash.Dash) -> Any:
+    """The frame with the page already in it, for the page the browser shows.
+
+    Without it the browser first gets an empty frame and asks the routing
+    callback for the page: one more round trip, and every callback of the new
+    page then runs once more (Dash runs the callbacks of inserted components
+    even with ``prevent_initial_call``). The page is drawn in the server's
+    language; a tab that chose the other one gets it redrawn by the routing
+    callback. Without a usable ``Referer`` the frame comes empty as before.
+    """
+    path = _page_path()
+    if path is None:
+        return shell_layout()
+    lang = app_default(app)
+    map_id = path_map_id(path)
+    if map_id is None:
+        if path.rstrip("/") != "":
+            return shell_layout()
+        page, state = start_layout(store, lang), None
+    else:
+        page, state = _editor_page(store, map_id, lang, panels)
+    frame = html.Div([header(lang, map_id is not None), page])
+    return shell_layout(frame, state, {"path": path, "lang": lang})
 
 
 def _editor_page(store: MapStore, map_id: str, lang: Lang, panels: Any) -> tuple[Any, Any]:
@@ -79,12 +123,17 @@ def register_shell_callbacks(app: dash.Dash, store: MapStore, panels: Any) -> No
         Output("selected", "data"),
         Output("connect-from", "data"),
         Output("notice-store", "data"),
+        Output("page-drawn", "data"),
         Input("url", "pathname"),
         Input("lang", "data"),
         State("map-state", "data"),
+        State("page-drawn", "data"),
     )
-    def route(pathname: Any, lang_data: Any, state_data: Any) -> Any:
+    def route(pathname: Any, lang_data: Any, state_data: Any, drawn: Any) -> Any:
         lang = parse_lang_store(lang_data, app_default(app))
+        if isinstance(drawn, dict) and drawn == {"path": pathname, "lang": lang}:
+            # This page is shown already, e.g. sent with the layout (first_layout).
+            raise dash.exceptions.PreventUpdate
         map_id = path_map_id(pathname)
         on_map = map_id is not None
         language_only = ctx.triggered_id == "lang"
@@ -98,9 +147,11 @@ def register_shell_callbacks(app: dash.Dash, store: MapStore, panels: Any) -> No
                 # The tab keeps the version it saw: a language switch is no reload.
                 state = dash.no_update
         frame = html.Div([header(lang, on_map), page])
+        shown = {"path": pathname, "lang": lang}
         if language_only:
-            return frame, state, dash.no_update, dash.no_update, dash.no_update, dash.no_update
-        return frame, state, {"undo": [], "redo": []}, None, None, None
+            unchanged = dash.no_update
+            return frame, state, unchanged, unchanged, unchanged, unchanged, shown
+        return frame, state, {"undo": [], "redo": []}, None, None, None, shown
 
     @app.callback(
         Output("lang", "data"),
