@@ -1,0 +1,100 @@
+"""The first page comes with the layout, so the editor and its panels start at once.
+
+The browser names the page it shows in the ``Referer`` of its request for
+``/_dash-layout``; the layout then carries that page, and the routing callback
+does nothing for a page already shown.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from panels_support import by_id, sofie
+
+from netmap.app import create_app
+from netmap.store.sqlite import SqliteStore
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[SqliteStore]:
+    s = SqliteStore(tmp_path / "first.db")
+    yield s
+    s.close()
+
+
+def _layout(store: SqliteStore, referrer: str | None) -> Any:
+    client = create_app(store).server.test_client()
+    headers = {"Referer": referrer} if referrer else {}
+    response = client.get("/_dash-layout", headers=headers)
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def test_pnl090_the_editor_page_comes_with_the_layout(store: SqliteStore) -> None:
+    stored = store.create(sofie(), author="test")
+    layout = _layout(store, f"http://localhost/map/{stored.map_id}")
+    assert by_id(layout, "map-state")["props"]["data"] == {
+        "map_id": stored.map_id,
+        "version": stored.version,
+    }
+    assert by_id(layout, "panel-team-body")  # the panels are there, to be filled
+    assert by_id(layout, "page-drawn")["props"]["data"] == {
+        "path": f"/map/{stored.map_id}",
+        "lang": "da",
+    }
+
+
+@pytest.mark.parametrize(
+    "referrer", [None, "http://elsewhere.example.dk/map/abc", "http://localhost/nope"]
+)
+def test_pnl091_unknown_or_foreign_page_gets_the_empty_frame(
+    store: SqliteStore, referrer: str | None
+) -> None:
+    store.create(sofie(), author="test")
+    layout = _layout(store, referrer)
+    assert by_id(layout, "page")["props"].get("children") is None
+    assert by_id(layout, "map-state")["props"]["data"] is None
+    assert "panel-team-body" not in json.dumps(layout)
+
+
+def _route(store: SqliteStore, pathname: str, lang: Any, drawn: Any) -> Any:
+    app = create_app(store)
+    key = next(k for k in app.callback_map if "page.children" in k)
+    outputs = [
+        {"id": part.split(".")[0], "property": part.split(".")[1]}
+        for part in key.strip(".").split("...")
+    ]
+    return app.server.test_client().post(
+        "/_dash-update-component",
+        json={
+            "output": key,
+            "outputs": outputs,
+            "inputs": [
+                {"id": "url", "property": "pathname", "value": pathname},
+                {"id": "lang", "property": "data", "value": lang},
+            ],
+            "changedPropIds": ["url.pathname"],
+            "state": [
+                {"id": "map-state", "property": "data", "value": None},
+                {"id": "page-drawn", "property": "data", "value": drawn},
+            ],
+        },
+    )
+
+
+def test_pnl092_routing_skips_only_the_page_already_shown(store: SqliteStore) -> None:
+    stored = store.create(sofie(), author="test")
+    path = f"/map/{stored.map_id}"
+    shown = {"path": path, "lang": "da"}
+    assert _route(store, path, None, shown).status_code == 204  # nothing to do
+    # Another language, another page, or nothing shown yet: the page is drawn.
+    for lang, drawn in (("en", shown), (None, {"path": "/", "lang": "da"}), (None, None)):
+        response = _route(store, path, lang, drawn)
+        assert response.status_code == 200
+        reply = response.get_json()["response"]
+        assert reply["page-drawn"]["data"] == {"path": path, "lang": lang or "da"}
+        assert reply["map-state"]["data"]["map_id"] == stored.map_id
