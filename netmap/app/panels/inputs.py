@@ -6,7 +6,7 @@ panel callbacks accept nothing they have not validated here first.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -29,18 +29,7 @@ SortColumn = Literal[
     "team_roles",
 ]
 #: The overview's columns, in the order they are shown.
-SORT_COLUMNS: tuple[SortColumn, ...] = (
-    "name",
-    "sector",
-    "band",
-    "role",
-    "organisation",
-    "phone",
-    "email",
-    "helps_with",
-    "group",
-    "team_roles",
-)
+SORT_COLUMNS: tuple[SortColumn, ...] = get_args(SortColumn)
 
 
 class OverviewSort(StrictModel):
