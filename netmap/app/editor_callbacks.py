@@ -420,6 +420,11 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
     ) -> Any:
         if not ctx.triggered_id or (ctx.triggered_id == "edit-save" and not clicks):
             raise dash.exceptions.PreventUpdate
+        if len(ctx.triggered) != 1:
+            # Drawing the panel fires this with every field at once; a person
+            # leaves or changes one field at a time. Saving here would race
+            # with the edit that redrew the panel (and take its notice).
+            raise dash.exceptions.PreventUpdate
         outcome = _save_person(
             store,
             app,
@@ -602,9 +607,13 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
     @app.callback(
         Output("connect-from", "data", allow_duplicate=True),
         Input("mode", "value"),
+        State("connect-from", "data"),
         prevent_initial_call=True,
     )
-    def on_mode(_mode: Any) -> Any:
+    def on_mode(_mode: Any, connect_from: Any) -> Any:
+        if connect_from is None:
+            # Nothing to forget; a write would redraw the whole map once more.
+            raise dash.exceptions.PreventUpdate
         return None
 
     @app.callback(
@@ -663,6 +672,17 @@ def _save_person(
     answers = {"yes": True, "no": False, "unknown": None}
     attendance = {"yes": "yes", "no": "no", "unknown": "undecided"}
     name = fields["name"]
+    distance = fields["distance"]
+    loaded = _load_map(store, state_data)
+    if loaded is not None and isinstance(distance, int | float):
+        try:
+            shown = round(loaded[1].person(selected).distance, 2)
+        except (KeyError, TypeError):
+            shown = None
+        if shown == distance:
+            # The slider shows the distance to two decimals; left alone, it
+            # must not round away where the person was dropped.
+            distance = None
     try:
         for key in ("q2", "q3", "q4"):
             if fields[key] not in answers:
@@ -683,8 +703,9 @@ def _save_person(
             "team_roles": fields["team_roles"],
             "primary_contact": fields["primary"] == ["yes"],
             "sector": fields["sector"],
-            "distance": fields["distance"],
         }
+        if distance is not None:
+            changes["distance"] = distance
         op = parse_edit(
             {"kind": "update_person", "id": selected, "changes": changes},
             where=name if isinstance(name, str) and name else None,

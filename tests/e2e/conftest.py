@@ -22,11 +22,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 from werkzeug.serving import BaseWSGIServer, make_server
 
 from netmap.app import create_app
 from netmap.model import NetworkMap, Patient
 from netmap.store import SqliteStore
+
+# A 2-core CI machine running the whole suite answers slower than a desk:
+# wait up to 15 s for what the page should show (playwright's default is 5 s).
+expect.set_options(timeout=15_000)
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
@@ -147,8 +152,6 @@ def model_screen_point(page: Any, x: float, y: float) -> tuple[float, float]:
 
 def add_person(page: Any, name: str, sector_label: str, role: str = "") -> None:
     """Fill in and send the add form, and wait until the person is in the list."""
-    from playwright.sync_api import expect
-
     before = page.locator(".person-item").count()
     page.fill("#add-name", name)
     page.locator("#add-sector").get_by_text(sector_label, exact=True).click()

@@ -9,6 +9,8 @@ and back. (One page for all of it keeps the suite fast.)
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -42,6 +44,25 @@ def _stored(live_app: LiveApp, map_id: str) -> NetworkMap:
 
 def _tap(page: Page, person_id: str) -> None:
     page.mouse.click(*node_screen_point(page, f"p:{person_id}"))
+
+
+def _connect(page: Page, first: str, second: str) -> None:
+    """Tap two persons in connect mode, the second once the map shows the first chosen.
+
+    The second tap reads which person was tapped first from the page; tapping
+    before the first tap's answer is back would start over instead.
+    """
+    _tap(page, first)
+    page.wait_for_function(f"() => window.cy.getElementById('p:{first}').hasClass('connect-from')")
+    _tap(page, second)
+
+
+def _wait_for_ties(live_app: LiveApp, map_id: str, count: int) -> None:
+    """Poll the store (the truth) until the map has ``count`` ties."""
+    deadline = time.monotonic() + 30
+    while len(_stored(live_app, map_id).ties) != count:
+        assert time.monotonic() < deadline, f"the map never got {count} ties"
+        time.sleep(0.05)
 
 
 def test_e2e010_draw_a_map_from_scratch(live_app: LiveApp, page: Page) -> None:
@@ -103,7 +124,9 @@ def test_e2e010_draw_a_map_from_scratch(live_app: LiveApp, page: Page) -> None:
     page.locator("#mode").get_by_text("Tegn streger").click()
     _tap(page, mor)
     expect(page.locator("#notice-text")).to_contain_text("Tryk nu på den anden person")
+    page.wait_for_function(f"() => window.cy.getElementById('p:{mor}').hasClass('connect-from')")
     _tap(page, sb)
+    _wait_for_ties(live_app, map_id, 1)
     expect(page.locator("#notice-text")).to_contain_text("Streg tegnet")
     assert [t.ends for t in _stored(live_app, map_id).ties] == [tuple(sorted((mor, sb)))]
     page.wait_for_function("() => window.cy.edges('.tie').length === 1")
@@ -116,13 +139,12 @@ def test_e2e010_draw_a_map_from_scratch(live_app: LiveApp, page: Page) -> None:
     shot(page, "e2e010_3_tied_marked")
     # Tap the two again: the line goes. Then draw one between mother and friend.
     page.locator("#mode").get_by_text("Tegn streger").click()
-    _tap(page, sb)
-    _tap(page, mor)
+    _connect(page, sb, mor)
+    _wait_for_ties(live_app, map_id, 0)
     expect(page.locator("#notice-text")).to_contain_text("fjernet")
-    assert _stored(live_app, map_id).ties == []
     page.wait_for_function("() => window.cy.edges('.tie').length === 0")
-    _tap(page, mor)
-    _tap(page, ven)
+    _connect(page, mor, ven)
+    _wait_for_ties(live_app, map_id, 1)
     expect(page.locator("#notice-text")).to_contain_text("Streg tegnet")
     page.locator("#mode").get_by_text("Vælg og flyt").click()
 
@@ -168,9 +190,7 @@ def test_e2e010_draw_a_map_from_scratch(live_app: LiveApp, page: Page) -> None:
     )
     # Drawn radii: 0.25 + 0.75 * 0.9 = 0.925 and 0.25 + 0.75 * 0.25 = 0.4375.
     assert positions[mor]["y"] == pytest.approx(-0.925 * MAP_RADIUS_PX, abs=0.04 * MAP_RADIUS_PX)
-    assert positions[ven]["x"] == pytest.approx(
-        -0.4375 * MAP_RADIUS_PX, abs=0.04 * MAP_RADIUS_PX
-    )
+    assert positions[ven]["x"] == pytest.approx(-0.4375 * MAP_RADIUS_PX, abs=0.04 * MAP_RADIUS_PX)
 
     # English and back; the choice is remembered on this computer.
     page.get_by_role("button", name="English").click()

@@ -1,0 +1,135 @@
+"""The edit panel's autosave over HTTP: one field left is one save, nothing more.
+
+Drawing the panel makes Dash call the autosave with every field "changed" at
+once; that must save nothing (it raced with the edit that redrew the panel and
+replaced its notice). And the distance slider shows two decimals: leaving it
+alone must not round away where the person was dropped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from netmap.app import create_app
+from netmap.model import NetworkMap, Patient, Person
+from netmap.store import SqliteStore
+
+#: Where a drag put the person: more decimals than the slider shows.
+DROPPED = 0.9053286075617125
+TAB = "0123456789abcdef0123456789abcdef"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[SqliteStore]:
+    with SqliteStore(tmp_path / "netmap.db") as s:
+        yield s
+
+
+@pytest.fixture
+def client(store: SqliteStore) -> Any:
+    return create_app(store).server.test_client()
+
+
+@pytest.fixture
+def map_id(store: SqliteStore) -> str:
+    m = NetworkMap(
+        patient=Patient(name="Testa Testesen"),
+        persons=[
+            Person(id="mor", name="Mor Testesen", sector="family", distance=DROPPED, angle=2.0)
+        ],
+    )
+    return store.create(m, author="test").map_id
+
+
+def _form(name: str = "Mor Testesen", distance: float = round(DROPPED, 2)) -> dict[str, Any]:
+    """The panel's fields as the browser holds them for the person above."""
+    return {
+        "edit-save.n_clicks": None,
+        "edit-name.value": name,
+        "edit-role.value": "",
+        "edit-organisation.value": "",
+        "edit-care_sector.value": "",
+        "edit-phone.value": "",
+        "edit-email.value": "",
+        "edit-helps_with.n_blur": None,
+        "edit-q2.value": "unknown",
+        "edit-q3.value": "unknown",
+        "edit-q4.value": "unknown",
+        "edit-team_roles.value": [],
+        "edit-primary_contact.value": [],
+        "edit-sector.value": "family",
+        "edit-distance.value": distance,
+    }
+
+
+def _save(client: Any, map_id: str, form: dict[str, Any], changed: list[str]) -> Any:
+    dep = next(
+        d
+        for d in client.get("/_dash-dependencies").get_json()
+        if any(i["id"] == "edit-name" for i in d["inputs"])
+    )
+    states = {
+        "edit-helps_with": "",
+        "selected": "mor",
+        "map-state": {"map_id": map_id, "version": 1},
+        "history": {"undo": [], "redo": []},
+        "lang": "da",
+        "edit-autosaved": {"tab": TAB},
+    }
+    outputs = []
+    for part in dep["output"].strip(".").split("..."):
+        component, prop = part.split(".", 1)
+        outputs.append({"id": component, "property": prop.split("@")[0]})
+    body = {
+        "output": dep["output"],
+        "outputs": outputs,
+        "inputs": [{**i, "value": form[f"{i['id']}.{i['property']}"]} for i in dep["inputs"]],
+        "changedPropIds": changed,
+        "state": [{**s, "value": states[s["id"]]} for s in dep["state"]],
+    }
+    return client.post(
+        "/_dash-update-component", data=json.dumps(body), content_type="application/json"
+    )
+
+
+def test_appsave001_drawing_the_panel_saves_nothing(
+    client: Any, store: SqliteStore, map_id: str
+) -> None:
+    # Even with a form that differs from the store: no person changed every field at once.
+    form = _form(name="Mor Testesen-Andersen")
+    response = _save(client, map_id, form, list(form))
+    assert response.status_code == 204
+    assert store.load(map_id).version == 1
+
+
+def test_appsave002_leaving_one_field_saves_it_and_keeps_the_dropped_distance(
+    client: Any, store: SqliteStore, map_id: str
+) -> None:
+    response = _save(client, map_id, _form(name="Mor Testesen-Andersen"), ["edit-name.value"])
+    assert response.status_code == 200
+    stored = store.load(map_id)
+    assert stored.version == 2
+    mor = stored.map.person("mor")
+    assert mor.name == "Mor Testesen-Andersen"
+    assert mor.distance == DROPPED
+    assert mor.angle == 2.0
+
+
+def test_appsave003_an_untouched_slider_is_no_change(
+    client: Any, store: SqliteStore, map_id: str
+) -> None:
+    response = _save(client, map_id, _form(), ["edit-distance.value"])
+    assert response.status_code == 204
+    assert store.load(map_id).version == 1
+
+
+def test_appsave004_a_moved_slider_is_saved(client: Any, store: SqliteStore, map_id: str) -> None:
+    response = _save(client, map_id, _form(distance=0.3), ["edit-distance.value"])
+    assert response.status_code == 200
+    mor = store.load(map_id).map.person("mor")
+    assert mor.distance == pytest.approx(0.3)
