@@ -418,12 +418,13 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         lang_data: Any,
         autosaved: Any,
     ) -> Any:
-        if not ctx.triggered_id or (ctx.triggered_id == "edit-save" and not clicks):
-            raise dash.exceptions.PreventUpdate
-        if len(ctx.triggered) != 1:
-            # Drawing the panel fires this with every field at once; a person
-            # leaves or changes one field at a time. Saving here would race
-            # with the edit that redrew the panel (and take its notice).
+        triggered = {str(item.get("prop_id")) for item in ctx.triggered}
+        if not ctx.triggered_id or ("edit-save.n_clicks" in triggered and not clicks):
+            # Drawing the panel fires this with every field at once, the save
+            # button's n_clicks (None) among them: no one changed anything.
+            # Saving here would race with the edit that redrew the panel and
+            # take its notice. (Changes made in quick succession can arrive
+            # merged into one call, so more than one field is no such sign.)
             raise dash.exceptions.PreventUpdate
         outcome = _save_person(
             store,

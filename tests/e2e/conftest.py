@@ -15,7 +15,8 @@ from __future__ import annotations
 import contextlib
 import re
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -106,6 +107,24 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
             with contextlib.suppress(Exception):
                 page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     return report
+
+
+def wait_for_stored(
+    live_app: LiveApp, map_id: str, check: Callable[[NetworkMap], bool], timeout: float = 30
+) -> NetworkMap:
+    """Poll the store (the truth) until ``check`` holds for the newest map; return it.
+
+    A notice on the page can come from an earlier save of the same kind
+    ("Gemt."), so a test that reads the store after seeing it can be early.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        current = live_app.store.load(map_id).map
+        if check(current):
+            return current
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the stored map never got there: {current!r}")
+        time.sleep(0.05)
 
 
 def shot(page: Any, name: str) -> Path:

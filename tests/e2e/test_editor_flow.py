@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from netmap.model import NetworkMap, Patient, Person, Sector
-from tests.e2e.conftest import LiveApp, add_person, shot, wait_for_map
+from tests.e2e.conftest import LiveApp, add_person, shot, wait_for_map, wait_for_stored
 
 pytestmark = pytest.mark.e2e
 
@@ -77,8 +77,12 @@ def test_e2e017_place_a_person_with_the_keyboard_only(live_app: LiveApp, page: P
     else:
         pytest.fail("the save button cannot be reached with Tab")
     page.keyboard.press("Enter")
+    # Every arrow key saved a step ("Gemt." each time): wait for the last one.
+    stored = wait_for_stored(
+        live_app, map_id, lambda m: m.person("ven").distance == pytest.approx(0.7)
+    )
     expect(page.locator("#notice-text")).to_contain_text("Gemt")
-    ven = _map(live_app, map_id).person("ven")
+    ven = stored.person("ven")
     assert ven.sector is Sector.PROFESSIONAL
     assert ven.distance == pytest.approx(0.7)
     shot(page, "e2e017_keyboard")

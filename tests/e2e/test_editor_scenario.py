@@ -9,8 +9,6 @@ and back. (One page for all of it keeps the suite fast.)
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -25,6 +23,7 @@ from tests.e2e.conftest import (
     shot,
     show_map,
     wait_for_map,
+    wait_for_stored,
 )
 
 pytestmark = pytest.mark.e2e
@@ -58,11 +57,7 @@ def _connect(page: Page, first: str, second: str) -> None:
 
 
 def _wait_for_ties(live_app: LiveApp, map_id: str, count: int) -> None:
-    """Poll the store (the truth) until the map has ``count`` ties."""
-    deadline = time.monotonic() + 30
-    while len(_stored(live_app, map_id).ties) != count:
-        assert time.monotonic() < deadline, f"the map never got {count} ties"
-        time.sleep(0.05)
+    wait_for_stored(live_app, map_id, lambda m: len(m.ties) == count)
 
 
 def test_e2e010_draw_a_map_from_scratch(live_app: LiveApp, page: Page) -> None:

@@ -133,3 +133,14 @@ def test_appsave004_a_moved_slider_is_saved(client: Any, store: SqliteStore, map
     assert response.status_code == 200
     mor = store.load(map_id).map.person("mor")
     assert mor.distance == pytest.approx(0.3)
+
+
+def test_appsave005_changes_that_arrive_together_are_all_saved(
+    client: Any, store: SqliteStore, map_id: str
+) -> None:
+    # Dash merges changes made in quick succession into one call.
+    form = {**_form(distance=0.3), "edit-sector.value": "professional"}
+    response = _save(client, map_id, form, ["edit-sector.value", "edit-distance.value"])
+    assert response.status_code == 200
+    mor = store.load(map_id).map.person("mor")
+    assert (mor.sector.value, mor.distance) == ("professional", pytest.approx(0.3))
