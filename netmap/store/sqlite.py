@@ -467,13 +467,7 @@ class SqliteStore:
                 raise ConflictError(map_id, base_version, latest.version, network_map)
             if latest.map_json == map_json:
                 return self._stored(latest)
-            try:
-                before: NetworkMap | None = self._parse_shared(
-                    map_id, latest.version, latest.map_json
-                )
-            except StoreCorrupt:
-                # Saving a good version on top of a damaged one is how it gets repaired.
-                before = None
+            before = self._base_for_changes(map_id, latest)
             return self._insert(
                 conn,
                 map_id=map_id,
@@ -485,6 +479,14 @@ class SqliteStore:
                 note=note,
                 based_on=base_version,
             )
+
+    def _base_for_changes(self, map_id: str, latest: _Row) -> NetworkMap | None:
+        """The latest map, to describe what a new version changes; None if damaged."""
+        try:
+            return self._parse_shared(map_id, latest.version, latest.map_json)
+        except StoreCorrupt:
+            # Saving a good version on top of a damaged one is how it gets repaired.
+            return None
 
     def history(self, map_id: str) -> list[VersionInfo]:
         """Every version, oldest first, with who, when and what changed."""
@@ -507,12 +509,7 @@ class SqliteStore:
             if target.map_json == latest.map_json:
                 return self._stored(latest)
             restored = self._parse(map_id, version, target.map_json)
-            try:
-                before: NetworkMap | None = self._parse_shared(
-                    map_id, latest.version, latest.map_json
-                )
-            except StoreCorrupt:
-                before = None
+            before = self._base_for_changes(map_id, latest)
             return self._insert(
                 conn,
                 map_id=map_id,
