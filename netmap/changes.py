@@ -194,15 +194,19 @@ def describe_changes(old: NetworkMap | None, new: NetworkMap) -> ChangeSummary:
     )
     for person in new.persons:
         before = old_persons.get(person.id)
-        if before is not None:
+        # Persons are frozen values, so an edit shares every untouched one.
+        if before is not None and before is not person:
             _compare_person(before, person, summary)
-    old_ties = {tie.ends for tie in old.ties}
-    new_ties = {tie.ends for tie in new.ties}
+    if old.ties == new.ties:
+        # Ties are frozen and an edit that leaves them alone shares them all.
+        return summary
+    old_ties = {(tie.a, tie.b) for tie in old.ties}
+    new_ties = {(tie.a, tie.b) for tie in new.ties}
     summary.ties_added = [
-        _tie_ref(tie.ends, new_persons) for tie in new.ties if tie.ends not in old_ties
+        _tie_ref((tie.a, tie.b), new_persons) for tie in new.ties if (tie.a, tie.b) not in old_ties
     ]
     summary.ties_removed = [
-        _tie_ref(tie.ends, old_persons) for tie in old.ties if tie.ends not in new_ties
+        _tie_ref((tie.a, tie.b), old_persons) for tie in old.ties if (tie.a, tie.b) not in new_ties
     ]
     return summary
 

@@ -9,6 +9,7 @@ nothing is loaded or saved.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Annotated, Any, Literal
 
@@ -73,10 +74,16 @@ class Notice(StrictModel):
     text: str
 
 
+@functools.lru_cache(maxsize=64)
+def _adapter(model: Any) -> TypeAdapter[Any]:
+    # Building an adapter compiles a validator: once per type, not per request.
+    return TypeAdapter(model)
+
+
 def parse(model: Any, value: Any, where: str | None = None) -> Any:
     """Parse ``value`` as ``model`` (a model class or type) or raise ``InvalidInput``."""
     try:
-        return TypeAdapter(model).validate_python(value)
+        return _adapter(model).validate_python(value)
     except ValidationError as exc:
         raise invalid_input(exc, where=where) from None
 

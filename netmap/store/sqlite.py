@@ -13,8 +13,9 @@ Design choices, and why:
 * **Durability.** WAL with ``synchronous=FULL``: each commit is fsynced to the
   WAL before ``save`` returns, so a save the user was told about survives a
   power cut, not just a crashed process (``NORMAL`` would keep the file intact
-  but could lose the last saves). One fsync per save is a few milliseconds, far
-  below how often people edit a map.
+  but could lose the last saves). The one fsync per save is the largest
+  part of a save (about 0.5 ms of 1 ms here, see ``benchmarks/bench_app.py``),
+  and worth it.
 * **Erasure.** ``secure_delete=ON`` makes SQLite overwrite deleted content with
   zeros, and after a delete the WAL is checkpointed and truncated so old page
   images do not linger there either. ``VACUUM`` would also work but rewrites the
@@ -28,8 +29,10 @@ Design choices, and why:
   list edited in place bypasses pydantic's assignment checks); loading
   validates the stored JSON in full, and a row damaged outside netmap is
   reported as :class:`~netmap.store.base.StoreCorrupt`. Versions never change,
-  so parsed maps are cached (copies go out) and a save after a load does not
-  parse the previous version again.
+  so parsed maps are cached (detached copies go out, see
+  :meth:`~netmap.model.NetworkMap.detached`) and a save after a load does not
+  parse the previous version again; the stored JSON is joined from the
+  remembered JSON of unchanged persons and ties (:mod:`netmap.store.stored_json`).
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ from netmap.store.base import (
     VersionInfo,
     VersionNotFound,
 )
+from netmap.store.stored_json import StoredJson
 
 __all__ = ["SCHEMA_VERSION", "SqliteStore"]
 
@@ -147,6 +151,7 @@ class SqliteStore:
         self._timeout = timeout
         self._lock = threading.RLock()
         self._cache: OrderedDict[tuple[str, int], NetworkMap] = OrderedDict()
+        self._json = StoredJson()
         self._conn: sqlite3.Connection | None = self._connect()
 
     # --- connection and schema -------------------------------------------------
@@ -276,7 +281,7 @@ class SqliteStore:
 
     def _parse(self, map_id: str, version: int, map_json: str) -> NetworkMap:
         """A caller's own copy of a stored map."""
-        return self._parse_shared(map_id, version, map_json).model_copy(deep=True)
+        return self._parse_shared(map_id, version, map_json).detached()
 
     def _parse_shared(self, map_id: str, version: int, map_json: str) -> NetworkMap:
         """The cached map itself: for reading inside the store only, never handed out."""
@@ -300,8 +305,7 @@ class SqliteStore:
         while len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
 
-    @staticmethod
-    def _checked(network_map: NetworkMap) -> tuple[NetworkMap, str]:
+    def _checked(self, network_map: NetworkMap) -> tuple[NetworkMap, str]:
         """The map with its map-wide checks run again, and its JSON.
 
         Editing ``persons`` or ``ties`` in place (append, remove) bypasses
@@ -318,7 +322,7 @@ class SqliteStore:
             checked = NetworkMap.model_validate(fields)
         except ValidationError as exc:
             raise invalid_input(exc) from exc
-        return checked, _to_json(checked)
+        return checked, self._json.dump(checked)
 
     @staticmethod
     def _latest(conn: sqlite3.Connection, map_id: str) -> _Row:
@@ -345,7 +349,7 @@ class SqliteStore:
         return _Row(map_id, version, str(row[0]), str(row[1]))
 
     def _stored(self, row: _Row) -> StoredMap:
-        return StoredMap(
+        return _stored_map(
             map_id=row.map_id,
             version=row.version,
             saved_at=datetime.fromisoformat(row.saved_at),
@@ -386,8 +390,8 @@ class SqliteStore:
             ),
         )
         # The cache gets its own copy: ``checked`` shares persons with the caller's map.
-        self._remember((map_id, version), checked.model_copy(deep=True))
-        return StoredMap(
+        self._remember((map_id, version), checked.detached())
+        return _stored_map(
             map_id=map_id, version=version, saved_at=datetime.fromisoformat(saved_at), map=checked
         )
 
@@ -572,13 +576,10 @@ class SqliteStore:
                 temp.unlink()
 
 
-def _to_json(network_map: NetworkMap) -> str:
-    """The stored form of a map: its JSON without ``null`` fields.
-
-    Lossless because every field that may be ``None`` defaults to ``None`` (a
-    unit test keeps it so); it keeps rows small.
-    """
-    return network_map.model_dump_json(exclude_none=True)
+def _stored_map(*, map_id: str, version: int, saved_at: datetime, map: NetworkMap) -> StoredMap:
+    # Every part was just validated (or read from a validated cache): building
+    # the model again would run the map-wide checks once more on each load.
+    return StoredMap.model_construct(map_id=map_id, version=version, saved_at=saved_at, map=map)
 
 
 def _note(summary: str | None) -> str | None:

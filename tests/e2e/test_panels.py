@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from revise import revise_patient, revise_person
 
 from netmap.i18n import t
 from netmap.interchange import read_map
@@ -70,7 +71,7 @@ def test_e2e_pnl002_adding_a_municipal_stafetholder_clears_the_check(
     live_app: LiveApp, page: Page
 ) -> None:
     m = _sofie()
-    m.person("ips").team_roles = (TeamRole.COORDINATOR,)  # Ali is no longer stafetholder
+    revise_person(m, "ips", team_roles=(TeamRole.COORDINATOR,))  # Ali is no longer stafetholder
     _open(page, live_app, m)
     expect(_finding(page, "no_stafetholder_municipality")).to_be_visible()
 
@@ -122,7 +123,7 @@ def test_e2e_pnl005_hostile_name_is_shown_as_text(live_app: LiveApp, page: Page)
     m.persons.append(
         Person(id="x", name=hostile, sector="professional", distance=0.3, care_sector="region")
     )
-    m.patient.cpr = "010190-1234"
+    revise_patient(m, cpr="010190-1234")
     _open(page, live_app, m)
     expect(page.locator("#panel-group-team")).to_contain_text(hostile)
     assert page.locator("#panel-root img").count() == 0

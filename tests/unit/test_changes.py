@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from revise import revise_patient, revise_person
 
 from netmap.changes import (
     AnswerChanged,
@@ -66,46 +67,46 @@ def _remove_mor(m: NetworkMap) -> None:
 
 
 def _rename_mor(m: NetworkMap) -> None:
-    _mor(m).name = "Mormor Testesen"
+    revise_person(m, "mor", name="Mormor Testesen")
 
 
 def _mor_middle(m: NetworkMap) -> None:
-    _mor(m).distance = 0.5
+    revise_person(m, "mor", distance=0.5)
 
 
 def _mor_to_kin(m: NetworkMap) -> None:
-    _mor(m).sector = "kin"
+    revise_person(m, "mor", sector="kin")
 
 
 def _mor_to_kin_far(m: NetworkMap) -> None:
-    _mor(m).sector = "kin"
-    _mor(m).distance = 0.9
+    revise_person(m, "mor", sector="kin")
+    revise_person(m, "mor", distance=0.9)
 
 
 def _mor_nudged(m: NetworkMap) -> None:
-    _mor(m).distance = 0.25
+    revise_person(m, "mor", distance=0.25)
 
 
 def _mor_turned(m: NetworkMap) -> None:
-    _mor(m).angle = 30.0
+    revise_person(m, "mor", angle=30.0)
 
 
 def _mor_just_past_a_third(m: NetworkMap) -> None:
-    _mor(m).distance = 0.34
+    revise_person(m, "mor", distance=0.34)
 
 
 def _answers(m: NetworkMap) -> None:
-    _mor(m).can_help = True
-    m.person("sr").attends_meetings = "yes"
+    revise_person(m, "mor", can_help=True)
+    revise_person(m, "sr", attends_meetings="yes")
 
 
 def _phone(m: NetworkMap) -> None:
-    m.person("sr").phone = "+45 20 11 22 34"
+    revise_person(m, "sr", phone="+45 20 11 22 34")
 
 
 def _roles(m: NetworkMap) -> None:
-    m.person("sr").team_roles = ("stafetholder",)
-    m.person("sr").primary_contact = True
+    revise_person(m, "sr", team_roles=("stafetholder",))
+    revise_person(m, "sr", primary_contact=True)
 
 
 def _anna_tied_to_mor(m: NetworkMap) -> None:
@@ -122,8 +123,8 @@ def _map_date(m: NetworkMap) -> None:
 
 
 def _patient(m: NetworkMap) -> None:
-    m.patient.name = "Testa Nyesen"
-    m.patient.cpr = "020304-4321"
+    revise_patient(m, name="Testa Nyesen")
+    revise_patient(m, cpr="020304-4321")
 
 
 def _five_added(m: NetworkMap) -> None:

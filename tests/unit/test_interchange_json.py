@@ -245,6 +245,7 @@ def test_json012_committed_schema_is_up_to_date() -> None:
 
 def test_json013_schema_accepts_a_dump_and_rejects_extra_fields(sofie: NetworkMap) -> None:
     import jsonschema
+
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     jsonschema.validate(json.loads(dump_json(sofie, include_cpr=True)), schema)
     bad = json.loads(dump_json(sofie))

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import math
+import types
+import typing
+from datetime import date
+from enum import Enum
 
 import pytest
 from pydantic import ValidationError
@@ -170,3 +174,47 @@ def test_mod016_json_with_nulls_round_trips(small_map: NetworkMap) -> None:
     text = small_map.model_dump_json()
     assert '"phone":null' in text  # the family member has no phone
     assert NetworkMap.model_validate_json(text) == small_map
+
+
+_IMMUTABLE_LEAVES = (str, int, float, bool, type(None), date)
+
+
+def _immutable(annotation: object) -> bool:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _immutable(typing.get_args(annotation)[0])
+    if origin is typing.Literal:
+        return True
+    if origin in (typing.Union, types.UnionType):
+        return all(_immutable(arm) for arm in typing.get_args(annotation))
+    if origin is tuple:
+        return all(_immutable(arm) for arm in typing.get_args(annotation) if arm is not Ellipsis)
+    return isinstance(annotation, type) and issubclass(annotation, (*_IMMUTABLE_LEAVES, Enum))
+
+
+@pytest.mark.parametrize("model", [Patient, Person, Tie])
+def test_mod017_patients_persons_and_ties_are_values(model: type, small_map: NetworkMap) -> None:
+    # Frozen with only immutable fields, so maps and the store's cache can share
+    # them (NetworkMap.detached copies just the lists). A list field added here
+    # would be shared between copies.
+    mutable = [n for n, f in model.model_fields.items() if not _immutable(f.annotation)]
+    assert mutable == []
+    instance = {Patient: small_map.patient, Person: small_map.persons[0], Tie: small_map.ties[0]}
+    target = instance[model]
+    field = next(iter(model.model_fields))
+    with pytest.raises(ValidationError, match="frozen"):
+        setattr(target, field, getattr(target, field))
+
+
+def test_mod018_a_detached_map_shares_nothing_that_can_change(small_map: NetworkMap) -> None:
+    copy = small_map.detached()
+    assert copy == small_map
+    copy.persons[0] = copy.persons[0].model_copy(update={"name": "Ændret Andetsteds"})
+    copy.patient = Patient(name="Anden Testesen")
+    copy.persons.pop()
+    copy.ties.clear()
+    copy.map_date = date(2020, 1, 1)
+    assert small_map == small_map.detached() != copy
+    assert small_map.persons[0].name != "Ændret Andetsteds"
+    assert small_map.ties and small_map.patient.name != "Anden Testesen"
+    assert len(small_map.persons) == 2 and small_map.map_date is None

@@ -16,6 +16,7 @@ import dash
 import pytest
 from dash import dcc, html
 from panels_support import AS_OF, as_json, by_id, nodes, sofie, texts, with_attr
+from revise import revise_patient
 
 from netmap.app.panels import panels_layout, register_panel_callbacks
 from netmap.app.panels.callbacks import AnalysisCache, is_open, next_sort, update_panels
@@ -288,7 +289,7 @@ def test_pnl075_a_redraw_sends_only_the_changed_team_parts(
     # A new patient name shows in the patient block (first) and the invite
     # list (last, the patient is invited first); the groups between stay.
     renamed = stored.map.model_copy(deep=True)
-    renamed.patient.name = "Ny Testnavn"
+    revise_patient(renamed, name="Ny Testnavn")
     saved = store.save(stored.map_id, renamed, base_version=stored.version, author="test")
     changed = _post(
         app, "panel-error", {**values, "map-state": _state(saved), "panel-drawn": drawn}

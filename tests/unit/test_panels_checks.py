@@ -13,6 +13,7 @@ from datetime import date
 
 from dash import html
 from panels_support import AS_OF, as_json, assert_component_equal, nodes, sofie, texts
+from revise import revise_person
 
 from netmap.analysis import analyse
 from netmap.app.panels.checks import build_checks, checks_title
@@ -55,7 +56,7 @@ def test_pnl021_message_is_the_findings_own_text_in_each_language() -> None:
 
 def test_pnl022_declining_a_role_holder_raises_the_check() -> None:
     m = sofie()
-    m.person("sr").attends_meetings = Attendance.NO
+    revise_person(m, "sr", attends_meetings=Attendance.NO)
     codes = _codes(_checks(m))
     # Birgitte held the region's stafetholder role: that role is now uncovered too.
     assert "role_holder_declined" in codes

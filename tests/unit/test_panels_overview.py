@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from panels_support import AS_OF, as_json, by_id, nodes, sofie, texts, with_attr
+from revise import revise_patient
 
 from netmap.analysis import analyse
 from netmap.app.panels.inputs import SORT_COLUMNS, OverviewSort
@@ -103,7 +104,7 @@ def test_pnl036_active_column_marked_for_screen_readers() -> None:
 
 def test_pnl037_no_cpr_anywhere() -> None:
     m = sofie()
-    m.patient.cpr = "010190-1234"
+    revise_patient(m, cpr="010190-1234")
     rows = analyse(m, as_of=AS_OF).overview
     shown = str(as_json(build_overview(rows, OverviewSort(), "da")))
     assert "1234" not in shown

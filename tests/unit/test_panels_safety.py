@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from panels_support import AS_OF, as_json, nodes, sofie, texts
+from revise import revise_patient
 
 from netmap.app.panels.inputs import SORT_COLUMNS, OverviewSort
 from netmap.app.panels.render import PanelContent, render_panels
@@ -20,7 +21,7 @@ HOSTILE = [
 
 def _hostile_map() -> NetworkMap:
     m = sofie()
-    m.patient.cpr = "010190-1234"
+    revise_patient(m, cpr="010190-1234")
     m.persons.append(
         Person(
             id="x",

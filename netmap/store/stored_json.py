@@ -1,0 +1,63 @@
+"""The stored form of a map: its JSON without ``null`` fields, built from parts.
+
+The store writes a map's JSON on every save (about 0.1 ms for 60 persons and
+100 ties), yet an edit changes one person or one tie and shares every other
+one with the version before: patients, persons and ties are frozen values.
+So each one's JSON is remembered by identity and the map's JSON is joined
+from the parts. The result is byte for byte what
+``NetworkMap.model_dump_json(exclude_none=True)`` gives (a property test keeps
+it so): the store compares these texts to notice a save that changes nothing.
+
+Lossless because every field that may be ``None`` defaults to ``None`` (a
+unit test keeps it so); leaving them out keeps rows small.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from pydantic import BaseModel
+
+from netmap.model import NetworkMap
+
+__all__ = ["StoredJson"]
+
+#: The map's fields before ``persons`` and after ``ties``.
+_AFTER_TIES = {"consent_given_on", "map_date"}
+_BEFORE_PERSONS = {"schema_version", "patient"}
+#: Remembered parts; about four maps at the largest size. Cleared when full.
+_MAX_PARTS = 8_000
+
+
+class StoredJson:
+    """Writes maps' stored JSON, remembering the JSON of each person and tie."""
+
+    def __init__(self) -> None:
+        # id -> (the object itself, its JSON). Keeping the object alive means
+        # its id cannot be reused by another object while the entry exists.
+        self._parts: dict[int, tuple[BaseModel, str]] = {}
+        self._lock = threading.Lock()
+
+    def dump(self, network_map: NetworkMap) -> str:
+        """``network_map.model_dump_json(exclude_none=True)``, faster after the first time."""
+        # The model's field order: schema_version, patient, persons, ties, then
+        # the dates (test_prop005 fails if it changes). Each piece is dumped as JSON
+        # objects and their braces are opened to join them.
+        head = network_map.model_dump_json(exclude_none=True, include=_BEFORE_PERSONS)
+        tail = network_map.model_dump_json(exclude_none=True, include=_AFTER_TIES)
+        persons = ",".join(self._part(person) for person in network_map.persons)
+        ties = ",".join(self._part(tie) for tie in network_map.ties)
+        rest = f",{tail[1:-1]}" if tail != "{}" else ""
+        return f'{head[:-1]},"persons":[{persons}],"ties":[{ties}]{rest}}}'
+
+    def _part(self, model: BaseModel) -> str:
+        key = id(model)
+        known = self._parts.get(key)
+        if known is not None and known[0] is model:
+            return known[1]
+        text = model.model_dump_json(exclude_none=True)
+        with self._lock:
+            if len(self._parts) >= _MAX_PARTS:
+                self._parts.clear()
+            self._parts[key] = (model, text)
+        return text
