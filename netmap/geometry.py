@@ -23,6 +23,7 @@ the tests agree on one geometry.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Sequence
 
@@ -208,12 +209,26 @@ def _band_radii(band: Band) -> tuple[float, float]:
     return radius_of(low), radius_of(high)
 
 
-def _clearance(point: tuple[float, float], others: list[tuple[float, float]]) -> float:
-    """How free a point is: below 1 it overlaps someone (box distance, not round)."""
-    return min(
-        (max(abs(point[0] - o[0]) / _ROOM_X, abs(point[1] - o[1]) / _ROOM_Y) for o in others),
-        default=math.inf,
-    )
+def _clearance(
+    point: tuple[float, float], others: list[tuple[float, float]], floor: float = -math.inf
+) -> float:
+    """How free a point is: below 1 it overlaps someone (box distance, not round).
+
+    Stops as soon as the answer is known to be at most ``floor`` (then it is
+    some value ``<= floor``): the searches below only ask "more than this?".
+    This runs thousands of times each time a crowded map is drawn.
+    """
+    x, y = point
+    room = math.inf
+    for ox, oy in others:
+        dx = abs(x - ox) / _ROOM_X
+        dy = abs(y - oy) / _ROOM_Y
+        near = dx if dx > dy else dy
+        if near < room:
+            room = near
+            if room <= floor:
+                break
+    return room
 
 
 def _free_spot(
@@ -236,7 +251,9 @@ def _free_spot(
     best: tuple[float, float, float, float, float] | None = None
     for radius in [wanted[0], *radii]:
         for angle in angles:
-            room = min(_clearance(_point(radius, angle), others), 1.0)
+            # A spot with less room than the best so far cannot win: stop measuring it.
+            floor = best[0] - 1e-12 if best is not None else -math.inf
+            room = min(_clearance(_point(radius, angle), others, floor), 1.0)
             score = (room, -abs(radius - wanted[0]), -abs(angle - wanted[1]), radius, angle)
             if best is None or score[:3] > best[:3]:
                 best = score
@@ -287,6 +304,13 @@ def positions(persons: Sequence[Person]) -> dict[str, tuple[float, float]]:
     >>> min(math.dist(a, b), math.dist(a, c), math.dist(b, c)) > 0.1
     True
     """
+    # The map is drawn again for every tap, step and mode change of the same
+    # version; persons are frozen values, so the same persons give the same points.
+    return dict(_positions(tuple(persons)))
+
+
+@functools.lru_cache(maxsize=16)
+def _positions(persons: tuple[Person, ...]) -> dict[str, tuple[float, float]]:
     angles = effective_angles(persons)
     points: dict[str, tuple[float, float]] = {}
     drawn: dict[Sector, list[tuple[float, float]]] = {}
@@ -313,7 +337,7 @@ def positions(persons: Sequence[Person]) -> dict[str, tuple[float, float]]:
             for step in (-1, 0, 1)
             for q in drawn.get(SECTOR_ORDER[(index + step) % len(SECTOR_ORDER)], [])
         ]
-        if person.sector not in crowded and _clearance(point, others) < 1.0:
+        if person.sector not in crowded and _clearance(point, others, 0.999) < 1.0:
             radius, angle = _free_spot(
                 person.sector,
                 band_of(person.distance),

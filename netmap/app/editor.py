@@ -7,7 +7,10 @@ components; the callbacks that fill and use them live in
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 import dash_cytoscape as cyto
@@ -20,10 +23,14 @@ from netmap.i18n import Lang, t
 from netmap.model import CareSector, NetworkMap, Person, Sector, TeamRole
 
 __all__ = [
+    "ANSWERS",
     "PATIENT_FIELDS",
+    "ListLeaves",
     "edit_panel",
     "editor_layout",
     "legend",
+    "list_leaves",
+    "list_structure",
     "patient_form",
     "person_list",
     "question_help",
@@ -89,38 +96,111 @@ def _answer_label(question: int, answer: str, lang: Lang) -> str:
     return t(f"app.q.answer_{answer}", lang)
 
 
+#: The answers a person can be given in steps 2–4, in the order shown.
+ANSWERS = ("yes", "no", "unknown")
+
+
+@dataclass(frozen=True)
+class ListLeaves:
+    """The person list's small, often-changing properties, by person id.
+
+    Dash 4 re-mounts every component under a ``children`` that changes (one
+    browser-wide update per component), so a drop must not redraw the list:
+    the callback sets just these properties on the items already drawn.
+    Keys are person ids; for the answer buttons, ``(person id, answer)``.
+    """
+
+    row_class: dict[str, str]
+    item_class: dict[str, str]
+    item_pressed: dict[str, str]
+    marks: dict[str, str]
+    answer_class: dict[tuple[str, str], str]
+    answer_pressed: dict[tuple[str, str], str]
+
+
+def list_leaves(network_map: NetworkMap, step: int, selected: str | None) -> ListLeaves:
+    """What each drawn list item shows that a drop, an answer or a tap can change.
+
+    >>> from netmap.model import Patient
+    >>> m = NetworkMap(patient=Patient(name="Testa"), persons=[
+    ...     Person(id="mor", name="Mor", sector="family", distance=0.2, can_help=True)])
+    >>> leaves = list_leaves(m, 3, "mor")
+    >>> leaves.row_class["mor"], leaves.item_class["mor"], leaves.marks["mor"]
+    ('person-row sector-family', 'person-item chosen', '✚')
+    >>> leaves.answer_class[("mor", "yes")], leaves.answer_pressed[("mor", "no")]
+    ('btn answer answer-yes on', 'false')
+    """
+    leaves = ListLeaves({}, {}, {}, {}, {}, {})
+    for person in network_map.persons:
+        chosen = person.id == selected
+        leaves.row_class[person.id] = f"person-row sector-{person.sector.value}"
+        leaves.item_class[person.id] = "person-item" + (" chosen" if chosen else "")
+        leaves.item_pressed[person.id] = "true" if chosen else "false"
+        leaves.marks[person.id] = marks_of(person)
+        if step in (2, 3, 4):
+            current = answer_of(person, step)
+            for answer in ANSWERS:
+                on = answer == current
+                key = (person.id, answer)
+                leaves.answer_class[key] = f"btn answer answer-{answer}" + (" on" if on else "")
+                leaves.answer_pressed[key] = "true" if on else "false"
+    return leaves
+
+
+def list_structure(network_map: NetworkMap, lang: Lang, step: int) -> str:
+    """What the drawn list is made of; the list is redrawn only when this changes.
+
+    Everything else an item shows comes from :func:`list_leaves`.
+
+    >>> from netmap.model import Patient
+    >>> m = NetworkMap(patient=Patient(name="Testa"), persons=[
+    ...     Person(id="mor", name="Mor", sector="family", distance=0.2)])
+    >>> moved = NetworkMap(patient=m.patient, persons=[
+    ...     Person(id="mor", name="Mor", sector="kin", distance=0.9)])
+    >>> list_structure(m, "da", 1) == list_structure(moved, "da", 1) != list_structure(m, "en", 1)
+    True
+    """
+    shape = [lang, step if step in (2, 3, 4) else 1]
+    shape += [(person.id, person.name, person.role) for person in network_map.persons]
+    return hashlib.sha1(json.dumps(shape).encode(), usedforsecurity=False).hexdigest()
+
+
 def person_list(network_map: NetworkMap, lang: Lang, step: int, selected: str | None) -> Any:
     """Every person as a button (keyboard users select here); answers in steps 2–4."""
     if not network_map.persons:
         return html.P(t("app.list.empty", lang), className="muted")
+    leaves = list_leaves(network_map, step, selected)
     rows = []
     for person in network_map.persons:
-        label = [html.Span(person.name, className="person-name")]
+        label: list[Any] = [html.Span(person.name, className="person-name")]
         if person.role:
             label.append(html.Span(person.role, className="person-role"))
-        marks = marks_of(person)
-        if marks:
-            label.append(html.Span(marks, className="marks"))
+        # Always there (empty without marks), so that an answer changes only its text.
+        label.append(
+            html.Span(
+                leaves.marks[person.id],
+                id={"type": "person-marks", "pid": person.id},
+                className="marks",
+            )
+        )
         row: list[Any] = [
             html.Button(
                 label,
                 id={"type": "person-item", "pid": person.id},
-                className="person-item" + (" chosen" if person.id == selected else ""),
-                **{"aria-pressed": "true" if person.id == selected else "false"},
+                className=leaves.item_class[person.id],
+                **{"aria-pressed": leaves.item_pressed[person.id]},
             )
         ]
         if step in (2, 3, 4):
-            current = answer_of(person, step)
             row.append(
                 html.Div(
                     [
                         html.Button(
                             _answer_label(step, answer, lang),
                             id={"type": "answer", "pid": person.id, "a": answer},
-                            className=f"btn answer answer-{answer}"
-                            + (" on" if answer == current else ""),
+                            className=leaves.answer_class[(person.id, answer)],
                             **{
-                                "aria-pressed": "true" if answer == current else "false",
+                                "aria-pressed": leaves.answer_pressed[(person.id, answer)],
                                 "aria-label": t(
                                     "app.q.answer_for",
                                     lang,
@@ -129,13 +209,19 @@ def person_list(network_map: NetworkMap, lang: Lang, step: int, selected: str | 
                                 ),
                             },
                         )
-                        for answer in ("yes", "no", "unknown")
+                        for answer in ANSWERS
                     ],
                     className="answers",
                     role="group",
                 )
             )
-        rows.append(html.Li(row, className=f"person-row sector-{person.sector.value}"))
+        rows.append(
+            html.Li(
+                row,
+                id={"type": "person-row", "pid": person.id},
+                className=leaves.row_class[person.id],
+            )
+        )
     return html.Ul(rows, className="person-list")
 
 
@@ -542,7 +628,10 @@ def editor_layout(network_map: NetworkMap, version: int, lang: Lang, panels: Any
                 [
                     html.H2(t("app.list.heading", lang)),
                     html.P(t("app.list.help", lang), className="muted"),
-                    html.Div(id="person-list"),
+                    # Drawn here with the page, so the first map callback finds
+                    # it drawn and sets nothing (see netmap.app.list_leaves).
+                    html.Div(person_list(network_map, lang, 1, None), id="person-list"),
+                    dcc.Store(id="person-list-drawn", data=list_structure(network_map, lang, 1)),
                 ],
                 className="card list-card",
             ),

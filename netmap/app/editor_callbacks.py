@@ -16,7 +16,14 @@ from typing import Any
 import dash
 from dash import ALL, Input, Output, State, ctx
 
-from netmap.app.editor import edit_panel, person_list, question_help
+from netmap.app.editor import (
+    edit_panel,
+    list_leaves,
+    list_structure,
+    person_list,
+    question_help,
+)
+from netmap.app.list_leaves import LIST_LEAVES, leaf_updates
 from netmap.app.mapview import build_elements, map_point
 from netmap.app.state import (
     DragOp,
@@ -223,17 +230,28 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
     @app.callback(
         Output("map-cy", "elements"),
         Output("person-list", "children"),
+        Output("person-list-drawn", "data"),
         Output("version-label", "children"),
         Output("tap-help", "children"),
+        *(Output(pattern, prop) for pattern, prop in LIST_LEAVES),
         Input("map-state", "data"),
         Input("lang", "data"),
         Input("selected", "data"),
         Input("connect-from", "data"),
         Input("q-step", "value"),
         Input("mode", "value"),
+        State("person-list-drawn", "data"),
+        *(State(pattern, prop) for pattern, prop in LIST_LEAVES),
     )
     def render_map(
-        state_data: Any, lang_data: Any, selected: Any, connect_from: Any, step: Any, mode: Any
+        state_data: Any,
+        lang_data: Any,
+        selected: Any,
+        connect_from: Any,
+        step: Any,
+        mode: Any,
+        drawn: Any,
+        *_drawn_leaves: Any,
     ) -> Any:
         lang = parse_lang_store(lang_data, app_default(app))
         loaded = _load_map(store, state_data)
@@ -249,11 +267,23 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
             connect_from=_selected(connect_from) if mode == "connect" else None,
             question=step,
         )
+        structure = list_structure(network_map, lang, step)
+        if drawn != structure:
+            # Someone added, removed or renamed, or the step or language changed:
+            # draw the list anew (its items come with their leaves set).
+            children: Any = person_list(network_map, lang, step, _selected(selected))
+            leaves = [[_UNCHANGED] * len(ids) for ids in ctx.outputs_list[5:]]
+        else:
+            children = _UNCHANGED
+            wanted = list_leaves(network_map, step, _selected(selected))
+            leaves = leaf_updates(wanted, ctx.outputs_list[5:], ctx.states_list[1:])
         return (
             elements,
-            person_list(network_map, lang, step, _selected(selected)),
+            children,
+            structure if drawn != structure else _UNCHANGED,
             t("app.editor.version", lang, version=state.version),
             question_help(step, mode, lang),
+            *leaves,
         )
 
     @app.callback(

@@ -9,6 +9,8 @@ and back. (One page for all of it keeps the suite fast.)
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -158,12 +160,19 @@ def test_e2e010_draw_a_map_from_scratch(live_app: LiveApp, page: Page) -> None:
     yes_sb = page.get_by_role("button", name="Svar for Mette Testdahl: Ja")
     yes_sb.click()
     expect(yes_sb).to_have_attribute("aria-pressed", "true")
+    # The list item's marks follow the answer without the list being redrawn.
+    sb_item = page.locator("#person-list .person-item", has_text="Mette Testdahl")
+    expect(sb_item.locator(".marks")).to_contain_text("✚")
     page.locator("#q-step").get_by_text("Hvem af dem skal med til møderne?").click()
     yes_sb.click()
     expect(yes_sb).to_have_attribute("aria-pressed", "true")
     no_mor = page.get_by_role("button", name="Svar for Lene Testesen: Nej")
+    undecided_mor = page.get_by_role("button", name="Svar for Lene Testesen: Ikke besluttet")
+    expect(undecided_mor).to_have_attribute("aria-pressed", "true")
     no_mor.click()
     expect(no_mor).to_have_attribute("aria-pressed", "true")
+    expect(undecided_mor).to_have_attribute("aria-pressed", "false")
+    expect(undecided_mor).not_to_have_class(re.compile(r"\bon\b"))
     shot(page, "e2e010_4_question_4")
     stored = _stored(live_app, map_id)
     answers = {p.name: (p.knows_how_i_am, p.can_help, p.attends_meetings) for p in stored.persons}
