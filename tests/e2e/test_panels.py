@@ -50,6 +50,9 @@ def test_e2e_pnl001_declining_a_role_holder_updates_team_and_checks(
         ["Mette Dahl", "Ali Hassan", "Birgitte Møller", "Dr. Ole Krag"]
     )
     expect(_finding(page, "role_holder_declined")).to_have_count(0)
+    # The findings are one list for a screen reader, whatever slots they sit in.
+    items = page.locator("#panel-findings").get_by_role("listitem")
+    expect(items).to_have_count(2)
 
     # Question 4 ("Hvem af dem skal med til møderne?"): Birgitte, no.
     page.locator("#q-step").get_by_text(t("question.4", "da")).click()
@@ -64,6 +67,7 @@ def test_e2e_pnl001_declining_a_role_holder_updates_team_and_checks(
     # She was the region's stafetholder: that role is now uncovered.
     expect(_finding(page, "no_stafetholder_region")).to_be_visible()
     expect(page.locator("#panel-group-outside")).to_contain_text("Birgitte Møller")
+    expect(items).to_have_count(4)
     shot(page, "e2e_pnl001_declined")
 
 

@@ -36,13 +36,18 @@ def assert_component_equal(left: Any, right: Any) -> None:
 
 
 def nodes(tree: Any) -> Iterator[dict[str, Any]]:
-    """Every component in the tree (as JSON dicts), depth first."""
+    """Every component in the tree (as JSON dicts), depth first.
+
+    A plain dict (a section's parts by slot) counts as the list of its values.
+    """
     if isinstance(tree, list):
         for item in tree:
             yield from nodes(item)
     elif isinstance(tree, dict) and "props" in tree and "type" in tree:
         yield tree
         yield from nodes(tree["props"].get("children"))
+    elif isinstance(tree, dict):
+        yield from nodes(list(tree.values()))
 
 
 def texts(tree: Any) -> list[str]:
@@ -57,6 +62,8 @@ def texts(tree: Any) -> list[str]:
                 walk(item)
         elif isinstance(value, dict) and "props" in value:
             walk(value["props"].get("children"))
+        elif isinstance(value, dict):
+            walk(list(value.values()))
 
     walk(as_json(tree))
     return found

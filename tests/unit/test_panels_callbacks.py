@@ -15,11 +15,12 @@ from typing import Any
 import dash
 import pytest
 from dash import dcc, html
-from panels_support import AS_OF, as_json, by_id, nodes, sofie, texts, with_attr
-from revise import revise_patient
+from panels_support import AS_OF, as_json, by_id, names_in, nodes, sofie, texts, with_attr
+from revise import revise_patient, revise_person
 
 from netmap.app.panels import panels_layout, register_panel_callbacks
 from netmap.app.panels.callbacks import AnalysisCache, is_open, next_sort, update_panels
+from netmap.app.panels.slots import CHECK_SLOTS, TEAM_SLOTS
 from netmap.store.base import MapStore, StoredMap
 from netmap.store.sqlite import SqliteStore
 
@@ -270,40 +271,106 @@ def test_pnl074_one_analysis_per_version_and_day(store: MapStore, stored: Stored
     assert gone.error is not None
 
 
-def test_pnl075_a_redraw_sends_only_the_changed_team_parts(
+TEAM_IDS = [f"panel-slot-team-{slot}" for slot in TEAM_SLOTS]
+CHECK_IDS = [f"panel-slot-checks-{slot}" for slot in CHECK_SLOTS]
+
+
+def _sent(response: dict[str, Any], ids: list[str]) -> list[str]:
+    """The slot ids among ``ids`` that the response writes."""
+    return [i for i in ids if i in response]
+
+
+def test_pnl075_slots_in_the_layout_one_output_each(store: MapStore, stored: StoredMap) -> None:
+    layout = as_json(panels_layout("da"))
+    # The team body holds exactly its slots; every check code has one inside the list.
+    team_body = by_id(layout, "panel-team-body")["props"]["children"]
+    assert [c["props"]["id"] for c in team_body] == TEAM_IDS
+    assert all(c["props"]["style"] == {"display": "contents"} for c in team_body)
+    findings = by_id(layout, "panel-findings")
+    assert findings["props"]["role"] == "list"
+    assert [c["props"]["id"] for c in findings["props"]["children"]] == CHECK_IDS[1:]
+    # The first answer writes every slot, empty ones too.
+    first = _post(_app(store), "panel-error", {"map-state": _state(stored), "lang": "da"})
+    assert _sent(first, TEAM_IDS) == TEAM_IDS and _sent(first, CHECK_IDS) == CHECK_IDS
+    team = {i: first[i]["children"] for i in TEAM_IDS}
+    assert team["panel-slot-team-message"] is None
+    assert by_id(team["panel-slot-team-team"], "panel-group-team")
+    assert names_in(by_id(team["panel-slot-team-outside"], "panel-group-outside")) == [
+        "Jesper Bak",
+        "Dr. Sara Friis",
+    ]
+    assert by_id(team["panel-slot-team-invite"], "panel-invite")
+    # Sofie's two findings (test_panels_checks.py) in their own slots, the rest empty.
+    filled = [i for i in CHECK_IDS if first[i]["children"] is not None]
+    assert filled == [
+        "panel-slot-checks-no_coordinator_region",
+        "panel-slot-checks-team_member_unreachable",
+    ]
+
+
+def test_pnl076_the_same_map_again_sends_no_slot(store: MapStore, stored: StoredMap) -> None:
+    app = _app(store)
+    values: dict[str, Any] = {"map-state": _state(stored), "lang": "da"}
+    first = _post(app, "panel-error", values)
+    drawn = first["panel-drawn"]["data"]
+    assert len(drawn["team"]) == len(TEAM_SLOTS) and len(drawn["checks"]) == len(CHECK_SLOTS)
+    # The same map again, with what the browser drew: nothing to redraw at all.
+    again = _post(app, "panel-error", {**values, "panel-drawn": drawn})
+    assert _sent(again, TEAM_IDS) == [] and _sent(again, CHECK_IDS) == []
+    assert "panel-team-title" not in again and "panel-error" not in again
+    assert "panel-drawn" not in again
+    # Another language: every text changes, so every filled slot and the titles.
+    english = _post(app, "panel-error", {**values, "lang": "en", "panel-drawn": drawn})
+    assert english["panel-team-title"]["children"] == "The patient's team"
+    assert "panel-slot-team-message" not in english  # empty before and after
+    assert _sent(english, TEAM_IDS) == TEAM_IDS[1:]
+
+
+def test_pnl077_a_change_in_one_group_sends_that_slot_only(
     store: MapStore, stored: StoredMap
 ) -> None:
     app = _app(store)
     values: dict[str, Any] = {"map-state": _state(stored), "lang": "da"}
-    first = _post(app, "panel-error", values)
-    blocks = first["panel-team-body"]["children"]
-    drawn = first["panel-drawn"]["data"]
-    assert len(drawn["team"]) == len(blocks) and len(drawn["checks"]) == 1
-    # The same map again, with what the browser drew: nothing to redraw.
-    again = _post(app, "panel-error", {**values, "panel-drawn": drawn})
-    assert "panel-team-body" not in again and "panel-checks-body" not in again
-    assert "panel-team-title" not in again and "panel-error" not in again
-    # Another language: the titles are sent again.
-    english = _post(app, "panel-error", {**values, "lang": "en", "panel-drawn": drawn})
-    assert english["panel-team-title"]["children"] == "The patient's team"
-    # A new patient name shows in the patient block (first) and the invite
-    # list (last, the patient is invited first); the groups between stay.
-    renamed = stored.map.model_copy(deep=True)
-    revise_patient(renamed, name="Ny Testnavn")
-    saved = store.save(stored.map_id, renamed, base_version=stored.version, author="test")
-    changed = _post(
-        app, "panel-error", {**values, "map-state": _state(saved), "panel-drawn": drawn}
-    )
-    patch = changed["panel-team-body"]["children"]
-    assert patch["__dash_patch_update"] == "__dash_patch_update"
-    assert [op["location"] for op in patch["operations"]] == [[0], [len(blocks) - 1]]
-    assert "Ny Testnavn" in texts([op["params"]["value"] for op in patch["operations"]])
+    drawn = _post(app, "panel-error", values)["panel-drawn"]["data"]
+
+    def after(**changes: Any) -> dict[str, Any]:
+        changed = stored.map.model_copy(deep=True)
+        person = changes.pop("person", None)
+        if person:
+            revise_person(changed, person, **changes)
+        else:
+            revise_patient(changed, **changes)
+        # A map of its own each, all compared with what Sofie's first drawing left.
+        other = store.create(changed, author="test")
+        return _post(
+            app, "panel-error", {**values, "map-state": _state(other), "panel-drawn": drawn}
+        )
+
+    # Mads (private network, said no to meetings): only the private group.
+    mads = after(person="bror", name="Mads Testsen")
+    assert _sent(mads, TEAM_IDS) == ["panel-slot-team-private"]
+    assert "Mads Testsen" in names_in(mads["panel-slot-team-private"]["children"])
+    assert _sent(mads, CHECK_IDS) == []
+    # Lene (private network, said yes): her group and the invite list.
+    lene = after(person="mor", name="Lene Testsen")
+    assert _sent(lene, TEAM_IDS) == ["panel-slot-team-private", "panel-slot-team-invite"]
+    # The patient: her block and the invite list (she is invited first).
+    patient = after(name="Ny Testnavn")
+    assert _sent(patient, TEAM_IDS) == ["panel-slot-team-patient", "panel-slot-team-invite"]
+    assert "Ny Testnavn" in texts(patient["panel-slot-team-patient"]["children"])
+    # Dr. Ole Krag gets an e-mail address: he is reachable, one finding goes
+    # and nothing in the team changes (contact details are not shown there).
+    ole = after(person="laege", email="ole.krag@example.dk")
+    assert _sent(ole, TEAM_IDS) == []
+    assert _sent(ole, CHECK_IDS) == ["panel-slot-checks-team_member_unreachable"]
+    assert ole["panel-slot-checks-team_member_unreachable"]["children"] is None
+    assert ole["panel-checks-title"]["children"] == "Tjek (1)"
 
 
 @pytest.mark.parametrize(
     "drawn", [None, "x", {"team": ["zz"]}, {"team": ["0" * 40] * 99}, {"team": 5}, [1]]
 )
-def test_pnl076_garbage_fingerprints_mean_draw_everything(
+def test_pnl078_garbage_fingerprints_mean_draw_everything(
     store: MapStore, stored: StoredMap, drawn: Any
 ) -> None:
     response = _post(
@@ -311,5 +378,22 @@ def test_pnl076_garbage_fingerprints_mean_draw_everything(
         "panel-error",
         {"map-state": _state(stored), "lang": "da", "panel-drawn": drawn},
     )
-    assert isinstance(response["panel-team-body"]["children"], list)
-    assert "Birgitte Møller" in texts(response["panel-team-body"]["children"])
+    assert _sent(response, TEAM_IDS) == TEAM_IDS
+    assert "Birgitte Møller" in texts(response["panel-slot-team-team"]["children"])
+
+
+def test_pnl079_no_map_shows_the_message_and_empties_every_block(store: MapStore) -> None:
+    app = _app(store)
+    drawn = _post(
+        app, "panel-error", {"map-state": _state(store.create(sofie(), author="t")), "lang": "en"}
+    )["panel-drawn"]["data"]
+    empty = _post(app, "panel-error", {"map-state": None, "lang": "en", "panel-drawn": drawn})
+    assert texts(empty["panel-slot-team-message"]["children"]) == ["No map is open."]
+    assert texts(empty["panel-slot-checks-message"]["children"]) == ["No map is open."]
+    # Every block that was drawn is emptied; the slots that were empty stay untouched.
+    assert all(empty[i]["children"] is None for i in TEAM_IDS[1:])
+    assert _sent(empty, CHECK_IDS) == [
+        "panel-slot-checks-message",
+        "panel-slot-checks-no_coordinator_region",
+        "panel-slot-checks-team_member_unreachable",
+    ]

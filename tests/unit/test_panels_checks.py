@@ -66,7 +66,7 @@ def test_pnl022_declining_a_role_holder_raises_the_check() -> None:
 def test_pnl023_no_findings_says_no_warnings() -> None:
     assert_component_equal(
         build_checks([], {}, "da"),
-        [html.P("Ingen advarsler", id="panel-no-findings", className="panel-all-good")],
+        {"message": html.P("Ingen advarsler", id="panel-no-findings", className="panel-all-good")},
     )
     assert texts(build_checks([], {}, "en")) == ["No warnings"]
 
@@ -87,6 +87,41 @@ def test_pnl025_empty_map_lists_missing_consent_and_roles() -> None:
         "no_coordinator_municipality",
         "no_help_person",
     ]
+
+
+def test_pnl027_each_finding_in_the_slot_of_its_code() -> None:
+    slots = _checks(sofie())
+    assert list(slots) == ["no_coordinator_region", "team_member_unreachable"]
+    (unreachable,) = slots["team_member_unreachable"]
+    # A list item by role (its slot is a plain div inside the panel-findings list).
+    assert_component_equal(
+        unreachable,
+        html.Div(
+            [
+                html.P(
+                    "Teamet kan ikke kontakte Dr. Ole Krag: der mangler både telefonnummer"
+                    " og e-mail.",
+                    className="panel-finding-message",
+                ),
+                html.P(
+                    [html.Span("Gælder:", className="panel-label"), " ", "Dr. Ole Krag"],
+                    className="panel-finding-persons",
+                ),
+                html.P(
+                    [
+                        html.Span("Kilde:", className="panel-label"),
+                        " ",
+                        "Tværsektoriel samarbejdsmodel for Patientens team:"
+                        " Bilag Netværkskortet, trin 4",
+                    ],
+                    className="panel-finding-source",
+                ),
+            ],
+            className="panel-finding",
+            role="listitem",
+            **{"data-code": "team_member_unreachable"},
+        ),
+    )
 
 
 def test_pnl026_hostile_name_is_a_plain_string() -> None:

@@ -28,6 +28,7 @@ from netmap.app.panels.render import (
     render_error,
     render_panels,
 )
+from netmap.app.panels.slots import CHECK_SLOTS, TEAM_SLOTS, slot_id, slot_values
 from netmap.errors import NetmapError, invalid_input
 from netmap.i18n import DEFAULT_LANG, Lang, parse_lang, t
 from netmap.store.base import MapStore
@@ -179,9 +180,10 @@ def register_panel_callbacks(
     """Register the panel callbacks on ``app``; they read ``store`` and never write.
 
     One callback draws every section, so a drop costs the browser one request
-    and one update. The overview and the measures (with the chart) are built
-    only while open, and only the parts that changed since the browser last
-    drew them are sent (:mod:`netmap.app.panels.patch`).
+    and one update. The team and checks parts each have a slot of their own
+    and are sent only when they changed since the browser last drew them
+    (:mod:`netmap.app.panels.slots`, :mod:`netmap.app.panels.patch`); the
+    overview and the measures (with the chart) are built only while open.
     """
     cache = AnalysisCache()
 
@@ -192,9 +194,9 @@ def register_panel_callbacks(
     @app.callback(
         Output("panel-error", "children"),
         Output("panel-team-title", "children"),
-        Output("panel-team-body", "children"),
+        *(Output(slot_id("team", slot), "children") for slot in TEAM_SLOTS),
         Output("panel-checks-title", "children"),
-        Output("panel-checks-body", "children"),
+        *(Output(slot_id("checks", slot), "children") for slot in CHECK_SLOTS),
         Output("panel-overview-title", "children"),
         Output("panel-overview-body", "children"),
         Output("panel-measures-title", "children"),
@@ -224,16 +226,20 @@ def register_panel_callbacks(
             store, today, map_state, lang, sort, default_lang(), opened=opened, cache=cache
         )
         before = drawn if isinstance(drawn, dict) else {}
-        sections = {
-            "team": _parts(content.team),
-            "checks": _parts(content.checks),
-            "overview": _parts(content.overview),
-            "measures": measures_children(content),
-        }
-        sent: dict[str, Any] = {}
         now: dict[str, list[str]] = {}
-        for name, parts in sections.items():
-            sent[name], now[name] = changed_parts(parts, before.get(name))
+        # Team and checks: each slot only when its part changed (slots.py).
+        # The lazy sections are built only while open and then sent whole
+        # (as a Patch of their changed parts, which saves bytes, not work).
+        team, now["team"] = changed_values(
+            slot_values(TEAM_SLOTS, content.team), before.get("team")
+        )
+        checks, now["checks"] = changed_values(
+            slot_values(CHECK_SLOTS, content.checks), before.get("checks")
+        )
+        overview, now["overview"] = changed_parts(_parts(content.overview), before.get("overview"))
+        measures, now["measures"] = changed_parts(
+            measures_children(content), before.get("measures")
+        )
         head = [
             content.error,
             content.team_title,
@@ -247,13 +253,13 @@ def register_panel_callbacks(
         return (
             error,
             team_title,
-            sent["team"],
+            *team,
             checks_title,
-            sent["checks"],
+            *checks,
             overview_title,
-            sent["overview"],
+            overview,
             measures_title,
-            sent["measures"],
+            measures,
             now if now != before else dash.no_update,
         )
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from dash import html
 from dash.development.base_component import Component
 
 from netmap.analysis.checks import Finding
+from netmap.app.panels.slots import MESSAGE
 from netmap.i18n import Lang, t
 
 __all__ = ["build_checks", "checks_title"]
@@ -44,26 +46,29 @@ def _finding_item(finding: Finding, names: Mapping[str, str], lang: Lang) -> Com
             className="panel-finding-source",
         )
     )
-    return html.Li(children, className="panel-finding", **{"data-code": finding.code.value})
+    # A list item by role: its slot (a plain div) stands between it and the list.
+    return html.Div(
+        children, className="panel-finding", role="listitem", **{"data-code": finding.code.value}
+    )
 
 
 def build_checks(
     findings: Sequence[Finding], names: Mapping[str, str], lang: Lang
-) -> list[Component]:
-    """The findings as a list, or "no warnings" when there are none.
+) -> dict[str, Any]:
+    """The findings by slot (their code), or "no warnings" in the message slot.
 
-    ``names`` maps person ids to the names shown (the analysis' overview).
+    ``names`` maps person ids to the names shown (the analysis' overview). The
+    slots are :data:`netmap.app.panels.slots.CHECK_SLOTS`; the layout puts
+    them in one list (``panel-findings``).
     """
     if not findings:
-        return [
-            html.P(
+        return {
+            MESSAGE: html.P(
                 t("panels.no_findings", lang), id="panel-no-findings", className="panel-all-good"
             )
-        ]
-    return [
-        html.Ul(
-            [_finding_item(f, names, lang) for f in findings],
-            id="panel-findings",
-            className="panel-findings",
-        )
-    ]
+        }
+    slots: dict[str, Any] = {}
+    for finding in findings:
+        # One finding per code today; a second one would share the slot.
+        slots.setdefault(finding.code.value, []).append(_finding_item(finding, names, lang))
+    return slots

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 from dash.development.base_component import Component
 
+from netmap.app.panels.slots import CHECK_SLOTS, MESSAGE, TEAM_SLOTS, slot_divs
 from netmap.i18n import parse_lang, t
 
 __all__ = ["SECTIONS", "panels_layout"]
@@ -18,10 +19,22 @@ SECTIONS: tuple[tuple[str, bool], ...] = (
 )
 
 
+def _body(name: str) -> Component:
+    # Team and checks are fixed slots (see slots.py). The measures body gets
+    # the chart (a dcc.Graph) only when it is opened, so plotly.js is not
+    # loaded for a section nobody looks at.
+    if name == "team":
+        return html.Div(slot_divs("team", TEAM_SLOTS), id="panel-team-body")
+    if name == "checks":
+        codes = [slot for slot in CHECK_SLOTS if slot != MESSAGE]
+        listing = html.Div(
+            slot_divs("checks", codes), id="panel-findings", className="panel-findings", role="list"
+        )
+        return html.Div([*slot_divs("checks", [MESSAGE]), listing], id="panel-checks-body")
+    return html.Div(id=f"panel-{name}-body")
+
+
 def _section(name: str, is_open: bool, lang: str) -> Component:
-    # The measures body gets the chart (a dcc.Graph) only when it is opened,
-    # so plotly.js is not loaded for a section nobody looks at.
-    body: list[Component] = [html.Div(id=f"panel-{name}-body")]
     return html.Details(
         id=f"panel-{name}",
         open=is_open,
@@ -32,7 +45,7 @@ def _section(name: str, is_open: bool, lang: str) -> Component:
                 id=f"panel-{name}-title",
                 className="panel-summary",
             ),
-            *body,
+            _body(name),
         ],
     )
 
@@ -48,7 +61,7 @@ def panels_layout(lang: str) -> Component:
         className="panel-root",
         children=[
             dcc.Store(id="panel-overview-sort", data={"column": "group", "descending": False}),
-            # Fingerprints of the team and checks parts drawn (see patch.py).
+            # Fingerprints of the parts the browser has drawn (see patch.py).
             dcc.Store(id="panel-drawn", data=None),
             html.Div(id="panel-error", className="panel-error", role="alert"),
             *(_section(name, is_open, lang) for name, is_open in SECTIONS),

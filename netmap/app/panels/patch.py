@@ -2,10 +2,14 @@
 
 Dash redraws every component it receives, and on a 60-person map the team
 panel alone is a few hundred of them. A drop usually changes one group or none,
-so the panel callback fingerprints each part (a group, the invite list, the
-checks) and keeps the fingerprints the browser has drawn in a small store; the
-next answer carries only the parts whose fingerprint differs, as a
-:class:`dash.Patch`, or nothing at all.
+so the panel callback fingerprints each part (a group, the invite list, a
+finding) and keeps the fingerprints the browser has drawn in a small store;
+the next answer carries only the parts whose fingerprint differs, or nothing.
+
+Sent into fixed slots (one output per part, :func:`changed_values`), an
+unchanged part costs the browser nothing. A :class:`dash.Patch` of a
+container's children (:func:`changed_parts`) only saves bytes: Dash's
+renderer re-mounts every child of a container whose ``children`` changed.
 
 The fingerprints come back from the client, which can send anything: they are
 parsed first, and anything unexpected simply means "draw everything".
@@ -24,7 +28,7 @@ from pydantic import Field, TypeAdapter, ValidationError
 
 __all__ = ["MAX_PARTS", "changed_parts", "changed_values", "fingerprint"]
 
-#: More parts than any panel has (five groups, the invite list, the checks).
+#: More parts than any section has (the checks: a message and nine codes).
 MAX_PARTS = 16
 _Fingerprints = TypeAdapter(
     list[Annotated[str, Field(pattern=r"^[0-9a-f]{40}$")]],

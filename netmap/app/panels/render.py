@@ -14,6 +14,7 @@ from netmap.app.panels.checks import build_checks, checks_title
 from netmap.app.panels.inputs import OverviewSort
 from netmap.app.panels.measures import build_measures
 from netmap.app.panels.overview import build_overview
+from netmap.app.panels.slots import MESSAGE
 from netmap.app.panels.team import build_team
 from netmap.i18n import Lang, t
 from netmap.model import NetworkMap
@@ -35,13 +36,17 @@ ALL_SECTIONS: frozenset[str] = LAZY_SECTIONS
 
 @dataclass(frozen=True)
 class PanelContent:
-    """What the panel callback writes, one field per ``panel-*`` output."""
+    """What the panel callback writes, one field per ``panel-*`` output.
+
+    ``team`` and ``checks`` hold their parts by slot
+    (:mod:`netmap.app.panels.slots`); a slot not in them is empty.
+    """
 
     error: Any
     team_title: str
-    team: Any
+    team: dict[str, Any]
     checks_title: str
-    checks: Any
+    checks: dict[str, Any]
     overview_title: str
     overview: Any
     measures_title: str
@@ -68,9 +73,9 @@ def _empty(lang: Lang, error: Any) -> PanelContent:
     return PanelContent(
         error=error,
         team_title=t("panels.title.team", lang),
-        team=nothing,
+        team={MESSAGE: nothing},
         checks_title=t("panels.title.checks", lang),
-        checks=nothing,
+        checks={MESSAGE: nothing},
         overview_title=t("panels.title.overview", lang),
         overview=nothing,
         measures_title=t("panels.title.measures", lang),

@@ -58,35 +58,35 @@ def build_team(
     rows: Sequence[OverviewRow],
     patient_name: str,
     lang: Lang,
-) -> list[Component]:
+) -> dict[str, Component]:
     """The four groups (and any professionals outside the team) and the invite list.
 
-    ``rows`` is the analysis' contact overview, which carries each person's
-    name, role and team roles; the patient is named by ``patient_name``. The
-    CPR number is not an input, so it cannot appear here.
+    Each block by its slot (:data:`netmap.app.panels.slots.TEAM_SLOTS`), in
+    the order shown; the "outside" block is left out when nobody is outside
+    the team. ``rows`` is the analysis' contact overview, which carries each
+    person's name, role and team roles; the patient is named by
+    ``patient_name``. The CPR number is not an input, so it cannot appear here.
     """
     by_id = {row.id: row for row in rows}
     patient = _patient_item(groups.patient, patient_name)
-    blocks = [_group_block("patient", t("panels.group.patient", lang), [patient], lang)]
+    blocks = {"patient": _group_block("patient", t("panels.group.patient", lang), [patient], lang)}
     for group in GROUP_ORDER:
         ids = groups.of(group)
         if group is Group.OUTSIDE and not ids:
             continue
         items = [person_item(by_id[i], lang) for i in ids]
-        blocks.append(_group_block(group.value, group_label(group, lang), items, lang))
+        blocks[group.value] = _group_block(group.value, group_label(group, lang), items, lang)
     invited = [
         _patient_item(i, patient_name) if i == groups.patient else person_item(by_id[i], lang)
         for i in invite
     ]
-    blocks.append(
-        html.Div(
-            [
-                html.H3(t("panels.invite.title", lang), className="panel-group-title"),
-                html.P(t("panels.invite.hint", lang), className="panel-hint"),
-                html.Ol(invited),
-            ],
-            id="panel-invite",
-            className="panel-group panel-invite",
-        )
+    blocks["invite"] = html.Div(
+        [
+            html.H3(t("panels.invite.title", lang), className="panel-group-title"),
+            html.P(t("panels.invite.hint", lang), className="panel-hint"),
+            html.Ol(invited),
+        ],
+        id="panel-invite",
+        className="panel-group panel-invite",
     )
     return blocks
