@@ -203,8 +203,7 @@ _LOADED = """
 () => window.cy && window.cy.nodes('.person').length === 60
   && document.querySelector('#person-list')
   && document.querySelector('#person-list').children.length > 0
-  && document.querySelector('#panel-team-body')
-  && document.querySelector('#panel-team-body').children.length > 0
+  && document.querySelector('#panel-group-team')
 """
 
 _PANEL_WATCH = """

@@ -56,7 +56,7 @@ def create_app(
     ``default_lang`` is the language before the user picks one.
     """
     from netmap.app.editor_callbacks import register_editor_callbacks
-    from netmap.app.panels import panels_layout, register_panel_callbacks
+    from netmap.app.panels import panels_for, register_panel_callbacks
     from netmap.app.shell import first_layout, register_shell_callbacks
     from netmap.app.start import register_start_callbacks
 
@@ -72,8 +72,9 @@ def create_app(
     app.server.before_request(_reject_malformed_callback_body)
     app.server.config["NETMAP_LANG"] = default_lang
     # A function: Dash calls it for every page load, with the page's URL known.
-    app.layout = lambda: first_layout(store, panels_layout, app)
-    register_shell_callbacks(app, store, panels_layout)
+    panels = panels_for(today)
+    app.layout = lambda: first_layout(store, panels, app)
+    register_shell_callbacks(app, store, panels)
     register_start_callbacks(app, store)
     register_editor_callbacks(app, store)
     from netmap.app.patient_form import register_patient_form

@@ -7,30 +7,24 @@ components; the callbacks that fill and use them live in
 
 from __future__ import annotations
 
-import hashlib
-import json
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
 import dash_cytoscape as cyto
 from dash import dcc, html
 
-from netmap.app.mapview import MARKS, build_elements, marks_of, stylesheet
+from netmap.app.list_leaves import ANSWERS, drawn_for, list_leaves
+from netmap.app.mapview import MARKS, build_elements, stylesheet
 from netmap.editing import answer_of
 from netmap.geometry import RINGS
 from netmap.i18n import Lang, t
 from netmap.model import CareSector, NetworkMap, Person, Sector, TeamRole
 
 __all__ = [
-    "ANSWERS",
     "PATIENT_FIELDS",
-    "ListLeaves",
     "edit_panel",
     "editor_layout",
     "legend",
-    "list_leaves",
-    "list_structure",
     "patient_form",
     "person_list",
     "question_help",
@@ -94,75 +88,6 @@ def _answer_label(question: int, answer: str, lang: Lang) -> str:
     if question == 4 and answer == "unknown":
         return t("app.q.answer_undecided", lang)
     return t(f"app.q.answer_{answer}", lang)
-
-
-#: The answers a person can be given in steps 2–4, in the order shown.
-ANSWERS = ("yes", "no", "unknown")
-
-
-@dataclass(frozen=True)
-class ListLeaves:
-    """The person list's small, often-changing properties, by person id.
-
-    Dash 4 re-mounts every component under a ``children`` that changes (one
-    browser-wide update per component), so a drop must not redraw the list:
-    the callback sets just these properties on the items already drawn.
-    Keys are person ids; for the answer buttons, ``(person id, answer)``.
-    """
-
-    row_class: dict[str, str]
-    item_class: dict[str, str]
-    item_pressed: dict[str, str]
-    marks: dict[str, str]
-    answer_class: dict[tuple[str, str], str]
-    answer_pressed: dict[tuple[str, str], str]
-
-
-def list_leaves(network_map: NetworkMap, step: int, selected: str | None) -> ListLeaves:
-    """What each drawn list item shows that a drop, an answer or a tap can change.
-
-    >>> from netmap.model import Patient
-    >>> m = NetworkMap(patient=Patient(name="Testa"), persons=[
-    ...     Person(id="mor", name="Mor", sector="family", distance=0.2, can_help=True)])
-    >>> leaves = list_leaves(m, 3, "mor")
-    >>> leaves.row_class["mor"], leaves.item_class["mor"], leaves.marks["mor"]
-    ('person-row sector-family', 'person-item chosen', '✚')
-    >>> leaves.answer_class[("mor", "yes")], leaves.answer_pressed[("mor", "no")]
-    ('btn answer answer-yes on', 'false')
-    """
-    leaves = ListLeaves({}, {}, {}, {}, {}, {})
-    for person in network_map.persons:
-        chosen = person.id == selected
-        leaves.row_class[person.id] = f"person-row sector-{person.sector.value}"
-        leaves.item_class[person.id] = "person-item" + (" chosen" if chosen else "")
-        leaves.item_pressed[person.id] = "true" if chosen else "false"
-        leaves.marks[person.id] = marks_of(person)
-        if step in (2, 3, 4):
-            current = answer_of(person, step)
-            for answer in ANSWERS:
-                on = answer == current
-                key = (person.id, answer)
-                leaves.answer_class[key] = f"btn answer answer-{answer}" + (" on" if on else "")
-                leaves.answer_pressed[key] = "true" if on else "false"
-    return leaves
-
-
-def list_structure(network_map: NetworkMap, lang: Lang, step: int) -> str:
-    """What the drawn list is made of; the list is redrawn only when this changes.
-
-    Everything else an item shows comes from :func:`list_leaves`.
-
-    >>> from netmap.model import Patient
-    >>> m = NetworkMap(patient=Patient(name="Testa"), persons=[
-    ...     Person(id="mor", name="Mor", sector="family", distance=0.2)])
-    >>> moved = NetworkMap(patient=m.patient, persons=[
-    ...     Person(id="mor", name="Mor", sector="kin", distance=0.9)])
-    >>> list_structure(m, "da", 1) == list_structure(moved, "da", 1) != list_structure(m, "en", 1)
-    True
-    """
-    shape = [lang, step if step in (2, 3, 4) else 1]
-    shape += [(person.id, person.name, person.role) for person in network_map.persons]
-    return hashlib.sha1(json.dumps(shape).encode(), usedforsecurity=False).hexdigest()
 
 
 def person_list(network_map: NetworkMap, lang: Lang, step: int, selected: str | None) -> Any:
@@ -622,7 +547,9 @@ def editor_layout(network_map: NetworkMap, version: int, lang: Lang, panels: Any
     work_col = html.Section(
         id="work-col",
         children=[
-            html.Section(id="edit-panel", className="card edit-card"),
+            html.Section(
+                edit_panel(network_map, None, lang), id="edit-panel", className="card edit-card"
+            ),
             _add_form(lang),
             html.Section(
                 [
@@ -631,7 +558,7 @@ def editor_layout(network_map: NetworkMap, version: int, lang: Lang, panels: Any
                     # Drawn here with the page, so the first map callback finds
                     # it drawn and sets nothing (see netmap.app.list_leaves).
                     html.Div(person_list(network_map, lang, 1, None), id="person-list"),
-                    dcc.Store(id="person-list-drawn", data=list_structure(network_map, lang, 1)),
+                    dcc.Store(id="person-list-drawn", data=drawn_for(network_map, lang)),
                 ],
                 className="card list-card",
             ),

@@ -16,14 +16,15 @@ from typing import Any
 import dash
 from dash import ALL, Input, Output, State, ctx
 
-from netmap.app.editor import (
-    edit_panel,
+from netmap.app.editor import edit_panel, person_list, question_help
+from netmap.app.list_leaves import (
+    DrawnList,
+    changed_leaves,
+    drawn_list,
+    leaf_fingerprints,
     list_leaves,
     list_structure,
-    person_list,
-    question_help,
 )
-from netmap.app.list_leaves import LIST_LEAVES, leaf_updates
 from netmap.app.mapview import build_elements, map_point
 from netmap.app.state import (
     DragOp,
@@ -233,7 +234,6 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         Output("person-list-drawn", "data"),
         Output("version-label", "children"),
         Output("tap-help", "children"),
-        *(Output(pattern, prop) for pattern, prop in LIST_LEAVES),
         Input("map-state", "data"),
         Input("lang", "data"),
         Input("selected", "data"),
@@ -241,7 +241,9 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         Input("q-step", "value"),
         Input("mode", "value"),
         State("person-list-drawn", "data"),
-        *(State(pattern, prop) for pattern, prop in LIST_LEAVES),
+        # The page comes with all of this drawn (editor_layout); a page put in
+        # by the routing callback runs it anyway (Dash does for new components).
+        prevent_initial_call=True,
     )
     def render_map(
         state_data: Any,
@@ -250,8 +252,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         connect_from: Any,
         step: Any,
         mode: Any,
-        drawn: Any,
-        *_drawn_leaves: Any,
+        drawn_data: Any,
     ) -> Any:
         lang = parse_lang_store(lang_data, app_default(app))
         loaded = _load_map(store, state_data)
@@ -260,30 +261,33 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         state, network_map = loaded
         step = _step(step)
         mode = "connect" if mode == "connect" else "select"
+        chosen = _selected(selected)
         elements = build_elements(
             network_map,
             lang,
-            selected=_selected(selected),
+            selected=chosen,
             connect_from=_selected(connect_from) if mode == "connect" else None,
             question=step,
         )
+        leaves = list_leaves(network_map, step, chosen)
         structure = list_structure(network_map, lang, step)
-        if drawn != structure:
+        drawn = drawn_list(drawn_data)
+        children: Any = _UNCHANGED
+        if drawn is None or drawn.structure != structure:
             # Someone added, removed or renamed, or the step or language changed:
             # draw the list anew (its items come with their leaves set).
-            children: Any = person_list(network_map, lang, step, _selected(selected))
-            leaves = [[_UNCHANGED] * len(ids) for ids in ctx.outputs_list[5:]]
+            children = person_list(network_map, lang, step, chosen)
+            now = DrawnList(structure=structure, leaves=leaf_fingerprints(leaves))
         else:
-            children = _UNCHANGED
-            wanted = list_leaves(network_map, step, _selected(selected))
-            leaves = leaf_updates(wanted, ctx.outputs_list[5:], ctx.states_list[1:])
+            updates, now = changed_leaves(leaves, drawn)
+            for component_id, props in updates:
+                dash.set_props(component_id, props)
         return (
             elements,
             children,
-            structure if drawn != structure else _UNCHANGED,
+            now.model_dump() if now != drawn else _UNCHANGED,
             t("app.editor.version", lang, version=state.version),
             question_help(step, mode, lang),
-            *leaves,
         )
 
     @app.callback(
@@ -292,6 +296,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         Input("map-state", "data"),
         Input("lang", "data"),
         State("edit-autosaved", "data"),
+        prevent_initial_call=True,  # drawn with the page (nobody chosen yet)
     )
     def render_edit_panel(selected: Any, state_data: Any, lang_data: Any, autosaved: Any) -> Any:
         lang = parse_lang_store(lang_data, app_default(app))
@@ -319,6 +324,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         Output("notice-text", "className"),
         Output("reload", "style"),
         Input("notice-store", "data"),
+        prevent_initial_call=True,  # the page starts without a notice
     )
     def render_notice(data: Any) -> Any:
         try:
@@ -630,6 +636,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
     @app.callback(
         Output("work-col", "className"),
         Input("q-step", "value"),
+        prevent_initial_call=True,  # step 1 is what the page starts with
     )
     def on_step(step: Any) -> str:
         # While answering questions 2–4 the list with the answers comes first.

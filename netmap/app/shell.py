@@ -110,7 +110,7 @@ def _editor_page(store: MapStore, map_id: str, lang: Lang, panels: Any) -> tuple
     except NetmapError as exc:
         return html.Main(html.P(exc.message(lang), className="notice-error")), None
     state = MapState(map_id=stored.map_id, version=stored.version).model_dump()
-    return editor_layout(stored.map, stored.version, lang, panels(lang)), state
+    return editor_layout(stored.map, stored.version, lang, panels(lang, stored)), state
 
 
 def register_shell_callbacks(app: dash.Dash, store: MapStore, panels: Any) -> None:

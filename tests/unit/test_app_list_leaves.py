@@ -18,8 +18,7 @@ from typing import Any
 import pytest
 
 from netmap.app import create_app
-from netmap.app.editor import ANSWERS, list_leaves, list_structure
-from netmap.app.list_leaves import LIST_LEAVES
+from netmap.app.list_leaves import ANSWERS, drawn_for, list_leaves, list_structure
 from netmap.editing import parse_edit
 from netmap.model import NetworkMap, Patient, Person
 
@@ -104,97 +103,88 @@ def client_and_map(tmp_path: Path) -> Iterator[tuple[Any, str]]:
         yield create_app(store).server.test_client(), map_id
 
 
-def _render_body(
-    client: Any, map_id: str, drawn: Any, shown: dict[tuple[str, str], dict[str, str]]
-) -> dict[str, Any]:
-    """The browser's request; ``shown`` is by (type, property): person id -> value."""
+def _render(client: Any, map_id: str, drawn: Any, selected: str | None = None) -> dict[str, Any]:
+    """The map callback's answer, as the browser gets it (outputs and side updates)."""
     dep = next(
         d
         for d in client.get("/_dash-dependencies").get_json()
         if d["output"].startswith("..map-cy.elements")
     )
-    plain = ["map-cy", "person-list", "person-list-drawn", "version-label", "tap-help"]
-    props = ["elements", "children", "data", "children", "children"]
-    outputs: list[Any] = [{"id": i, "property": p} for i, p in zip(plain, props, strict=True)]
-    states: list[Any] = [{"id": "person-list-drawn", "property": "data", "value": drawn}]
-    for pattern, prop in LIST_LEAVES:
-        values = shown.get((pattern["type"], prop), {})
-        ids = {pid: {"type": pattern["type"], "pid": pid} for pid in values}
-        outputs.append([{"id": ids[pid], "property": prop} for pid in values])
-        states.append(
-            [{"id": ids[pid], "property": prop, "value": value} for pid, value in values.items()]
-        )
-    inputs = {
+    values = {
         "map-state": {"map_id": map_id, "version": 1},
         "lang": "da",
-        "selected": None,
+        "selected": selected,
         "connect-from": None,
         "q-step": 1,
         "mode": "select",
+        "person-list-drawn": drawn,
     }
-    return {
+    body = {
         "output": dep["output"],
-        "outputs": outputs,
+        "outputs": [
+            {"id": part.split(".")[0], "property": part.split(".")[1]}
+            for part in dep["output"].strip(".").split("...")
+        ],
         "inputs": [
-            {"id": i["id"], "property": i["property"], "value": inputs[i["id"]]}
+            {"id": i["id"], "property": i["property"], "value": values[i["id"]]}
             for i in dep["inputs"]
         ],
         "changedPropIds": ["map-state.data"],
-        "state": states,
+        "state": [
+            {"id": i["id"], "property": i["property"], "value": values[i["id"]]}
+            for i in dep["state"]
+        ],
     }
-
-
-def _post(client: Any, body: dict[str, Any]) -> dict[str, Any]:
     response = client.post(
         "/_dash-update-component", data=json.dumps(body), content_type="application/json"
     )
     assert response.status_code == 200, response.get_data(as_text=True)
-    return response.get_json()["response"]
-
-
-def _shown_as_drawn(m: NetworkMap) -> dict[tuple[str, str], dict[str, str]]:
-    leaves = list_leaves(m, 1, None)
-    return {
-        ("person-row", "className"): dict(leaves.row_class),
-        ("person-item", "className"): dict(leaves.item_class),
-        ("person-item", "aria-pressed"): dict(leaves.item_pressed),
-        ("person-marks", "children"): dict(leaves.marks),
-    }
+    return response.get_json()
 
 
 def test_applist006_nothing_of_the_list_is_sent_when_the_browser_has_it(
     client_and_map: tuple[Any, str],
 ) -> None:
     client, map_id = client_and_map
-    m = _map()
-    response = _post(
-        client,
-        _render_body(client, map_id, list_structure(m, "da", 1), _shown_as_drawn(m)),
-    )
-    assert "person-list" not in response and "person-list-drawn" not in response
-    assert not any(key.startswith("{") for key in response), response.keys()
-    assert "map-cy" in response and "version-label" in response
+    answer = _render(client, map_id, drawn_for(_map(), "da"))
+    assert "person-list" not in answer["response"]
+    assert "person-list-drawn" not in answer["response"]
+    assert "sideUpdate" not in answer
+    assert "map-cy" in answer["response"] and "version-label" in answer["response"]
 
 
-def test_applist007_only_the_item_that_differs_is_set(client_and_map: tuple[Any, str]) -> None:
-    client, map_id = client_and_map
-    m = _map()
-    shown = _shown_as_drawn(m)
-    # The browser still shows Mor in the kin sector and without marks changed.
-    shown[("person-row", "className")]["mor"] = "person-row sector-kin"
-    response = _post(client, _render_body(client, map_id, list_structure(m, "da", 1), shown))
-    leaf_keys = [key for key in response if key.startswith("{")]
-    assert leaf_keys == ['{"pid":"mor","type":"person-row"}']
-    assert response[leaf_keys[0]] == {"className": "person-row sector-family"}
-
-
-def test_applist008_a_list_drawn_for_something_else_is_drawn_anew(
+def test_applist007_only_the_changed_persons_items_are_set(
     client_and_map: tuple[Any, str],
 ) -> None:
     client, map_id = client_and_map
-    m = _map()
-    response = _post(client, _render_body(client, map_id, "0" * 40, _shown_as_drawn(m)))
-    assert response["person-list-drawn"]["data"] == list_structure(m, "da", 1)
-    text = json.dumps(response["person-list"]["children"], ensure_ascii=False)
+    drawn = drawn_for(_map(), "da")
+    answer = _render(client, map_id, drawn, selected="sr")
+    assert "person-list" not in answer["response"]
+    assert answer["sideUpdate"] == {
+        '{"pid":"sr","type":"person-row"}': {"className": "person-row sector-professional"},
+        '{"pid":"sr","type":"person-item"}': {
+            "className": "person-item chosen",
+            "aria-pressed": "true",
+        },
+        '{"pid":"sr","type":"person-marks"}': {"children": ""},
+    }
+    # The browser now shows Rådgiver chosen; Mor's fingerprint is unchanged.
+    now = answer["response"]["person-list-drawn"]["data"]
+    assert now["leaves"]["mor"] == drawn["leaves"]["mor"] != now["leaves"]["sr"]
+    again = _render(client, map_id, now, selected="sr")
+    assert "sideUpdate" not in again and "person-list-drawn" not in again["response"]
+
+
+@pytest.mark.parametrize(
+    "drawn",
+    [None, {"structure": "0" * 40, "leaves": {}}, {"structure": "x", "leaves": []}, "junk"],
+)
+def test_applist008_a_list_drawn_for_something_else_or_unknown_is_drawn_anew(
+    client_and_map: tuple[Any, str], drawn: Any
+) -> None:
+    client, map_id = client_and_map
+    answer = _render(client, map_id, drawn)
+    assert answer["response"]["person-list-drawn"]["data"] == drawn_for(_map(), "da")
+    text = json.dumps(answer["response"]["person-list"]["children"], ensure_ascii=False)
     assert "Mor Testesen" in text and "Rådgiver Test" in text
-    assert not any(key.startswith("{") for key in response)
+    assert "sideUpdate" not in answer

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,14 @@ def test_pnl090_the_editor_page_comes_with_the_layout(store: SqliteStore) -> Non
         "map_id": stored.map_id,
         "version": stored.version,
     }
-    assert by_id(layout, "panel-team-body")  # the panels are there, to be filled
+    # The panels come drawn, with the fingerprints of what is drawn.
+    assert "Birgitte Møller" in json.dumps(by_id(layout, "panel-group-team"), ensure_ascii=False)
+    assert by_id(layout, "panel-findings")
+    assert by_id(layout, "panel-drawn")["props"]["data"]["team"]
+    # So are the person list and the edit panel (the callbacks skip the first call).
+    assert "Birgitte Møller" in json.dumps(by_id(layout, "person-list"), ensure_ascii=False)
+    assert by_id(layout, "person-list-drawn")["props"]["data"]["leaves"]
+    assert by_id(layout, "edit-panel")["props"]["children"]
     assert by_id(layout, "page-drawn")["props"]["data"] == {
         "path": f"/map/{stored.map_id}",
         "lang": "da",
@@ -98,3 +106,48 @@ def test_pnl092_routing_skips_only_the_page_already_shown(store: SqliteStore) ->
         reply = response.get_json()["response"]
         assert reply["page-drawn"]["data"] == {"path": path, "lang": lang or "da"}
         assert reply["map-state"]["data"]["map_id"] == stored.map_id
+
+
+def test_pnl093_the_panels_drawn_with_the_page_are_what_the_callback_would_send(
+    store: SqliteStore,
+) -> None:
+    # The panel callback skips its first call (prevent_initial_call): what the
+    # page comes with must be exactly what it would have sent, so asking it
+    # with the page's fingerprints changes nothing.
+    stored = store.create(sofie(), author="test")
+    app = create_app(store, today=lambda: date(2026, 11, 22))
+    client = app.server.test_client()
+    page = client.get(
+        "/_dash-layout", headers={"Referer": f"http://localhost/map/{stored.map_id}"}
+    ).get_json()
+    key = next(k for k in app.callback_map if "panel-drawn.data" in k)
+    values = {
+        "map-state": by_id(page, "map-state")["props"]["data"],
+        "lang": None,
+        "panel-overview-sort": by_id(page, "panel-overview-sort")["props"]["data"],
+        "panel-overview-title": None,
+        "panel-measures-title": None,
+        "panel-drawn": by_id(page, "panel-drawn")["props"]["data"],
+    }
+    body = {
+        "output": key,
+        "outputs": [
+            {"id": part.split(".")[0], "property": part.split(".")[1]}
+            for part in key.strip(".").split("...")
+        ],
+        "inputs": [
+            {"id": i["id"], "property": i["property"], "value": values[i["id"]]}
+            for i in app.callback_map[key]["inputs"]
+        ],
+        "changedPropIds": ["map-state.data"],
+        "state": [
+            {"id": i["id"], "property": i["property"], "value": values[i["id"]]}
+            for i in app.callback_map[key]["state"]
+        ],
+    }
+    assert client.post("/_dash-update-component", json=body).get_json()["response"] == {}
+    # With nothing drawn, the same call draws everything.
+    values["panel-drawn"] = None
+    body["state"] = [dict(s, value=values[s["id"]]) for s in body["state"]]
+    sent = client.post("/_dash-update-component", json=body).get_json()["response"]
+    assert "Birgitte Møller" in json.dumps(sent["panel-slot-team-team"], ensure_ascii=False)

@@ -7,6 +7,6 @@ All component ids start with ``panel-``.
 """
 
 from netmap.app.panels.callbacks import register_panel_callbacks
-from netmap.app.panels.layout import panels_layout
+from netmap.app.panels.layout import panels_for, panels_layout
 
-__all__ = ["panels_layout", "register_panel_callbacks"]
+__all__ = ["panels_for", "panels_layout", "register_panel_callbacks"]

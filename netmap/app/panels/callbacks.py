@@ -13,14 +13,14 @@ from datetime import date
 from typing import Any
 
 import dash
-from dash import ALL, Input, Output, State, ctx, dcc
+from dash import ALL, Input, Output, State, ctx
 from pydantic import ValidationError
 
 from netmap.analysis import MapAnalysis, analyse
 from netmap.app.panels.inputs import OverviewSort, PanelInputs
 from netmap.app.panels.layout import SECTIONS
+from netmap.app.panels.outputs import PANEL_OUTPUTS, panel_outputs
 from netmap.app.panels.overview import SORT_BUTTON_TYPE
-from netmap.app.panels.patch import changed_parts, changed_values
 from netmap.app.panels.render import (
     ALL_SECTIONS,
     PanelContent,
@@ -28,7 +28,6 @@ from netmap.app.panels.render import (
     render_error,
     render_panels,
 )
-from netmap.app.panels.slots import CHECK_SLOTS, TEAM_SLOTS, slot_id, slot_values
 from netmap.errors import NetmapError, invalid_input
 from netmap.i18n import DEFAULT_LANG, Lang, parse_lang, t
 from netmap.store.base import MapStore
@@ -36,7 +35,6 @@ from netmap.store.base import MapStore
 __all__ = [
     "AnalysisCache",
     "is_open",
-    "measures_children",
     "next_sort",
     "register_panel_callbacks",
     "update_panels",
@@ -134,24 +132,6 @@ def is_open(section: str, clicks: Any) -> bool:
     return start != (count % 2 == 1)
 
 
-def measures_children(content: PanelContent) -> list[Any]:
-    """The measures section: the chart (when there is one) above the numbers.
-
-    The chart is created here rather than in the static layout so that the
-    browser loads plotly.js only once somebody opens the section.
-    """
-    measures = content.measures if isinstance(content.measures, list) else [content.measures]
-    if content.chart is None:
-        return measures
-    graph = dcc.Graph(
-        id="panel-chart",
-        figure=content.chart,
-        config={"displayModeBar": False, "responsive": True},
-        className="panel-chart",
-    )
-    return [graph, *measures]
-
-
 def next_sort(current: Any, column: Any) -> OverviewSort:
     """The sort after a click on ``column``: the same column again flips the order.
 
@@ -168,10 +148,6 @@ def next_sort(current: Any, column: Any) -> OverviewSort:
     if clicked.column == before.column:
         return OverviewSort(column=before.column, descending=not before.descending)
     return clicked
-
-
-def _parts(children: Any) -> list[Any]:
-    return children if isinstance(children, list) else [children]
 
 
 def register_panel_callbacks(
@@ -192,15 +168,7 @@ def register_panel_callbacks(
         return parse_lang(app.server.config.get("NETMAP_LANG"))
 
     @app.callback(
-        Output("panel-error", "children"),
-        Output("panel-team-title", "children"),
-        *(Output(slot_id("team", slot), "children") for slot in TEAM_SLOTS),
-        Output("panel-checks-title", "children"),
-        *(Output(slot_id("checks", slot), "children") for slot in CHECK_SLOTS),
-        Output("panel-overview-title", "children"),
-        Output("panel-overview-body", "children"),
-        Output("panel-measures-title", "children"),
-        Output("panel-measures-body", "children"),
+        *(Output(component, "children") for component in PANEL_OUTPUTS),
         Output("panel-drawn", "data"),
         Input("map-state", "data"),
         Input("lang", "data"),
@@ -208,6 +176,9 @@ def register_panel_callbacks(
         Input("panel-overview-title", "n_clicks"),
         Input("panel-measures-title", "n_clicks"),
         State("panel-drawn", "data"),
+        # The page comes with the panels drawn (panels_for); a page put in by
+        # the routing callback runs it anyway (Dash does for new components).
+        prevent_initial_call=True,
     )
     def _panels(
         map_state: Any,
@@ -225,43 +196,8 @@ def register_panel_callbacks(
         content = update_panels(
             store, today, map_state, lang, sort, default_lang(), opened=opened, cache=cache
         )
-        before = drawn if isinstance(drawn, dict) else {}
-        now: dict[str, list[str]] = {}
-        # Team and checks: each slot only when its part changed (slots.py).
-        # The lazy sections are built only while open and then sent whole
-        # (as a Patch of their changed parts, which saves bytes, not work).
-        team, now["team"] = changed_values(
-            slot_values(TEAM_SLOTS, content.team), before.get("team")
-        )
-        checks, now["checks"] = changed_values(
-            slot_values(CHECK_SLOTS, content.checks), before.get("checks")
-        )
-        overview, now["overview"] = changed_parts(_parts(content.overview), before.get("overview"))
-        measures, now["measures"] = changed_parts(
-            measures_children(content), before.get("measures")
-        )
-        head = [
-            content.error,
-            content.team_title,
-            content.checks_title,
-            content.overview_title,
-            content.measures_title,
-        ]
-        (error, team_title, checks_title, overview_title, measures_title), now["head"] = (
-            changed_values(head, before.get("head"))
-        )
-        return (
-            error,
-            team_title,
-            *team,
-            checks_title,
-            *checks,
-            overview_title,
-            overview,
-            measures_title,
-            measures,
-            now if now != before else dash.no_update,
-        )
+        values, now = panel_outputs(content, drawn)
+        return (*values, now if now != drawn else dash.no_update)
 
     @app.callback(
         Output("panel-overview-sort", "data"),
