@@ -15,6 +15,7 @@ from dash import dcc, html
 
 from netmap.app.list_leaves import ANSWERS, drawn_for, list_leaves
 from netmap.app.mapview import MARKS, build_elements, stylesheet
+from netmap.app.panels.patch import fingerprint
 from netmap.editing import answer_of
 from netmap.geometry import RINGS
 from netmap.i18n import Lang, t
@@ -486,6 +487,8 @@ def editor_layout(network_map: NetworkMap, version: int, lang: Lang, panels: Any
         # The version the edit panel saved itself: no re-render that would
         # take the focus out of the next field.
         dcc.Store(id="edit-autosaved", data={"tab": uuid.uuid4().hex}),
+        # The fingerprint of the edit panel drawn: it is redrawn only when it changes.
+        dcc.Store(id="edit-panel-drawn", data=fingerprint(edit_panel(network_map, None, lang))),
     ]
     toolbar = html.Div(
         [

@@ -26,6 +26,7 @@ from netmap.app.list_leaves import (
     list_structure,
 )
 from netmap.app.mapview import build_elements, map_point
+from netmap.app.panels.patch import fingerprint
 from netmap.app.state import (
     DragOp,
     History,
@@ -292,18 +293,29 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
 
     @app.callback(
         Output("edit-panel", "children"),
+        Output("edit-panel-drawn", "data"),
         Input("selected", "data"),
         Input("map-state", "data"),
         Input("lang", "data"),
         State("edit-autosaved", "data"),
+        State("edit-panel-drawn", "data"),
         prevent_initial_call=True,  # drawn with the page (nobody chosen yet)
     )
-    def render_edit_panel(selected: Any, state_data: Any, lang_data: Any, autosaved: Any) -> Any:
+    def render_edit_panel(
+        selected: Any, state_data: Any, lang_data: Any, autosaved: Any, drawn: Any
+    ) -> Any:
         lang = parse_lang_store(lang_data, app_default(app))
         loaded = _load_map(store, state_data)
         if loaded is None:
             raise dash.exceptions.PreventUpdate
         state, network_map = loaded
+        person_id = _selected(selected)
+        try:
+            person = network_map.person(person_id) if person_id else None
+        except KeyError:
+            person = None
+        panel = edit_panel(network_map, person, lang)
+        now = fingerprint(panel)
         if (
             ctx.triggered_id == "map-state"
             and isinstance(autosaved, dict)
@@ -311,13 +323,12 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         ):
             # The panel saved this version itself: it already shows it, and a
             # re-render would take the focus out of the field the user is in.
+            return _UNCHANGED, now
+        if now == drawn:
+            # Someone else was moved or answered: this panel would look the
+            # same, and redrawing its ~80 components costs the browser dearly.
             raise dash.exceptions.PreventUpdate
-        person_id = _selected(selected)
-        try:
-            person = network_map.person(person_id) if person_id else None
-        except KeyError:
-            person = None
-        return edit_panel(network_map, person, lang)
+        return panel, now
 
     @app.callback(
         Output("notice-text", "children"),

@@ -188,3 +188,56 @@ def test_applist008_a_list_drawn_for_something_else_or_unknown_is_drawn_anew(
     text = json.dumps(answer["response"]["person-list"]["children"], ensure_ascii=False)
     assert "Mor Testesen" in text and "Rådgiver Test" in text
     assert "sideUpdate" not in answer
+
+
+# --- the edit panel is redrawn only when it would look different ---------------
+
+
+def _edit_panel_post(client: Any, map_id: str, selected: Any, drawn: Any) -> Any:
+    dep = next(
+        d
+        for d in client.get("/_dash-dependencies").get_json()
+        if d["output"].startswith("..edit-panel.children")
+    )
+    values = {
+        "selected": selected,
+        "map-state": {"map_id": map_id, "version": 1},
+        "lang": "da",
+        "edit-autosaved": {"tab": "0" * 32},
+        "edit-panel-drawn": drawn,
+    }
+    body = {
+        "output": dep["output"],
+        "outputs": [
+            {"id": part.split(".")[0], "property": part.split(".")[1]}
+            for part in dep["output"].strip(".").split("...")
+        ],
+        "inputs": [
+            {"id": i["id"], "property": i["property"], "value": values[i["id"]]}
+            for i in dep["inputs"]
+        ],
+        "changedPropIds": ["map-state.data"],
+        "state": [
+            {"id": i["id"], "property": i["property"], "value": values[i["id"]]}
+            for i in dep["state"]
+        ],
+    }
+    return client.post(
+        "/_dash-update-component", data=json.dumps(body), content_type="application/json"
+    )
+
+
+def test_applist009_the_edit_panel_is_not_redrawn_when_it_would_look_the_same(
+    client_and_map: tuple[Any, str],
+) -> None:
+    client, map_id = client_and_map
+    first = _edit_panel_post(client, map_id, "mor", None)
+    assert first.status_code == 200
+    reply = first.get_json()["response"]
+    assert "Mor Testesen" in json.dumps(reply["edit-panel"]["children"], ensure_ascii=False)
+    drawn = reply["edit-panel-drawn"]["data"]
+    # Another edit elsewhere (same panel for Mor): nothing is sent.
+    assert _edit_panel_post(client, map_id, "mor", drawn).status_code == 204
+    # Another person chosen: drawn anew.
+    other = _edit_panel_post(client, map_id, "sr", drawn).get_json()["response"]
+    assert "Rådgiver Test" in json.dumps(other["edit-panel"]["children"], ensure_ascii=False)
