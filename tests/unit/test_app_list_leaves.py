@@ -103,22 +103,13 @@ def client_and_map(tmp_path: Path) -> Iterator[tuple[Any, str]]:
         yield create_app(store).server.test_client(), map_id
 
 
-def _render(client: Any, map_id: str, drawn: Any, selected: str | None = None) -> dict[str, Any]:
-    """The map callback's answer, as the browser gets it (outputs and side updates)."""
+def _call(client: Any, first_output: str, values: dict[str, Any]) -> Any:
+    """POST to the callback whose outputs start with ``first_output``, as the browser does."""
     dep = next(
         d
         for d in client.get("/_dash-dependencies").get_json()
-        if d["output"].startswith("..map-cy.elements")
+        if d["output"].startswith(f"..{first_output}")
     )
-    values = {
-        "map-state": {"map_id": map_id, "version": 1},
-        "lang": "da",
-        "selected": selected,
-        "connect-from": None,
-        "q-step": 1,
-        "mode": "select",
-        "person-list-drawn": drawn,
-    }
     body = {
         "output": dep["output"],
         "outputs": [
@@ -135,9 +126,23 @@ def _render(client: Any, map_id: str, drawn: Any, selected: str | None = None) -
             for i in dep["state"]
         ],
     }
-    response = client.post(
+    return client.post(
         "/_dash-update-component", data=json.dumps(body), content_type="application/json"
     )
+
+
+def _render(client: Any, map_id: str, drawn: Any, selected: str | None = None) -> dict[str, Any]:
+    """The map callback's answer, as the browser gets it (outputs and side updates)."""
+    values = {
+        "map-state": {"map_id": map_id, "version": 1},
+        "lang": "da",
+        "selected": selected,
+        "connect-from": None,
+        "q-step": 1,
+        "mode": "select",
+        "person-list-drawn": drawn,
+    }
+    response = _call(client, "map-cy.elements", values)
     assert response.status_code == 200, response.get_data(as_text=True)
     return response.get_json()
 
@@ -194,11 +199,6 @@ def test_applist008_a_list_drawn_for_something_else_or_unknown_is_drawn_anew(
 
 
 def _edit_panel_post(client: Any, map_id: str, selected: Any, drawn: Any) -> Any:
-    dep = next(
-        d
-        for d in client.get("/_dash-dependencies").get_json()
-        if d["output"].startswith("..edit-panel.children")
-    )
     values = {
         "selected": selected,
         "map-state": {"map_id": map_id, "version": 1},
@@ -206,25 +206,7 @@ def _edit_panel_post(client: Any, map_id: str, selected: Any, drawn: Any) -> Any
         "edit-autosaved": {"tab": "0" * 32},
         "edit-panel-drawn": drawn,
     }
-    body = {
-        "output": dep["output"],
-        "outputs": [
-            {"id": part.split(".")[0], "property": part.split(".")[1]}
-            for part in dep["output"].strip(".").split("...")
-        ],
-        "inputs": [
-            {"id": i["id"], "property": i["property"], "value": values[i["id"]]}
-            for i in dep["inputs"]
-        ],
-        "changedPropIds": ["map-state.data"],
-        "state": [
-            {"id": i["id"], "property": i["property"], "value": values[i["id"]]}
-            for i in dep["state"]
-        ],
-    }
-    return client.post(
-        "/_dash-update-component", data=json.dumps(body), content_type="application/json"
-    )
+    return _call(client, "edit-panel.children", values)
 
 
 def test_applist009_the_edit_panel_is_not_redrawn_when_it_would_look_the_same(
