@@ -92,18 +92,32 @@ def test_e2e_pnl002_adding_a_municipal_stafetholder_clears_the_check(
     shot(page, "e2e_pnl002_stafetholder")
 
 
-def test_e2e_pnl003_overview_sorts_by_a_tap_on_the_heading(live_app: LiveApp, page: Page) -> None:
+def test_e2e_pnl003_overview_sorts_by_a_tap_on_a_sort_button(live_app: LiveApp, page: Page) -> None:
     _open(page, live_app, _sofie())
     page.locator("#panel-overview-title").click()
-    first_name = page.locator("#panel-overview-table tbody tr:first-child .panel-cell-name")
-    expect(first_name).to_have_text("Mette Dahl")  # by group, closest first
-    button = page.locator("#panel-overview-table thead button", has_text="Navn")
+    # The table is one Markdown component: name is the first cell of a row.
+    first_name = page.locator("#panel-overview-table tbody tr:first-child td:first-child")
+    expect(first_name).to_contain_text("Mette Dahl")  # by group, closest first
+    rows = page.locator("#panel-overview-table tbody tr")
+    expect(rows).to_have_count(14)
+    button = page.locator("#panel-overview-bar button", has_text="Navn")
+    expect(button).to_have_attribute("aria-pressed", "false")
     button.click()
-    expect(first_name).to_have_text("Ali Hassan")
-    page.locator("#panel-overview-table thead button", has_text="Navn").click()
-    expect(first_name).to_have_text("Poul Jensen")
-    box = page.locator("#panel-overview-table thead button").first.bounding_box()
+    expect(first_name).to_contain_text("Ali Hassan")
+    expect(button).to_have_text("Navn ▲")
+    expect(button).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("#panel-overview-bar button", has_text="Gruppe")).to_have_attribute(
+        "aria-pressed", "false"
+    )
+    page.locator("#panel-overview-bar button", has_text="Navn").click()
+    expect(first_name).to_contain_text("Poul Jensen")
+    expect(page.locator("#panel-overview-bar button", has_text="Navn")).to_have_text("Navn ▼")
+    box = page.locator("#panel-overview-bar button").first.bounding_box()
     assert box is not None and box["height"] >= 44 and box["width"] >= 44
+    # A narrow panel shows each person as a card, each value under its column's name.
+    ali = rows.filter(has_text="Ali Hassan")
+    expect(ali.locator("td").nth(6)).to_have_text("E-mail ali.hassan@aalborg.example.dk")
+    shot(page, "e2e_pnl003_sorted")
 
 
 def test_e2e_pnl004_language_switch_and_chart(live_app: LiveApp, page: Page) -> None:
@@ -119,6 +133,28 @@ def test_e2e_pnl004_language_switch_and_chart(live_app: LiveApp, page: Page) -> 
     expect(page.locator("[data-measure='size'] .panel-measure-value")).to_have_text("14")
 
 
+def test_e2e_pnl007_open_sections_follow_a_change_in_place(live_app: LiveApp, page: Page) -> None:
+    _open(page, live_app, _sofie())
+    page.locator("#panel-overview-title").click()
+    page.locator("#panel-measures-title").click()
+    expect(page.locator("#panel-chart .main-svg").first).to_be_visible()
+    expect(page.locator("[data-measure='size'] .panel-measure-value")).to_have_text("14")
+    # Mark the drawn table and chart: a change must update them, not replace them.
+    page.evaluate(
+        "() => { document.querySelector('#panel-overview-table').dataset.mark = 'kept';"
+        " document.querySelector('#panel-chart').dataset.mark = 'kept'; }"
+    )
+    page.locator(".person-item", has_text="Poul Jensen").click()
+    role = page.locator("#edit-role")
+    expect(role).to_be_visible()
+    role.fill("Bedstefar")
+    page.locator("#edit-save").click()
+    poul = page.locator("#panel-overview-table tbody tr", has_text="Poul Jensen")
+    expect(poul).to_contain_text("Bedstefar")
+    expect(page.locator("#panel-overview-table[data-mark='kept']")).to_have_count(1)
+    expect(page.locator("#panel-chart[data-mark='kept']")).to_have_count(1)
+
+
 def test_e2e_pnl005_hostile_name_is_shown_as_text(live_app: LiveApp, page: Page) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -130,6 +166,10 @@ def test_e2e_pnl005_hostile_name_is_shown_as_text(live_app: LiveApp, page: Page)
     revise_patient(m, cpr="010190-1234")
     _open(page, live_app, m)
     expect(page.locator("#panel-group-team")).to_contain_text(hostile)
+    # In the overview's Markdown table too: the text, not an image.
+    page.locator("#panel-overview-title").click()
+    row = page.locator("#panel-overview-table tbody tr", has_text="onerror")
+    expect(row.locator("td").first).to_have_text("Navn " + hostile)
     assert page.locator("#panel-root img").count() == 0
     text = page.locator("#panel-root").inner_text()
     assert "1234" not in text and "010190" not in text

@@ -7,6 +7,8 @@ sends to the browser, so a test sees exactly what the user's browser gets.
 from __future__ import annotations
 
 import json
+import re
+import string
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -88,3 +90,45 @@ def names_in(component: dict[str, Any]) -> list[str]:
         for n in nodes(component)
         if n["props"].get("className") == "panel-person-name"
     ]
+
+
+_CELL = re.compile(r"^\*(?P<label>[^*]*)\* (?P<text>.*)$")
+_REFERENCE = re.compile(r"&#(\d+);")
+
+
+def _literal(escaped: str) -> str:
+    """Markdown text written as plain text plus numeric references, decoded.
+
+    Fails when any ASCII punctuation is left raw: Markdown would read it.
+    """
+    raw = _REFERENCE.sub("", escaped)
+    left = [c for c in raw if c in string.punctuation]
+    assert not left, f"unescaped {left} in {escaped!r}"
+    return _REFERENCE.sub(lambda m: chr(int(m.group(1))), escaped)
+
+
+def md_table(markdown: str) -> tuple[list[str], list[dict[str, str]]]:
+    """The headings and the rows of a GFM table as the overview writes it.
+
+    Each row maps a heading to its cell's text ("" when empty); each filled
+    cell must start with its heading as emphasis (``*Navn* Ali``).
+    """
+    lines = markdown.split("\n")
+    assert all(line.startswith("| ") and line.endswith(" |") for line in lines), lines
+    headings = [_literal(cell) for cell in lines[0][2:-2].split(" | ")]
+    assert lines[1] == "|" + " --- |" * len(headings)
+    rows = []
+    for line in lines[2:]:
+        cells = line[2:-2].split(" | ")
+        assert len(cells) == len(headings), line
+        row = {}
+        for heading, cell in zip(headings, cells, strict=True):
+            if cell.strip() == "":
+                row[heading] = ""
+                continue
+            match = _CELL.match(cell)
+            assert match, cell
+            assert _literal(match["label"]) == heading
+            row[heading] = _literal(match["text"])
+        rows.append(row)
+    return headings, rows

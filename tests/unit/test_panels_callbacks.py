@@ -15,11 +15,14 @@ from typing import Any
 import dash
 import pytest
 from dash import dcc, html
-from panels_support import AS_OF, as_json, by_id, names_in, nodes, sofie, texts, with_attr
+from panels_support import AS_OF, as_json, by_id, md_table, names_in, nodes, sofie, texts
 from revise import revise_patient, revise_person
 
+from netmap.analysis import measure_name
 from netmap.app.panels import panels_layout, register_panel_callbacks
 from netmap.app.panels.callbacks import AnalysisCache, is_open, next_sort, update_panels
+from netmap.app.panels.measures import CHART, value_id
+from netmap.app.panels.overview import OVERVIEW_TABLE
 from netmap.app.panels.slots import CHECK_SLOTS, TEAM_SLOTS
 from netmap.store.base import MapStore, StoredMap
 from netmap.store.sqlite import SqliteStore
@@ -76,8 +79,10 @@ def test_pnl062_update_panels_renders_the_stored_map(store: MapStore, stored: St
     assert content.error is None
     assert "Birgitte Møller" in texts(content.team)
     assert content.checks_title == "Tjek (2)"
-    assert with_attr(content.overview, "data-person", "egl")
-    assert content.chart.layout.barmode == "stack"
+    assert content.overview is not None and content.measures is not None
+    _, rows = md_table(content.overview.live[OVERVIEW_TABLE]["children"])
+    assert "Dr. Sara Friis" in [row["Navn"] for row in rows]
+    assert content.measures.live[CHART]["figure"].layout.barmode == "stack"
 
 
 def test_pnl063_update_panels_uses_the_injected_today(store: MapStore, stored: StoredMap) -> None:
@@ -162,6 +167,12 @@ def _app(store: MapStore) -> dash.Dash:
 
 def _post(app: dash.Dash, output: str, values: dict[str, Any]) -> dict[str, Any]:
     """POST to the callback writing ``output``, with its inputs taken from ``values``."""
+    return _reply(app, output, values)["response"]
+
+
+def _reply(app: dash.Dash, output: str, values: dict[str, Any]) -> dict[str, Any]:
+    """The whole JSON answer: ``response`` (the outputs) and ``sideUpdate``
+    (what the callback set with ``dash.set_props``), if any."""
     key = next(k for k in app.callback_map if output in k)
     outputs = [
         {"id": part.split(".")[0], "property": part.split(".")[1]}
@@ -187,7 +198,8 @@ def _post(app: dash.Dash, output: str, values: dict[str, Any]) -> dict[str, Any]
         },
     )
     assert response.status_code == 200
-    return response.get_json()["response"]
+    reply: dict[str, Any] = response.get_json()
+    return reply
 
 
 def _all(app: dash.Dash, map_state: Any, lang: Any, sort: Any) -> dict[str, Any]:
@@ -209,7 +221,9 @@ def test_pnl070_over_the_wire_renders_sofie_in_english(store: MapStore, stored: 
     response = _all(_app(store), _state(stored), "en", {"column": "name", "descending": False})
     assert response["panel-error"]["children"] is None
     assert response["panel-team-title"]["children"] == "The patient's team"
-    assert "Ali Hassan" in texts(response["panel-overview-body"]["children"])
+    table = by_id(response["panel-overview-body"]["children"], OVERVIEW_TABLE)
+    _, rows = md_table(table["props"]["children"])
+    assert rows[0]["Name"] == "Ali Hassan"  # sorted by name
 
 
 def test_pnl071_over_the_wire_garbage_changes_nothing(store: MapStore, stored: StoredMap) -> None:
@@ -226,19 +240,25 @@ def test_pnl072_closed_sections_send_nothing_and_no_chart(
     # Overview and measures start closed (layout): no table, no plotly graph.
     app = _app(store)
     values = {"map-state": _state(stored), "lang": "da", "panel-overview-sort": None}
-    assert _post(app, "panel-overview-body", values)["panel-overview-body"]["children"] == []
-    assert _post(app, "panel-measures-body", values)["panel-measures-body"]["children"] == []
+    first = _post(app, "panel-overview-body", values)
+    assert first["panel-overview-body"]["children"] == []
+    assert first["panel-measures-body"]["children"] == []
     # Opened (one click on the heading): the table, and the chart above the numbers.
     opened = {**values, "panel-overview-title": 1, "panel-measures-title": 1}
     table = _post(app, "panel-overview-body", opened)["panel-overview-body"]["children"]
-    assert by_id(table, "panel-overview-table")
-    measures = _post(app, "panel-measures-body", opened)["panel-measures-body"]["children"]
+    assert by_id(table, OVERVIEW_TABLE)["type"] == "Markdown"
+    assert by_id(table, "panel-overview-bar")
+    reply = _reply(app, "panel-measures-body", opened)
+    assert "sideUpdate" not in reply  # drawn whole, nothing set on top
+    measures = reply["response"]["panel-measures-body"]["children"]
     assert measures[0]["namespace"] == "dash_core_components"
-    assert measures[0]["props"]["id"] == "panel-chart"
+    assert measures[0]["props"]["id"] == CHART
     assert measures[0]["props"]["figure"]["layout"]["barmode"] == "stack"
-    # Closed again (a second click): nothing.
-    closed = {**values, "panel-measures-title": 2}
-    assert _post(app, "panel-measures-body", closed)["panel-measures-body"]["children"] == []
+    drawn = reply["response"]["panel-drawn"]["data"]
+    # Closed again (a second click): nothing is sent, what is drawn stays.
+    closed = {**opened, "panel-measures-title": 2, "panel-drawn": drawn}
+    again = _reply(app, "panel-measures-body", closed)
+    assert again["response"] == {} and "sideUpdate" not in again
 
 
 def test_pnl073_is_open_counts_clicks_on_the_heading() -> None:
@@ -397,3 +417,109 @@ def test_pnl079_no_map_shows_the_message_and_empties_every_block(store: MapStore
         "panel-slot-checks-no_coordinator_region",
         "panel-slot-checks-team_member_unreachable",
     ]
+
+
+def _opened(stored: StoredMap, drawn: Any = None, lang: str = "da") -> dict[str, Any]:
+    return {
+        "map-state": _state(stored),
+        "lang": lang,
+        "panel-overview-title": 1,
+        "panel-measures-title": 1,
+        "panel-drawn": drawn,
+    }
+
+
+def test_pnl100_open_sections_the_same_map_again_sends_nothing(
+    store: MapStore, stored: StoredMap
+) -> None:
+    app = _app(store)
+    first = _reply(app, "panel-error", _opened(stored))
+    drawn = first["response"]["panel-drawn"]["data"]
+    again = _reply(app, "panel-error", _opened(stored, drawn))
+    assert again["response"] == {}
+    assert "sideUpdate" not in again
+
+
+def _revised(store: MapStore, stored: StoredMap, person: str, **changes: Any) -> StoredMap:
+    changed = stored.map.model_copy(deep=True)
+    revise_person(changed, person, **changes)
+    return store.create(changed, author="test")
+
+
+def test_pnl101_a_new_band_sets_the_table_text_and_the_figure_only(
+    store: MapStore, stored: StoredMap
+) -> None:
+    app = _app(store)
+    drawn = _post(app, "panel-error", _opened(stored))["panel-drawn"]["data"]
+    # Poul Jensen (kin) moves from far away (0.85) to close (0.2).
+    other = _revised(store, stored, "farfar", distance=0.2)
+    reply = _reply(app, "panel-error", _opened(other, drawn))
+    # Neither section is redrawn: no body, only properties of drawn components.
+    assert "panel-overview-body" not in reply["response"]
+    assert "panel-measures-body" not in reply["response"]
+    side = reply["sideUpdate"]
+    # The table's text, the chart's figure, and the two measures that count
+    # bands: by band (close 4 -> 5, further away 5 -> 4) and close private
+    # persons (Lene, Anna -> and Poul). Nothing else.
+    assert set(side) == {
+        OVERVIEW_TABLE,
+        CHART,
+        value_id("by_band"),
+        value_id("close_private"),
+    }
+    assert list(side[OVERVIEW_TABLE]) == ["children"]
+    _, rows = md_table(side[OVERVIEW_TABLE]["children"])
+    (poul,) = [row for row in rows if row["Navn"] == "Poul Jensen"]
+    assert poul["Afstand"] == "Tæt på"
+    assert side[value_id("by_band")] == {"children": "Tæt på 5, Midt imellem 5, Længere væk 4"}
+    assert side[value_id("close_private")] == {"children": "3"}
+    # Kin: close 0 -> 1, further away 1 -> 0 (test_panels_measures.py pnl050).
+    assert [trace["x"] for trace in side[CHART]["figure"]["data"]] == [
+        [1, 1, 1, 0, 2],
+        [1, 1, 0, 1, 2],
+        [0, 0, 1, 1, 2],
+    ]
+
+
+def test_pnl102_a_new_role_sets_the_table_text_only(store: MapStore, stored: StoredMap) -> None:
+    app = _app(store)
+    drawn = _post(app, "panel-error", _opened(stored))["panel-drawn"]["data"]
+    other = _revised(store, stored, "farfar", role="Bedstefar")
+    reply = _reply(app, "panel-error", _opened(other, drawn))
+    assert set(reply["sideUpdate"]) == {OVERVIEW_TABLE}
+    assert "panel-overview-body" not in reply["response"]
+    assert "panel-measures-body" not in reply["response"]
+    assert "Bedstefar" in reply["sideUpdate"][OVERVIEW_TABLE]["children"]
+
+
+def test_pnl103_sort_or_language_redraws_the_frame(store: MapStore, stored: StoredMap) -> None:
+    app = _app(store)
+    drawn = _post(app, "panel-error", _opened(stored))["panel-drawn"]["data"]
+    # Another sort: the bar changes, so the overview's frame is drawn whole
+    # (with the sorted text in it); the measures stay as they are.
+    by_name = {**_opened(stored, drawn), "panel-overview-sort": {"column": "name"}}
+    reply = _reply(app, "panel-error", by_name)
+    assert "sideUpdate" not in reply
+    assert "panel-measures-body" not in reply["response"]
+    body = reply["response"]["panel-overview-body"]["children"]
+    pressed = [n for n in nodes(body) if n["props"].get("aria-pressed") == "true"]
+    assert texts(pressed) == ["Navn ▲"]
+    _, rows = md_table(by_id(body, OVERVIEW_TABLE)["props"]["children"])
+    assert [row["Navn"] for row in rows[:3]] == ["Ali Hassan", "Anna Holm", "Birgitte Møller"]
+    # Another language: both frames.
+    english = _reply(app, "panel-error", _opened(stored, drawn, lang="en"))
+    assert "sideUpdate" not in english
+    assert "panel-overview-body" in english["response"]
+    measures = english["response"]["panel-measures-body"]["children"]
+    assert measure_name("size", "en") in texts(measures)
+    assert measure_name("size", "da") not in texts(measures)
+
+
+@pytest.mark.parametrize("garbage", ["x", {"overview": ["zz"]}, {"overview": 5}, [1]])
+def test_pnl104_garbage_fingerprints_draw_the_open_sections_whole(
+    store: MapStore, stored: StoredMap, garbage: Any
+) -> None:
+    reply = _reply(_app(store), "panel-error", _opened(stored, garbage))
+    assert "sideUpdate" not in reply
+    assert by_id(reply["response"]["panel-overview-body"]["children"], OVERVIEW_TABLE)
+    assert by_id(reply["response"]["panel-measures-body"]["children"], CHART)

@@ -120,7 +120,7 @@ def test_pnl093_the_panels_drawn_with_the_page_are_what_the_callback_would_send(
     page = client.get(
         "/_dash-layout", headers={"Referer": f"http://localhost/map/{stored.map_id}"}
     ).get_json()
-    key = next(k for k in app.callback_map if "panel-drawn.data" in k)
+    key = next(k for k in app.callback_map if "...panel-drawn.data" in k)
     values = {
         "map-state": by_id(page, "map-state")["props"]["data"],
         "lang": None,

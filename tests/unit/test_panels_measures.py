@@ -16,18 +16,23 @@ from panels_support import AS_OF, as_json, nodes, sofie, texts
 
 from netmap.analysis import MEASURE_KEYS, analyse, explain_measure, measure_name
 from netmap.app.panels.chart import composition_counts, composition_figure
-from netmap.app.panels.measures import build_measures, format_number
+from netmap.app.panels.measures import CHART, build_measures, format_number, value_id
 from netmap.model import Band, NetworkMap, Patient, Sector
 
 
 def _values(network_map: NetworkMap, lang: str = "da") -> dict[str, object]:
-    tree = as_json(build_measures(analyse(network_map, as_of=AS_OF).measures, lang))
+    section = build_measures(analyse(network_map, as_of=AS_OF).measures, lang)  # type: ignore[arg-type]
+    tree = as_json(section.filled())
     found = {}
     for n in nodes(tree):
         key = n["props"].get("data-measure")
         if key:
-            value = n["props"]["children"][1]["props"]["children"]
-            found[key] = value if isinstance(value, str) else texts(value)
+            value = n["props"]["children"][1]
+            # Each value is one text, set live into its own element.
+            assert value["props"]["id"] == value_id(key)
+            assert section.live[value_id(key)] == {"children": value["props"]["children"]}
+            found[key] = value["props"]["children"]
+            assert isinstance(found[key], str)
     return found
 
 
@@ -52,7 +57,7 @@ def test_pnl040_sofie_values_by_hand() -> None:
 
 def test_pnl041_every_measure_with_name_and_explanation() -> None:
     for lang in ("da", "en"):
-        tree = build_measures(analyse(sofie(), as_of=AS_OF).measures, lang)
+        tree = build_measures(analyse(sofie(), as_of=AS_OF).measures, lang).filled()  # type: ignore[arg-type]
         shown = texts(tree)
         keys = [
             n["props"]["data-measure"] for n in nodes(as_json(tree)) if "data-measure" in n["props"]
@@ -90,7 +95,21 @@ def test_pnl044_sector_ties_spelled_out() -> None:
     # Family has 2 persons (1 possible pair) and Lene–Mads is drawn.
     assert "Familie: 1 af 1 mulige" in v["sector_ties"]
     # Family (2) × professionals (6) = 12 pairs; Lene–Mette is the one tie.
-    assert "Familie – Fagpersoner: 1 af 12 mulige" in v["sector_ties"]
+    assert "Familie – Fagpersoner: 1 af 12 mulige" in v["sector_ties"].split("\n")
+    # One line per pair of sectors: 5 sectors, 5 + 10 pairs.
+    assert len(v["sector_ties"].split("\n")) == 15
+
+
+def test_pnl045_chart_is_a_graph_whose_figure_is_live() -> None:
+    rows = analyse(sofie(), as_of=AS_OF).overview
+    figure = composition_figure([(r.sector, r.band) for r in rows], "da")
+    section = build_measures(analyse(sofie(), as_of=AS_OF).measures, "da", figure)
+    graph = section.frame[0]
+    assert graph.id == CHART and getattr(graph, "figure", None) is None
+    assert section.live[CHART] == {"figure": figure}
+    assert as_json(section.filled()[0])["props"]["figure"]["layout"]["barmode"] == "stack"
+    # Without a chart the list stands alone.
+    assert CHART not in build_measures(analyse(sofie(), as_of=AS_OF).measures, "da").live
 
 
 def test_pnl050_chart_counts_by_sector_and_band() -> None:

@@ -1,13 +1,39 @@
-"""The contact overview: every column, plain text, sortable, no CPR."""
+"""The contact overview: every column, plain text, sortable, no CPR.
+
+The table is one Markdown text (a GFM table, read back with ``md_table``),
+the sort buttons a bar above it.
+"""
 
 from __future__ import annotations
 
-from panels_support import AS_OF, as_json, by_id, nodes, sofie, texts, with_attr
+from typing import Any
+
+import pytest
+from panels_support import AS_OF, as_json, by_id, md_table, nodes, sofie, texts
 from revise import revise_patient
 
 from netmap.analysis import analyse
 from netmap.app.panels.inputs import SORT_COLUMNS, OverviewSort
-from netmap.app.panels.overview import build_overview, sort_rows
+from netmap.app.panels.overview import (
+    OVERVIEW_TABLE,
+    build_overview,
+    escape_markdown,
+    sort_rows,
+)
+from netmap.model import NetworkMap, Patient, Person
+
+HEADINGS_DA = [
+    "Navn",
+    "Felt",
+    "Afstand",
+    "Rolle",
+    "Organisation",
+    "Telefon",
+    "E-mail",
+    "Kan hjælpe med",
+    "Gruppe",
+    "Roller i teamet",
+]
 
 
 def _rows():  # type: ignore[no-untyped-def]
@@ -18,31 +44,44 @@ def _order(sort: OverviewSort) -> list[str]:
     return [row.id for row in sort_rows(_rows(), sort, "da")]
 
 
-def test_pnl030_header_has_a_sort_button_per_column() -> None:
-    tree = as_json(build_overview(_rows(), OverviewSort(), "da"))
+def _markdown(rows: Any, sort: OverviewSort, lang: str = "da") -> str:
+    section = build_overview(rows, sort, lang)  # type: ignore[arg-type]
+    # The table's text is the section's one live value; its frame has the
+    # Markdown component empty.
+    assert list(section.live) == [OVERVIEW_TABLE]
+    assert by_id(section.frame, OVERVIEW_TABLE)["props"].get("children") is None
+    text = section.live[OVERVIEW_TABLE]["children"]
+    assert by_id(section.filled(), OVERVIEW_TABLE)["props"]["children"] == text
+    return str(text)
+
+
+def test_pnl030_sort_bar_has_a_sort_button_per_column() -> None:
+    tree = as_json(build_overview(_rows(), OverviewSort(), "da").frame)
     buttons = [n for n in nodes(tree) if n["type"] == "Button"]
     assert [b["props"]["id"] for b in buttons] == [
         {"type": "panel-sort", "column": c} for c in SORT_COLUMNS
     ]
-    # Sorted by group by default: that button carries the arrow.
+    # Sorted by group by default: that button carries the arrow and is pressed.
     assert [b["props"]["children"] for b in buttons] == [
-        "Navn",
-        "Felt",
-        "Afstand",
-        "Rolle",
-        "Organisation",
-        "Telefon",
-        "E-mail",
-        "Kan hjælpe med",
+        *HEADINGS_DA[:8],
         "Gruppe ▲",
         "Roller i teamet",
     ]
+    assert [b["props"]["aria-pressed"] for b in buttons] == ["false"] * 8 + ["true", "false"]
+    assert buttons[8]["props"]["aria-label"] == (
+        "Sorteret efter Gruppe, stigende. Tryk for at vende."
+    )
+    bar = by_id(tree, "panel-overview-bar")
+    assert bar["props"]["role"] == "group"
+    # The table has the same columns, in the same order, as headings.
+    headings, _ = md_table(_markdown(_rows(), OverviewSort()))
+    assert headings == HEADINGS_DA
 
 
 def test_pnl031_row_cells_for_a_professional() -> None:
-    tree = build_overview(_rows(), OverviewSort(), "da")
-    (row,) = with_attr(tree, "data-person", "ips")
-    assert texts(row) == [
+    _, rows = md_table(_markdown(_rows(), OverviewSort()))
+    (ali,) = [row for row in rows if row["Navn"] == "Ali Hassan"]
+    assert list(ali.values()) == [
         "Ali Hassan",
         "Fagpersoner",
         "Tæt på",  # 0.3 ≤ 1/3
@@ -54,6 +93,13 @@ def test_pnl031_row_cells_for_a_professional() -> None:
         "Fagpersoner i Patientens team",
         "Stafetholder, Forløbskoordinator",
     ]
+
+
+def test_pnl039_table_rows_follow_the_sort() -> None:
+    names = {row.id: row.name for row in _rows()}
+    for sort in (OverviewSort(), OverviewSort(column="name", descending=True)):
+        _, rows = md_table(_markdown(_rows(), sort))
+        assert [row["Navn"] for row in rows] == [names[i] for i in _order(sort)]
 
 
 def test_pnl032_default_order_is_by_group_then_closeness() -> None:
@@ -96,23 +142,64 @@ def test_pnl035_empty_cells_stay_last_either_way() -> None:
 
 
 def test_pnl036_active_column_marked_for_screen_readers() -> None:
-    tree = as_json(build_overview(_rows(), OverviewSort(column="band", descending=True), "en"))
-    sorted_headers = [n for n in nodes(tree) if n["props"].get("aria-sort") == "descending"]
-    assert len(sorted_headers) == 1
-    assert texts(sorted_headers[0]) == ["Closeness ▼"]
+    sort = OverviewSort(column="band", descending=True)
+    tree = as_json(build_overview(_rows(), sort, "en").frame)
+    pressed = [n for n in nodes(tree) if n["props"].get("aria-pressed") == "true"]
+    assert len(pressed) == 1
+    assert texts(pressed[0]) == ["Closeness ▼"]
+    assert pressed[0]["props"]["data-sort"] == "descending"
+    assert pressed[0]["props"]["title"] == ("Sorted by Closeness, descending. Tap to reverse.")
 
 
 def test_pnl037_no_cpr_anywhere() -> None:
     m = sofie()
     revise_patient(m, cpr="010190-1234")
     rows = analyse(m, as_of=AS_OF).overview
-    shown = str(as_json(build_overview(rows, OverviewSort(), "da")))
+    shown = str(as_json(build_overview(rows, OverviewSort(), "da").filled()))
     assert "1234" not in shown
     assert "010190" not in shown
 
 
 def test_pnl038_empty_map_has_a_note_instead_of_a_table() -> None:
-    tree = build_overview([], OverviewSort(), "da")
-    assert texts(tree) == ["Der er ingen personer på kortet endnu."]
-    assert "panel-overview-table" not in str(as_json(tree))
-    assert by_id(build_overview(_rows(), OverviewSort(), "da"), "panel-overview-table")
+    section = build_overview([], OverviewSort(), "da")
+    assert texts(section.filled()) == ["Der er ingen personer på kortet endnu."]
+    assert section.live == {}
+    assert OVERVIEW_TABLE not in str(as_json(section.frame))
+
+
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "**fed** [link](javascript:alert(1))",
+    "<script>alert('x')</script>",
+    "a | b \\| `c` &amp; &#60; _u_ ~~s~~ # - 1. > www.example.dk",
+]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_pnl090_user_text_is_escaped_in_the_markdown(hostile: str) -> None:
+    m = NetworkMap(
+        patient=Patient(name="Testa Testesen"),
+        persons=[
+            Person(id="x", name=hostile, sector="leisure", distance=0.5, role=hostile),
+            Person(id="y", name="Bo Test", sector="kin", distance=0.2, helps_with=hostile),
+        ],
+    )
+    markdown = _markdown(analyse(m, as_of=AS_OF).overview, OverviewSort(column="name"), "en")
+    # md_table fails on any ASCII punctuation left raw in a cell: every
+    # character of the user's text is literal, whatever Markdown reads.
+    _, rows = md_table(markdown)
+    by_name = {row["Name"]: row for row in rows}
+    assert set(by_name) == {"Bo Test", hostile}
+    assert by_name["Bo Test"]["Can help with"] == hostile
+    assert by_name[hostile]["Role"] == hostile
+    for tag in ("<img", "<script", "](", "**"):
+        assert tag not in markdown
+    # Raw HTML stays off, so even a mistake could not become markup.
+    table = by_id(build_overview(analyse(m).overview, OverviewSort(), "en").frame, OVERVIEW_TABLE)
+    assert not table["props"].get("dangerously_allow_html")
+
+
+def test_pnl091_escape_keeps_the_text_on_one_line() -> None:
+    assert escape_markdown("Ali\nHassan\r\n\tjr.") == "Ali Hassan jr&#46;"
+    assert escape_markdown("Åse Ørum") == "Åse Ørum"  # letters and spaces stay
+    assert escape_markdown("") == ""

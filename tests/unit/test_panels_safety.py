@@ -1,14 +1,20 @@
-"""User text reaches the browser only as plain strings; the CPR number never does."""
+"""User text reaches the browser only as plain strings; the CPR number never does.
+
+The one exception to "only html components" is the overview table, one
+``dcc.Markdown`` with raw HTML off, whose every user text is escaped
+(read back strictly by ``md_table``).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from panels_support import AS_OF, as_json, nodes, sofie, texts
+from panels_support import AS_OF, as_json, md_table, nodes, sofie, texts
 from revise import revise_patient
 
 from netmap.app.panels.inputs import SORT_COLUMNS, OverviewSort
+from netmap.app.panels.overview import OVERVIEW_TABLE
 from netmap.app.panels.render import PanelContent, render_panels
 from netmap.model import NetworkMap, Person
 
@@ -37,21 +43,32 @@ def _hostile_map() -> NetworkMap:
 
 
 def _trees(content: PanelContent) -> list[Any]:
-    return [content.team, content.checks, content.overview, content.measures]
+    assert content.overview is not None and content.measures is not None
+    return [content.team, content.checks, content.overview.filled(), content.measures.filled()]
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 @pytest.mark.parametrize("column", SORT_COLUMNS)
 def test_pnl080_only_html_components_and_text_children(lang: str, column: str) -> None:
     content = render_panels(_hostile_map(), lang, OverviewSort(column=column), as_of=AS_OF)  # type: ignore[arg-type]
+    markdown = []
     for tree in _trees(content):
         for node in nodes(as_json(tree)):
-            # No dcc.Markdown, no raw-HTML escape hatch: only html.* elements.
-            assert node["namespace"] == "dash_html_components", node["type"]
             assert "dangerously_allow_html" not in node["props"]
-    shown = [s for tree in _trees(content) for s in texts(tree)]
+            if node["props"].get("id") == OVERVIEW_TABLE:
+                assert node["type"] == "Markdown"
+                markdown.append(node["props"]["children"])
+            elif node["props"].get("id") != "panel-chart":
+                # Everything else: html.* elements with plain string children.
+                assert node["namespace"] == "dash_html_components", node["type"]
+    shown = [s for tree in _trees(content)[:2] for s in texts(tree)]
+    for text in HOSTILE[:1]:
+        assert text in shown  # the team shows names: verbatim, as a string child
+    (table,) = markdown
+    _, rows = md_table(table)  # fails on any unescaped punctuation
+    cells = [cell for row in rows for cell in row.values()]
     for text in HOSTILE:
-        assert text in shown  # verbatim, as a string child
+        assert text in cells  # escaped, it reads back exactly
 
 
 def test_pnl081_no_cpr_in_any_panel_output() -> None:

@@ -159,7 +159,9 @@ def register_panel_callbacks(
     and one update. The team and checks parts each have a slot of their own
     and are sent only when they changed since the browser last drew them
     (:mod:`netmap.app.panels.slots`, :mod:`netmap.app.panels.patch`); the
-    overview and the measures (with the chart) are built only while open.
+    overview and the measures (with the chart) are built only while open, and
+    then a drop sets only their changed texts and the chart's figure
+    (:mod:`netmap.app.panels.live`).
     """
     cache = AnalysisCache()
 
@@ -196,7 +198,11 @@ def register_panel_callbacks(
         content = update_panels(
             store, today, map_state, lang, sort, default_lang(), opened=opened, cache=cache
         )
-        values, now = panel_outputs(content, drawn)
+        values, now, live = panel_outputs(content, drawn)
+        # A drop with the overview or measures open: a few properties of
+        # components the browser has (see live.py), not a redraw.
+        for component_id, props in live.items():
+            dash.set_props(component_id, props)
         return (*values, now if now != drawn else dash.no_update)
 
     @app.callback(

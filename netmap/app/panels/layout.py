@@ -28,9 +28,10 @@ SECTIONS: tuple[tuple[str, bool], ...] = (
 
 
 def _body(name: str, filled: dict[str, Any]) -> Component:
-    # Team and checks are fixed slots (see slots.py). The measures body gets
-    # the chart (a dcc.Graph) only when it is opened, so plotly.js is not
-    # loaded for a section nobody looks at.
+    # Team and checks are fixed slots (see slots.py). The overview and the
+    # measures bodies get their frames (live.py) only when they are opened,
+    # so neither the Markdown nor plotly.js is loaded for a section nobody
+    # looks at.
     if name == "team":
         return html.Div(_filled(slot_divs("team", TEAM_SLOTS), filled), id="panel-team-body")
     if name == "checks":
@@ -78,7 +79,8 @@ def panels_layout(lang: str, content: PanelContent | None = None) -> Component:
     filled: dict[str, Any] = {}
     drawn = None
     if content is not None:
-        values, drawn = panel_outputs(content, None)
+        values, drawn, live = panel_outputs(content, None)
+        assert not live  # nothing drawn before: everything is in the values
         filled = dict(zip(PANEL_OUTPUTS, values, strict=True))
     return html.Div(
         id="panel-root",

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from netmap.app.panels.patch import changed_parts, changed_values
+import dash
+
+from netmap.app.panels.live import LiveSection, LiveValues, parse_fingerprints
+from netmap.app.panels.patch import changed_values, fingerprint
 from netmap.app.panels.render import PanelContent
 from netmap.app.panels.slots import CHECK_SLOTS, TEAM_SLOTS, slot_id, slot_values
 
-__all__ = ["PANEL_OUTPUTS", "measures_children", "panel_outputs"]
+__all__ = ["PANEL_OUTPUTS", "panel_outputs"]
 
 #: The components whose ``children`` the panel callback writes, in its output order.
 PANEL_OUTPUTS: tuple[str, ...] = (
@@ -30,38 +33,37 @@ PANEL_OUTPUTS: tuple[str, ...] = (
 )
 
 
-def measures_children(content: PanelContent) -> list[Any]:
-    """The measures section: the chart (when there is one) above the numbers.
+def _lazy(section: LiveSection | None, before: Any) -> tuple[Any, Any, LiveValues]:
+    """The children of a lazy section's body, its fingerprints, and its live values to set.
 
-    The chart is created here rather than in the static layout so that the
-    browser loads plotly.js only once somebody opens the section.
+    Closed (``section`` is ``None``): whatever the browser has stays, unless
+    it has nothing comparable, then the body is emptied. Open: the whole frame
+    when it differs from the drawn one, else only the changed live values.
     """
-    from dash import dcc
-
-    measures = content.measures if isinstance(content.measures, list) else [content.measures]
-    if content.chart is None:
-        return measures
-    graph = dcc.Graph(
-        id="panel-chart",
-        figure=content.chart,
-        config={"displayModeBar": False, "responsive": True},
-        className="panel-chart",
-    )
-    return [graph, *measures]
+    drawn = parse_fingerprints(before)
+    if section is None:
+        if drawn is not None:
+            return dash.no_update, drawn, {}
+        return [], [fingerprint([])], {}
+    now = section.fingerprints()
+    if drawn is None or len(drawn) != len(now) or drawn[0] != now[0]:
+        return section.filled(), now, {}
+    return dash.no_update, now, section.changed(drawn)
 
 
-def _parts(children: Any) -> list[Any]:
-    return children if isinstance(children, list) else [children]
-
-
-def panel_outputs(content: PanelContent, before: Any) -> tuple[list[Any], dict[str, list[str]]]:
-    """The value of each of :data:`PANEL_OUTPUTS`, and the fingerprints drawn after it.
+def panel_outputs(
+    content: PanelContent, before: Any
+) -> tuple[list[Any], dict[str, list[str]], LiveValues]:
+    """The value of each of :data:`PANEL_OUTPUTS`, the fingerprints drawn after
+    it, and the live properties to set (``{id: {property: value}}``, for
+    :func:`dash.set_props`).
 
     ``before`` is the ``panel-drawn`` store (what the browser says it has); a
     part it has already is :data:`dash.no_update`. Team and checks: each slot
-    only when its part changed. The lazy sections are built only while open
-    and then sent whole (as a Patch of their changed parts, which saves bytes,
-    not work in the browser).
+    only when its part changed. The lazy sections (built only while open,
+    :mod:`netmap.app.panels.live`): their frame when it changed, otherwise
+    only their changed live values. With nothing drawn before there are no
+    live values: everything is in the outputs.
     """
     drawn = before if isinstance(before, dict) else {}
     now: dict[str, list[str]] = {}
@@ -69,8 +71,9 @@ def panel_outputs(content: PanelContent, before: Any) -> tuple[list[Any], dict[s
     checks, now["checks"] = changed_values(
         slot_values(CHECK_SLOTS, content.checks), drawn.get("checks")
     )
-    overview, now["overview"] = changed_parts(_parts(content.overview), drawn.get("overview"))
-    measures, now["measures"] = changed_parts(measures_children(content), drawn.get("measures"))
+    overview, now["overview"], live = _lazy(content.overview, drawn.get("overview"))
+    measures, now["measures"], live_measures = _lazy(content.measures, drawn.get("measures"))
+    live.update(live_measures)
     head = [
         content.error,
         content.team_title,
@@ -92,4 +95,4 @@ def panel_outputs(content: PanelContent, before: Any) -> tuple[list[Any], dict[s
         measures_title,
         measures,
     ]
-    return values, now
+    return values, now, live

@@ -1,29 +1,46 @@
 """The contact overview as a table the user can sort by any column.
 
-A plain HTML table with a sort button in every header: Dash 4 deprecates
-``dash_table.DataTable``, and a plain table keeps every cell plain text, wraps
-long Danish words instead of scrolling sideways, and gives finger-sized sort
-buttons. Sorting is a pure function (:func:`sort_rows`) run on the server.
+The table is one ``dcc.Markdown`` component (a GFM table) whose text is the
+only thing a drop changes: Dash 4's renderer re-mounts every component under
+a changed ``children`` prop, and a 60-person table of ``html`` cells is
+hundreds of them (see :mod:`netmap.app.panels.live`). Every user-supplied
+text is escaped (:func:`escape_markdown`) so it is shown literally, and raw
+HTML stays off (``dcc.Markdown``'s default). The finger-sized sort buttons
+sit in a bar above the table, redrawn only when the sort or the language
+changes. Sorting is a pure function (:func:`sort_rows`) run on the server.
 """
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable, Sequence
 
-from dash import html
+from dash import dcc, html
 from dash.development.base_component import Component
 
 from netmap.analysis.groups import GROUP_ORDER
 from netmap.analysis.overview import OverviewRow
 from netmap.app.panels.inputs import SORT_COLUMNS, OverviewSort, SortColumn
 from netmap.app.panels.labels import band_label, group_label, roles_label, sector_label
+from netmap.app.panels.live import LiveSection
 from netmap.i18n import Lang, t
 from netmap.model import Band, Sector
 
-__all__ = ["SORT_BUTTON_TYPE", "build_overview", "cell_text", "sort_rows"]
+__all__ = [
+    "OVERVIEW_TABLE",
+    "SORT_BUTTON_TYPE",
+    "build_overview",
+    "cell_text",
+    "escape_markdown",
+    "overview_markdown",
+    "sort_buttons",
+    "sort_rows",
+]
 
 #: The ``type`` of the pattern-matching ids of the sort buttons.
 SORT_BUTTON_TYPE = "panel-sort"
+#: The id of the Markdown component holding the table.
+OVERVIEW_TABLE = "panel-overview-table"
 
 _SECTOR_RANK = {sector: i for i, sector in enumerate(Sector)}
 _BAND_RANK = {band: i for i, band in enumerate(Band)}
@@ -76,7 +93,59 @@ def sort_rows(rows: Sequence[OverviewRow], sort: OverviewSort, lang: Lang) -> li
     return sorted(filled, key=key, reverse=sort.descending) + empty
 
 
-def _header(column: SortColumn, sort: OverviewSort, lang: Lang) -> Component:
+_PUNCTUATION = frozenset(string.punctuation)
+
+
+def escape_markdown(text: str) -> str:
+    r"""``text`` as Markdown that shows exactly this text, on one line.
+
+    Every ASCII punctuation character becomes a numeric character reference
+    (``&#60;`` for ``<``), which CommonMark always reads as that literal
+    character: no emphasis, link, HTML tag, entity or table cell border can
+    start from user text. (Backslash escapes would do in CommonMark, but the
+    Markdown parser inside ``dcc.Markdown`` leaves ``\<``, ``\=``, ``\:``
+    and others as they are, showing the backslash.) Line breaks and runs of
+    white space become one space (a table row is one line).
+
+    >>> escape_markdown("<b>Bo</b> | **x**")
+    '&#60;b&#62;Bo&#60;&#47;b&#62; &#124; &#42;&#42;x&#42;&#42;'
+    >>> escape_markdown(" Ali\n  Hassan ")
+    'Ali Hassan'
+    """
+    return "".join(f"&#{ord(c)};" if c in _PUNCTUATION else c for c in " ".join(text.split()))
+
+
+def _cell(label: str, text: str) -> str:
+    # The label leads every filled cell as emphasis: hidden in the wide
+    # table (the heading says it), shown in the narrow card view.
+    return f"*{escape_markdown(label)}* {escape_markdown(text)}" if text else ""
+
+
+def overview_markdown(rows: Sequence[OverviewRow], sort: OverviewSort, lang: Lang) -> str:
+    r"""The sorted rows as one GFM table, every cell escaped.
+
+    >>> from netmap.analysis.overview import contact_overview
+    >>> from netmap.model import NetworkMap, Patient, Person
+    >>> m = NetworkMap(patient=Patient(name="P"), persons=[
+    ...     Person(id="a", name="Al <i>", sector="family", distance=0.5)])
+    >>> print(overview_markdown(contact_overview(m), OverviewSort(), "en").splitlines()[2][:42])
+    | *Name* Al &#60;i&#62; | *Field* Family |
+    """
+    labels = [t(f"panels.column.{column}", lang) for column in SORT_COLUMNS]
+    lines = [
+        "| " + " | ".join(escape_markdown(label) for label in labels) + " |",
+        "|" + " --- |" * len(labels),
+    ]
+    for row in sort_rows(rows, sort, lang):
+        cells = [
+            _cell(label, cell_text(row, column, lang))
+            for label, column in zip(labels, SORT_COLUMNS, strict=True)
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _button(column: SortColumn, sort: OverviewSort, lang: Lang) -> Component:
     label = t(f"panels.column.{column}", lang)
     active = column == sort.column
     if active:
@@ -84,45 +153,49 @@ def _header(column: SortColumn, sort: OverviewSort, lang: Lang) -> Component:
         arrow = " ▼" if sort.descending else " ▲"
         hint = t(f"panels.sort.{direction}", lang, column=label)
     else:
-        direction, arrow, hint = "none", "", t("panels.sort.by", lang, column=label)
-    return html.Th(
-        html.Button(
-            label + arrow,
-            id={"type": SORT_BUTTON_TYPE, "column": column},
-            className="panel-sort-button" + (" is-active" if active else ""),
-            title=hint,
-            **{"aria-label": hint},
-        ),
-        scope="col",
-        **{"aria-sort": direction},
+        arrow, hint = "", t("panels.sort.by", lang, column=label)
+    return html.Button(
+        label + arrow,
+        id={"type": SORT_BUTTON_TYPE, "column": column},
+        className="panel-sort-button" + (" is-active" if active else ""),
+        title=hint,
+        **{
+            "aria-label": hint,
+            "aria-pressed": "true" if active else "false",
+            "data-sort": (("descending" if sort.descending else "ascending") if active else "none"),
+        },
     )
 
 
-def _row(row: OverviewRow, lang: Lang) -> Component:
-    cells = []
-    for column in SORT_COLUMNS:
-        text = cell_text(row, column, lang)
-        cells.append(
-            html.Td(
-                text,
-                className=f"panel-cell-{column}" + ("" if text else " is-empty"),
-                **{"data-label": t(f"panels.column.{column}", lang)},
-            )
-        )
-    return html.Tr(cells, **{"data-person": row.id})
+def sort_buttons(sort: OverviewSort, lang: Lang) -> list[Component]:
+    """One sort button per column; the active one pressed, with its arrow."""
+    return [_button(column, sort, lang) for column in SORT_COLUMNS]
 
 
-def build_overview(rows: Sequence[OverviewRow], sort: OverviewSort, lang: Lang) -> list[Component]:
-    """The sortable overview table, or a short note when the map has no persons."""
+def build_overview(rows: Sequence[OverviewRow], sort: OverviewSort, lang: Lang) -> LiveSection:
+    """The sort bar and the table (live: its Markdown text), or a short note.
+
+    The frame holds everything that changes only with the sort or the
+    language; a drop changes only the table's text.
+    """
     if not rows:
-        return [html.P(t("panels.overview.empty", lang), className="panel-empty")]
-    table = html.Table(
-        [
-            html.Caption(t("panels.overview.caption", lang), className="panel-caption"),
-            html.Thead(html.Tr([_header(c, sort, lang) for c in SORT_COLUMNS])),
-            html.Tbody([_row(r, lang) for r in sort_rows(rows, sort, lang)]),
-        ],
-        id="panel-overview-table",
-        className="panel-table",
-    )
-    return [html.Div(table, className="panel-table-wrap")]
+        return LiveSection([html.P(t("panels.overview.empty", lang), className="panel-empty")])
+    frame = [
+        html.P(
+            t("panels.overview.caption", lang),
+            id="panel-overview-caption",
+            className="panel-caption",
+        ),
+        html.Div(
+            sort_buttons(sort, lang),
+            id="panel-overview-bar",
+            className="panel-sort-bar",
+            role="group",
+            **{"aria-labelledby": "panel-overview-caption"},
+        ),
+        html.Div(
+            dcc.Markdown(id=OVERVIEW_TABLE, className="panel-table", dedent=False),
+            className="panel-table-wrap",
+        ),
+    ]
+    return LiveSection(frame, {OVERVIEW_TABLE: {"children": overview_markdown(rows, sort, lang)}})

@@ -12,6 +12,7 @@ from netmap.analysis import MapAnalysis, analyse
 from netmap.app.panels.chart import composition_figure
 from netmap.app.panels.checks import build_checks, checks_title
 from netmap.app.panels.inputs import OverviewSort
+from netmap.app.panels.live import LiveSection
 from netmap.app.panels.measures import build_measures
 from netmap.app.panels.overview import build_overview
 from netmap.app.panels.slots import MESSAGE
@@ -39,7 +40,9 @@ class PanelContent:
     """What the panel callback writes, one field per ``panel-*`` output.
 
     ``team`` and ``checks`` hold their parts by slot
-    (:mod:`netmap.app.panels.slots`); a slot not in them is empty.
+    (:mod:`netmap.app.panels.slots`); a slot not in them is empty. The lazy
+    sections are a :class:`~netmap.app.panels.live.LiveSection` each, or
+    ``None`` while closed (not built: whatever the browser has stays).
     """
 
     error: Any
@@ -48,12 +51,12 @@ class PanelContent:
     checks_title: str
     checks: dict[str, Any]
     overview_title: str
-    overview: Any
+    overview: LiveSection | None
     measures_title: str
-    measures: Any
-    chart: Any
+    measures: LiveSection | None
 
     def as_outputs(self) -> tuple[Any, ...]:
+        """Everything drawn, the lazy sections whole (for benchmarks and checks)."""
         return (
             self.error,
             self.team_title,
@@ -61,10 +64,9 @@ class PanelContent:
             self.checks_title,
             self.checks,
             self.overview_title,
-            self.overview,
+            None if self.overview is None else self.overview.filled(),
             self.measures_title,
-            self.measures,
-            self.chart,
+            None if self.measures is None else self.measures.filled(),
         )
 
 
@@ -77,10 +79,9 @@ def _empty(lang: Lang, error: Any) -> PanelContent:
         checks_title=t("panels.title.checks", lang),
         checks={MESSAGE: nothing},
         overview_title=t("panels.title.overview", lang),
-        overview=nothing,
+        overview=LiveSection([nothing]),
         measures_title=t("panels.title.measures", lang),
-        measures=nothing,
-        chart=None,
+        measures=LiveSection([nothing]),
     )
 
 
@@ -111,8 +112,8 @@ def render_analysis(
 ) -> PanelContent:
     """Every panel for one analysis result (pure: no store, no clock).
 
-    The :data:`LAZY_SECTIONS` not in ``opened`` stay empty (``[]``, chart
-    ``None``): they are built when the user opens them.
+    The :data:`LAZY_SECTIONS` not in ``opened`` are ``None``: they are
+    built when the user opens them.
     """
     rows = analysis.overview
     names = {row.id: row.name for row in rows}
@@ -124,11 +125,14 @@ def render_analysis(
         checks_title=checks_title(analysis.findings, lang),
         checks=build_checks(analysis.findings, names, lang),
         overview_title=t("panels.title.overview", lang),
-        overview=build_overview(rows, sort, lang) if "overview" in opened else [],
+        overview=build_overview(rows, sort, lang) if "overview" in opened else None,
         measures_title=t("panels.title.measures", lang),
-        measures=build_measures(analysis.measures, lang) if "measures" in opened else [],
-        chart=(
-            composition_figure([(row.sector, row.band) for row in rows], lang)
+        measures=(
+            build_measures(
+                analysis.measures,
+                lang,
+                composition_figure([(row.sector, row.band) for row in rows], lang),
+            )
             if "measures" in opened
             else None
         ),

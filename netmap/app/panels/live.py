@@ -1,0 +1,114 @@
+"""A lazy panel section as a frame drawn rarely and a few properties set often.
+
+Dash 4's renderer re-mounts every component under a ``children`` prop that
+changes, and every re-mounted component makes each mounted component on the
+page re-check the store. A section that is redrawn on every drop (the contact
+overview, the measures with their chart) therefore keeps its structure (the
+*frame*) and changes only a few properties of a few components (the *live*
+values: the overview's Markdown text, the chart's figure, one text per
+measure). The frame is drawn again only when it changes itself (another
+language, another sort, a map without persons).
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from dash.development.base_component import Component
+from pydantic import Field, TypeAdapter, ValidationError
+
+from netmap.app.panels.patch import fingerprint
+
+__all__ = ["LiveSection", "LiveValues", "parse_fingerprints"]
+
+#: Component id -> property -> value.
+LiveValues = dict[str, dict[str, Any]]
+
+#: More than any section has (measures: the frame, the chart and 14 values).
+_MAX_FINGERPRINTS = 64
+_Fingerprints = TypeAdapter(
+    list[Annotated[str, Field(pattern=r"^[0-9a-f]{40}$")]],
+)
+
+
+def parse_fingerprints(before: Any) -> list[str] | None:
+    """The fingerprints the browser says a section has, or ``None`` if malformed.
+
+    They come back from the client, which can send anything.
+
+    >>> parse_fingerprints(["0" * 40]), parse_fingerprints("x"), parse_fingerprints([1])
+    (['0000000000000000000000000000000000000000'], None, None)
+    """
+    try:
+        parsed = _Fingerprints.validate_python(before)
+    except ValidationError:
+        return None
+    return parsed if len(parsed) <= _MAX_FINGERPRINTS else None
+
+
+def _by_id(tree: Any) -> dict[str, Component]:
+    found: dict[str, Component] = {}
+    stack = list(tree) if isinstance(tree, list) else [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Component):
+            if isinstance(getattr(node, "id", None), str):
+                found[node.id] = node
+            stack.append(getattr(node, "children", None))
+        elif isinstance(node, (list, tuple)):
+            stack.extend(node)
+    return found
+
+
+@dataclass(frozen=True)
+class LiveSection:
+    """One lazy section: its ``frame`` and the ``live`` properties set inside it.
+
+    Every id in ``live`` must be a component of ``frame`` (checked here: a
+    live value without a place would silently never be shown).
+
+    >>> from dash import html
+    >>> section = LiveSection([html.Div(html.P(id="n"))], {"n": {"children": "3"}})
+    >>> section.filled()[0].children.children
+    '3'
+    >>> section.frame[0].children.children is None
+    True
+    """
+
+    frame: list[Any]
+    live: LiveValues = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        missing = set(self.live) - set(_by_id(self.frame))
+        if missing:
+            raise ValueError(f"live values without a component: {sorted(missing)}")
+
+    def fingerprints(self) -> list[str]:
+        """The frame's fingerprint, then one per live value in order."""
+        return [
+            fingerprint(self.frame),
+            *(fingerprint(value) for props in self.live.values() for value in props.values()),
+        ]
+
+    def filled(self) -> list[Any]:
+        """A copy of the frame with every live value in place, to draw it whole."""
+        frame = copy.deepcopy(self.frame)
+        components = _by_id(frame)
+        for component_id, props in self.live.items():
+            for prop, value in props.items():
+                setattr(components[component_id], prop, value)
+        return frame
+
+    def changed(self, drawn: list[str]) -> LiveValues:
+        """The live values whose fingerprint differs from ``drawn`` (same frame)."""
+        now = self.fingerprints()
+        changed: LiveValues = {}
+        index = 1
+        for component_id, props in self.live.items():
+            for prop, value in props.items():
+                if drawn[index] != now[index]:
+                    changed.setdefault(component_id, {})[prop] = value
+                index += 1
+        return changed
