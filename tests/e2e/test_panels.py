@@ -106,6 +106,8 @@ def test_e2e_pnl003_overview_sorts_by_a_tap_on_a_sort_button(live_app: LiveApp, 
     expect(first_name).to_contain_text("Ali Hassan")
     expect(button).to_have_text("Navn ▲")
     expect(button).to_have_attribute("aria-pressed", "true")
+    # Changed in place, not redrawn: the keyboard focus stays on the button.
+    expect(button).to_be_focused()
     expect(page.locator("#panel-overview-bar button", has_text="Gruppe")).to_have_attribute(
         "aria-pressed", "false"
     )

@@ -492,24 +492,47 @@ def test_pnl102_a_new_role_sets_the_table_text_only(store: MapStore, stored: Sto
     assert "Bedstefar" in reply["sideUpdate"][OVERVIEW_TABLE]["children"]
 
 
-def test_pnl103_sort_or_language_redraws_the_frame(store: MapStore, stored: StoredMap) -> None:
+def test_pnl103_a_sort_sets_two_buttons_and_the_text(store: MapStore, stored: StoredMap) -> None:
     app = _app(store)
     drawn = _post(app, "panel-error", _opened(stored))["panel-drawn"]["data"]
-    # Another sort: the bar changes, so the overview's frame is drawn whole
-    # (with the sorted text in it); the measures stay as they are.
+    # Sorted by name instead of group: the group button lets go, the name
+    # button is pressed, the rows are in the new order. Nothing is redrawn
+    # (the clicked button keeps the keyboard focus).
     by_name = {**_opened(stored, drawn), "panel-overview-sort": {"column": "name"}}
     reply = _reply(app, "panel-error", by_name)
-    assert "sideUpdate" not in reply
+    assert "panel-overview-body" not in reply["response"]
     assert "panel-measures-body" not in reply["response"]
-    body = reply["response"]["panel-overview-body"]["children"]
-    pressed = [n for n in nodes(body) if n["props"].get("aria-pressed") == "true"]
-    assert texts(pressed) == ["Navn ▲"]
-    _, rows = md_table(by_id(body, OVERVIEW_TABLE)["props"]["children"])
+    side = reply["sideUpdate"]
+    name = '{"column":"name","type":"panel-sort"}'
+    group = '{"column":"group","type":"panel-sort"}'
+    assert set(side) == {name, group, OVERVIEW_TABLE}
+    assert side[name] == {
+        "children": "Navn ▲",
+        "className": "panel-sort-button is-active",
+        "title": "Sorteret efter Navn, stigende. Tryk for at vende.",
+        "aria-label": "Sorteret efter Navn, stigende. Tryk for at vende.",
+        "aria-pressed": "true",
+        "data-sort": "ascending",
+    }
+    assert side[group] == {
+        "children": "Gruppe",
+        "className": "panel-sort-button",
+        "title": "Sortér efter Gruppe",
+        "aria-label": "Sortér efter Gruppe",
+        "aria-pressed": "false",
+        "data-sort": "none",
+    }
+    _, rows = md_table(side[OVERVIEW_TABLE]["children"])
     assert [row["Navn"] for row in rows[:3]] == ["Ali Hassan", "Anna Holm", "Birgitte Møller"]
-    # Another language: both frames.
+
+
+def test_pnl105_another_language_redraws_both_frames(store: MapStore, stored: StoredMap) -> None:
+    app = _app(store)
+    drawn = _post(app, "panel-error", _opened(stored))["panel-drawn"]["data"]
     english = _reply(app, "panel-error", _opened(stored, drawn, lang="en"))
     assert "sideUpdate" not in english
-    assert "panel-overview-body" in english["response"]
+    overview = english["response"]["panel-overview-body"]["children"]
+    assert "Tap a heading to sort." in texts(overview)
     measures = english["response"]["panel-measures-body"]["children"]
     assert measure_name("size", "en") in texts(measures)
     assert measure_name("size", "da") not in texts(measures)

@@ -22,6 +22,7 @@ from netmap.app.panels.overview import (
 )
 from netmap.model import NetworkMap, Patient, Person
 
+BUTTON_KEYS = [f'{{"column":"{c}","type":"panel-sort"}}' for c in SORT_COLUMNS]
 HEADINGS_DA = [
     "Navn",
     "Felt",
@@ -46,9 +47,9 @@ def _order(sort: OverviewSort) -> list[str]:
 
 def _markdown(rows: Any, sort: OverviewSort, lang: str = "da") -> str:
     section = build_overview(rows, sort, lang)  # type: ignore[arg-type]
-    # The table's text is the section's one live value; its frame has the
+    # Live: the sort buttons, then the table's text; the frame has the
     # Markdown component empty.
-    assert list(section.live) == [OVERVIEW_TABLE]
+    assert list(section.live) == [*BUTTON_KEYS, OVERVIEW_TABLE]
     assert by_id(section.frame, OVERVIEW_TABLE)["props"].get("children") is None
     text = section.live[OVERVIEW_TABLE]["children"]
     assert by_id(section.filled(), OVERVIEW_TABLE)["props"]["children"] == text
@@ -56,7 +57,7 @@ def _markdown(rows: Any, sort: OverviewSort, lang: str = "da") -> str:
 
 
 def test_pnl030_sort_bar_has_a_sort_button_per_column() -> None:
-    tree = as_json(build_overview(_rows(), OverviewSort(), "da").frame)
+    tree = as_json(build_overview(_rows(), OverviewSort(), "da").filled())
     buttons = [n for n in nodes(tree) if n["type"] == "Button"]
     assert [b["props"]["id"] for b in buttons] == [
         {"type": "panel-sort", "column": c} for c in SORT_COLUMNS
@@ -143,7 +144,7 @@ def test_pnl035_empty_cells_stay_last_either_way() -> None:
 
 def test_pnl036_active_column_marked_for_screen_readers() -> None:
     sort = OverviewSort(column="band", descending=True)
-    tree = as_json(build_overview(_rows(), sort, "en").frame)
+    tree = as_json(build_overview(_rows(), sort, "en").filled())
     pressed = [n for n in nodes(tree) if n["props"].get("aria-pressed") == "true"]
     assert len(pressed) == 1
     assert texts(pressed[0]) == ["Closeness ▼"]

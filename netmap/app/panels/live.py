@@ -13,6 +13,7 @@ language, another sort, a map without persons).
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -21,13 +22,29 @@ from pydantic import Field, TypeAdapter, ValidationError
 
 from netmap.app.panels.patch import fingerprint
 
-__all__ = ["LiveSection", "LiveValues", "parse_fingerprints"]
+__all__ = ["LiveSection", "LiveValues", "live_key", "parse_fingerprints"]
 
-#: Component id -> property -> value.
+#: Component id (see :func:`live_key`) -> property -> value.
 LiveValues = dict[str, dict[str, Any]]
 
-#: More than any section has (measures: the frame, the chart and 14 values).
-_MAX_FINGERPRINTS = 64
+#: More than any section has (the overview: the frame, six properties of
+#: each of ten sort buttons and the table's text).
+_MAX_FINGERPRINTS = 128
+
+
+def live_key(component_id: str | dict[str, Any]) -> str:
+    """A component id as :func:`dash.set_props` and the renderer spell it.
+
+    A pattern-matching id is its JSON with sorted keys and no spaces.
+
+    >>> live_key("panel-chart"), live_key({"type": "panel-sort", "column": "name"})
+    ('panel-chart', '{"column":"name","type":"panel-sort"}')
+    """
+    if isinstance(component_id, dict):
+        return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+    return component_id
+
+
 _Fingerprints = TypeAdapter(
     list[Annotated[str, Field(pattern=r"^[0-9a-f]{40}$")]],
 )
@@ -54,8 +71,9 @@ def _by_id(tree: Any) -> dict[str, Component]:
     while stack:
         node = stack.pop()
         if isinstance(node, Component):
-            if isinstance(getattr(node, "id", None), str):
-                found[node.id] = node
+            component_id = getattr(node, "id", None)
+            if isinstance(component_id, (str, dict)):
+                found[live_key(component_id)] = node
             stack.append(getattr(node, "children", None))
         elif isinstance(node, (list, tuple)):
             stack.extend(node)

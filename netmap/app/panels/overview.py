@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from dash import dcc, html
-from dash.development.base_component import Component
 
 from netmap.analysis.groups import GROUP_ORDER
 from netmap.analysis.overview import OverviewRow
 from netmap.app.panels.inputs import SORT_COLUMNS, OverviewSort, SortColumn
 from netmap.app.panels.labels import band_label, group_label, roles_label, sector_label
-from netmap.app.panels.live import LiveSection
+from netmap.app.panels.live import LiveSection, LiveValues, live_key
 from netmap.i18n import Lang, t
 from netmap.model import Band, Sector
 
@@ -33,6 +33,7 @@ __all__ = [
     "cell_text",
     "escape_markdown",
     "overview_markdown",
+    "sort_button_id",
     "sort_buttons",
     "sort_rows",
 ]
@@ -145,38 +146,47 @@ def overview_markdown(rows: Sequence[OverviewRow], sort: OverviewSort, lang: Lan
     return "\n".join(lines)
 
 
-def _button(column: SortColumn, sort: OverviewSort, lang: Lang) -> Component:
+def _button_props(column: SortColumn, sort: OverviewSort, lang: Lang) -> dict[str, Any]:
     label = t(f"panels.column.{column}", lang)
-    active = column == sort.column
-    if active:
+    if column == sort.column:
         direction = "descending" if sort.descending else "ascending"
         arrow = " ▼" if sort.descending else " ▲"
         hint = t(f"panels.sort.{direction}", lang, column=label)
+        pressed, active = "true", " is-active"
     else:
-        arrow, hint = "", t("panels.sort.by", lang, column=label)
-    return html.Button(
-        label + arrow,
-        id={"type": SORT_BUTTON_TYPE, "column": column},
-        className="panel-sort-button" + (" is-active" if active else ""),
-        title=hint,
-        **{
-            "aria-label": hint,
-            "aria-pressed": "true" if active else "false",
-            "data-sort": (("descending" if sort.descending else "ascending") if active else "none"),
-        },
-    )
+        direction, arrow, hint = "none", "", t("panels.sort.by", lang, column=label)
+        pressed, active = "false", ""
+    return {
+        "children": label + arrow,
+        "className": "panel-sort-button" + active,
+        "title": hint,
+        "aria-label": hint,
+        "aria-pressed": pressed,
+        "data-sort": direction,
+    }
 
 
-def sort_buttons(sort: OverviewSort, lang: Lang) -> list[Component]:
-    """One sort button per column; the active one pressed, with its arrow."""
-    return [_button(column, sort, lang) for column in SORT_COLUMNS]
+def sort_button_id(column: SortColumn) -> dict[str, str]:
+    """The pattern-matching id of one column's sort button."""
+    return {"type": SORT_BUTTON_TYPE, "column": column}
+
+
+def sort_buttons(sort: OverviewSort, lang: Lang) -> LiveValues:
+    """Each sort button's properties: its label (with the arrow when it is the
+    sorted column), pressed state and hint, by :func:`~.live.live_key` of its id.
+
+    Set live, so a sort click changes two buttons in place (and keeps the
+    keyboard focus on the one pressed) instead of drawing a new bar.
+    """
+    return {live_key(sort_button_id(c)): _button_props(c, sort, lang) for c in SORT_COLUMNS}
 
 
 def build_overview(rows: Sequence[OverviewRow], sort: OverviewSort, lang: Lang) -> LiveSection:
-    """The sort bar and the table (live: its Markdown text), or a short note.
+    """The sort bar and the table, or a short note.
 
-    The frame holds everything that changes only with the sort or the
-    language; a drop changes only the table's text.
+    Live: the sort buttons' labels and states, and the table's Markdown
+    text; the frame changes only with the language. A drop changes only the
+    table's text, a sort click two buttons and the text.
     """
     if not rows:
         return LiveSection([html.P(t("panels.overview.empty", lang), className="panel-empty")])
@@ -187,7 +197,10 @@ def build_overview(rows: Sequence[OverviewRow], sort: OverviewSort, lang: Lang) 
             className="panel-caption",
         ),
         html.Div(
-            sort_buttons(sort, lang),
+            [
+                html.Button(id=sort_button_id(column), className="panel-sort-button")
+                for column in SORT_COLUMNS
+            ],
             id="panel-overview-bar",
             className="panel-sort-bar",
             role="group",
@@ -198,4 +211,6 @@ def build_overview(rows: Sequence[OverviewRow], sort: OverviewSort, lang: Lang) 
             className="panel-table-wrap",
         ),
     ]
-    return LiveSection(frame, {OVERVIEW_TABLE: {"children": overview_markdown(rows, sort, lang)}})
+    live = sort_buttons(sort, lang)
+    live[OVERVIEW_TABLE] = {"children": overview_markdown(rows, sort, lang)}
+    return LiveSection(frame, live)
