@@ -15,11 +15,11 @@ from __future__ import annotations
 import copy
 import json
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Any
 
 from dash.development.base_component import Component
-from pydantic import Field, TypeAdapter, ValidationError
 
+from netmap.app.panels import patch
 from netmap.app.panels.patch import fingerprint
 
 __all__ = ["LiveSection", "LiveValues", "live_key", "parse_fingerprints"]
@@ -45,24 +45,9 @@ def live_key(component_id: str | dict[str, Any]) -> str:
     return component_id
 
 
-_Fingerprints = TypeAdapter(
-    list[Annotated[str, Field(pattern=r"^[0-9a-f]{40}$")]],
-)
-
-
 def parse_fingerprints(before: Any) -> list[str] | None:
-    """The fingerprints the browser says a section has, or ``None`` if malformed.
-
-    They come back from the client, which can send anything.
-
-    >>> parse_fingerprints(["0" * 40]), parse_fingerprints("x"), parse_fingerprints([1])
-    (['0000000000000000000000000000000000000000'], None, None)
-    """
-    try:
-        parsed = _Fingerprints.validate_python(before)
-    except ValidationError:
-        return None
-    return parsed if len(parsed) <= _MAX_FINGERPRINTS else None
+    """The fingerprints the browser says a section has, or ``None`` if malformed."""
+    return patch.parse_fingerprints(before, _MAX_FINGERPRINTS)
 
 
 def _by_id(tree: Any) -> dict[str, Component]:

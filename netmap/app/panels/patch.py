@@ -26,7 +26,7 @@ import dash
 from plotly.utils import PlotlyJSONEncoder
 from pydantic import Field, TypeAdapter, ValidationError
 
-__all__ = ["MAX_PARTS", "changed_parts", "changed_values", "fingerprint"]
+__all__ = ["MAX_PARTS", "changed_parts", "changed_values", "fingerprint", "parse_fingerprints"]
 
 #: More parts than any section has (the checks: a message and nine codes).
 MAX_PARTS = 16
@@ -46,12 +46,20 @@ def fingerprint(part: Any) -> str:
     return hashlib.sha1(encoded, usedforsecurity=False).hexdigest()
 
 
-def _drawn(before: Any) -> list[str] | None:
+def parse_fingerprints(before: Any, limit: int = MAX_PARTS) -> list[str] | None:
+    """The fingerprints the browser says it has drawn, or ``None`` if malformed.
+
+    They come back from the client, which can send anything: at most
+    ``limit`` of them, each 40 hex digits.
+
+    >>> parse_fingerprints(["0" * 40]), parse_fingerprints("x"), parse_fingerprints([1])
+    (['0000000000000000000000000000000000000000'], None, None)
+    """
     try:
         parsed = _Fingerprints.validate_python(before)
     except ValidationError:
         return None
-    return parsed if len(parsed) <= MAX_PARTS else None
+    return parsed if len(parsed) <= limit else None
 
 
 def changed_parts(parts: Sequence[Any], before: Any) -> tuple[Any, list[str]]:
@@ -72,7 +80,7 @@ def changed_parts(parts: Sequence[Any], before: Any) -> tuple[Any, list[str]]:
     [[1]]
     """
     now = [fingerprint(part) for part in parts]
-    drawn = _drawn(before)
+    drawn = parse_fingerprints(before)
     if drawn is None or len(drawn) != len(now):
         return list(parts), now
     if drawn == now:
@@ -97,7 +105,7 @@ def changed_values(values: Sequence[Any], before: Any) -> tuple[list[Any], list[
     True
     """
     now = [fingerprint(value) for value in values]
-    drawn = _drawn(before)
+    drawn = parse_fingerprints(before)
     if drawn is None or len(drawn) != len(now):
         return list(values), now
     return [
