@@ -246,3 +246,26 @@ def test_geo014_a_crowded_close_band_gives_every_person_a_point_of_their_own() -
         assert sector_at(_angle(points[person.id])) is Sector.LEISURE
     # Drawing changes nothing stored.
     assert [p.distance for p in persons] == pytest.approx([0.05 + 0.025 * i for i in range(12)])
+
+
+def test_geo015_long_labels_keep_their_neighbours_further_apart() -> None:
+    # The Sofie seed's professionals with their roles: "Bostøttemedarbejder"
+    # is one word of 19 letters, about 125 px (0.5 map units) at 12 px, wider
+    # than the 0.3 a short name needs; the labels must not run into each other.
+    roles = {"bostotte": "Bostøttemedarbejder", "ips": "IPS-konsulent", "sr": "Socialrådgiver"}
+    names = {"bostotte": "Mette Dahl", "ips": "Ali Hassan", "sr": "Birgitte Møller"}
+    distances = {"bostotte": 0.25, "ips": 0.3, "sr": 0.35}
+    persons = [
+        Person(id=i, name=names[i], role=roles[i], sector="professional", distance=distances[i])
+        for i in roles
+    ]
+    points = positions(persons)
+    width = {i: max(len(names[i]), len(roles[i])) * 0.026 for i in roles}  # 6.5 px a letter
+    for a, b in [("bostotte", "ips"), ("bostotte", "sr"), ("ips", "sr")]:
+        dx = abs(points[a][0] - points[b][0])
+        dy = abs(points[a][1] - points[b][1])
+        # Apart by half of each label across, or a node and three lines down.
+        assert dx >= (width[a] + width[b]) / 2 - 1e-9 or dy >= 0.26, (a, b, dx, dy)
+    # The same persons with short labels may stand closer (the room is per label).
+    short = [p.model_copy(update={"role": None, "name": p.id[:2]}) for p in persons]
+    assert positions(short) != points
