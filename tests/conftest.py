@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from netmap.model import NetworkMap, Patient, Person, Tie
+from netmap.store import SqliteStore
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[SqliteStore]:
+    """An empty store in a file of the test's own."""
+    with SqliteStore(tmp_path / "netmap.db") as opened:
+        yield opened
+
+
+@pytest.fixture
+def client(store: SqliteStore) -> Any:
+    """The app on ``store``, as a Flask test client (callbacks over HTTP)."""
+    from netmap.app import create_app
+
+    return create_app(store).server.test_client()
 
 
 @pytest.fixture

@@ -9,30 +9,16 @@ alone must not round away where the person was dropped.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from netmap.app import create_app
 from netmap.model import NetworkMap, Patient, Person
 from netmap.store import SqliteStore
 
 #: Where a drag put the person: more decimals than the slider shows.
 DROPPED = 0.9053286075617125
 TAB = "0123456789abcdef0123456789abcdef"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqliteStore]:
-    with SqliteStore(tmp_path / "netmap.db") as s:
-        yield s
-
-
-@pytest.fixture
-def client(store: SqliteStore) -> Any:
-    return create_app(store).server.test_client()
 
 
 @pytest.fixture

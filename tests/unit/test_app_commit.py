@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from netmap.app.editor_callbacks import commit, redo, undo
 from netmap.editing import AddPerson, RemovePerson, parse_edit
 from netmap.model import NetworkMap, Patient, Person
 from netmap.store import SqliteStore
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqliteStore]:
-    with SqliteStore(tmp_path / "netmap.db") as s:
-        yield s
 
 
 @pytest.fixture

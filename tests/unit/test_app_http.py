@@ -9,28 +9,16 @@ and change nothing in the store.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from netmap.app import MAX_REQUEST_BYTES, create_app
+from netmap.app import MAX_REQUEST_BYTES
 from netmap.model import NetworkMap, Patient, Person
 from netmap.store import SqliteStore
 
 APP_DIR = Path(__file__).resolve().parents[2] / "netmap" / "app"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqliteStore]:
-    with SqliteStore(tmp_path / "netmap.db") as s:
-        yield s
-
-
-@pytest.fixture
-def client(store: SqliteStore) -> Any:
-    return create_app(store).server.test_client()
 
 
 @pytest.fixture

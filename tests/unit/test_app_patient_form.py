@@ -6,9 +6,7 @@ model's field messages); CPR numbers are fictional (010190-1234).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,12 +19,6 @@ from netmap.model import NetworkMap, Patient, Person, Tie
 from netmap.store import SqliteStore
 
 CPR = "010190-1234"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqliteStore]:
-    with SqliteStore(tmp_path / "netmap.db") as s:
-        yield s
 
 
 def _map() -> NetworkMap:

@@ -7,9 +7,7 @@ give a clear message and change nothing in the store.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import dash
@@ -25,14 +23,6 @@ from netmap.app.panels.measures import CHART, value_id
 from netmap.app.panels.overview import OVERVIEW_TABLE
 from netmap.app.panels.slots import CHECK_SLOTS, TEAM_SLOTS
 from netmap.store.base import MapStore, StoredMap
-from netmap.store.sqlite import SqliteStore
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[MapStore]:
-    s = SqliteStore(tmp_path / "panels.db")
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -8,9 +8,7 @@ does nothing for a page already shown.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,13 +16,6 @@ from panels_support import by_id, sofie
 
 from netmap.app import create_app
 from netmap.store.sqlite import SqliteStore
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqliteStore]:
-    s = SqliteStore(tmp_path / "first.db")
-    yield s
-    s.close()
 
 
 def _layout(store: SqliteStore, referrer: str | None) -> Any:
