@@ -7,7 +7,6 @@ components; the callbacks that fill and use them live in
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 import dash_cytoscape as cyto
@@ -486,7 +485,7 @@ def editor_layout(network_map: NetworkMap, version: int, lang: Lang, panels: Any
         patient_form(network_map, lang),
         # The version the edit panel saved itself: no re-render that would
         # take the focus out of the next field.
-        dcc.Store(id="edit-autosaved", data={"tab": uuid.uuid4().hex}),
+        dcc.Store(id="edit-autosaved", data=None),
         # The fingerprint of the edit panel drawn: it is redrawn only when it changes.
         dcc.Store(id="edit-panel-drawn", data=fingerprint(edit_panel(network_map, None, lang))),
     ]

@@ -4,12 +4,12 @@ Every callback here does the same three things: parse its inputs with the
 models of :mod:`netmap.app.state` and :mod:`netmap.editing`, call pure
 functions, and save through the store with the version the tab last saw, so
 that a stale tab gets a :class:`~netmap.store.ConflictError` and a clear
-message instead of overwriting someone else's change.
+message instead of overwriting someone else's change (a tab that is behind
+only on its own saves is not stale: :mod:`netmap.app.own_saves`).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +26,7 @@ from netmap.app.list_leaves import (
     list_structure,
 )
 from netmap.app.mapview import build_elements, map_point
+from netmap.app.own_saves import AUTHOR, save_on_own_newest
 from netmap.app.panels.patch import fingerprint
 from netmap.app.state import (
     DragOp,
@@ -64,7 +65,6 @@ __all__ = [
     "undo",
 ]
 
-AUTHOR = "app"
 _UNCHANGED = dash.no_update
 
 
@@ -127,30 +127,30 @@ def _error_outcome(exc: NetmapError, lang: Lang) -> Outcome:
     )
 
 
-def commit(
-    store: MapStore,
-    state_data: Any,
-    history_data: Any,
-    op: EditOp,
-    lang: Lang,
-    *,
-    author: str = AUTHOR,
-) -> Outcome:
-    """Apply ``op`` to the version the tab saw and save it as the next version."""
+def commit(store: MapStore, state_data: Any, history_data: Any, op: EditOp, lang: Lang) -> Outcome:
+    """Apply ``op`` to the version the tab saw (or its own newest) and save the next version."""
     try:
         state = parse(MapState, state_data)
         history = parse(History, history_data or {})
-        before = store.load(state.map_id, state.version).map
-        after = op.apply(before)
-        if after == before:
-            return Outcome(_UNCHANGED, _UNCHANGED, _UNCHANGED)
-        stored = store.save(state.map_id, after, base_version=state.version, author=author)
+        saved = save_on_own_newest(store, state, op.apply)
     except NetmapError as exc:
         return _error_outcome(exc, lang)
+    if saved.version is None:
+        if saved.base == state.version:
+            return Outcome(_UNCHANGED, _UNCHANGED, _UNCHANGED)
+        # What the tab asks for is saved already, by its own newer version
+        # whose answer never reached it: catch the tab up instead of leaving
+        # it on an old version without a word.
+        return Outcome(
+            state.at(saved.base).model_dump(exclude_none=True),
+            _notice("ok", t("app.saved", lang)),
+            history.pushed(state.version).model_dump(),
+            saved=True,
+        )
     return Outcome(
-        MapState(map_id=state.map_id, version=stored.version).model_dump(),
-        _notice("ok", describe(op, before, after, lang)),
-        history.pushed(state.version).model_dump(),
+        state.at(saved.version).model_dump(exclude_none=True),
+        _notice("ok", describe(op, saved.before, saved.after, lang)),
+        history.pushed(saved.base).model_dump(),
         saved=True,
     )
 
@@ -165,17 +165,16 @@ def _restore(
         if not stack:
             key = "app.nothing_to_redo" if forward else "app.nothing_to_undo"
             return Outcome(_UNCHANGED, _notice("ok", t(key, lang)), _UNCHANGED)
-        target = stack[-1]
-        content = store.load(state.map_id, target).map
-        stored = store.save(state.map_id, content, base_version=state.version, author=AUTHOR)
+        content = store.load(state.map_id, stack[-1]).map
+        saved = save_on_own_newest(store, state, lambda _current: content)
     except NetmapError as exc:
         return _error_outcome(exc, lang)
     if forward:
-        new_history = History(undo=[*history.undo, state.version], redo=history.redo[:-1])
+        new_history = History(undo=[*history.undo, saved.base], redo=history.redo[:-1])
     else:
-        new_history = History(undo=history.undo[:-1], redo=[*history.redo, state.version])
+        new_history = History(undo=history.undo[:-1], redo=[*history.redo, saved.base])
     return Outcome(
-        MapState(map_id=state.map_id, version=stored.version).model_dump(),
+        state.at(saved.version or saved.base).model_dump(exclude_none=True),
         _notice("ok", t("app.redone" if forward else "app.undone", lang)),
         new_history.model_dump(),
         saved=True,
@@ -439,7 +438,6 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         State("map-state", "data"),
         State("history", "data"),
         State("lang", "data"),
-        State("edit-autosaved", "data"),
         prevent_initial_call=True,
     )
     def on_save(
@@ -463,7 +461,6 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         state_data: Any,
         history_data: Any,
         lang_data: Any,
-        autosaved: Any,
     ) -> Any:
         triggered = {str(item.get("prop_id")) for item in ctx.triggered}
         if not ctx.triggered_id or ("edit-save.n_clicks" in triggered and not clicks):
@@ -496,7 +493,6 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
             state_data,
             history_data,
             lang_data,
-            autosaved,
         )
         lang = parse_lang_store(lang_data, app_default(app))
         if outcome.saved:
@@ -504,7 +500,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
                 *_outputs(outcome),
                 t("app.edit.saved_status", lang),
                 "save-status",
-                {"tab": _tab_of(autosaved), "version": outcome.state["version"]},
+                {"version": outcome.state["version"]},
             )
         if outcome.notice is _UNCHANGED:
             raise dash.exceptions.PreventUpdate
@@ -701,7 +697,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         except NetmapError as exc:
             return _UNCHANGED, _error_outcome(exc, lang).notice
         return (
-            MapState(map_id=state.map_id, version=latest.version).model_dump(),
+            state.at(latest.version).model_dump(exclude_none=True),
             _notice("ok", t("app.reloaded", lang)),
         )
 
@@ -714,7 +710,6 @@ def _save_person(
     state_data: Any,
     history_data: Any,
     lang_data: Any,
-    autosaved: Any = None,
 ) -> Outcome:
     """Save the edit panel's fields as one ``update_person`` (nothing if unchanged)."""
     lang = parse_lang_store(lang_data, app_default(app))
@@ -761,35 +756,7 @@ def _save_person(
         )
     except NetmapError as exc:
         return _error_outcome(exc, lang)
-    tab = _tab_of(autosaved)
-    if tab is None:
-        return commit(store, state_data, history_data, op, lang)
-    author = f"{AUTHOR}:{tab}"
-    outcome = commit(store, state_data, history_data, op, lang, author=author)
-    if outcome.notice is _UNCHANGED or outcome.notice.get("kind") != "conflict":
-        return outcome
-    # Fields left one after the other (or arrow keys on a choice) send saves
-    # faster than the tab learns the new version. If every version since the
-    # one this tab saw was saved by this same tab, the newest is its own work:
-    # apply the form (the tab's whole current intent) to it. Anyone else's
-    # version in between is a real conflict and stays one.
-    try:
-        state = parse(MapState, state_data)
-        newer = [v for v in store.history(state.map_id) if v.version > state.version]
-    except NetmapError:
-        return outcome
-    if not newer or any(v.author != author for v in newer):
-        return outcome
-    latest = MapState(map_id=state.map_id, version=newer[-1].version).model_dump()
-    return commit(store, latest, history_data, op, lang, author=author)
-
-
-def _tab_of(autosaved: Any) -> str | None:
-    """The random id the editor page gave this tab (in the ``edit-autosaved`` store)."""
-    tab = autosaved.get("tab") if isinstance(autosaved, dict) else None
-    if isinstance(tab, str) and re.fullmatch(r"[0-9a-f]{32}", tab):
-        return tab
-    return None
+    return commit(store, state_data, history_data, op, lang)
 
 
 def app_default(app: dash.Dash) -> Lang:

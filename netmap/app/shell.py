@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -109,7 +110,9 @@ def _editor_page(store: MapStore, map_id: str, lang: Lang, panels: Any) -> tuple
         stored = store.load(map_id)
     except NetmapError as exc:
         return html.Main(html.P(exc.message(lang), className="notice-error")), None
-    state = MapState(map_id=stored.map_id, version=stored.version).model_dump()
+    state = MapState(
+        map_id=stored.map_id, version=stored.version, tab=uuid.uuid4().hex
+    ).model_dump()
     return editor_layout(stored.map, stored.version, lang, panels(lang, stored)), state
 
 

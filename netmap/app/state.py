@@ -27,6 +27,7 @@ __all__ = [
     "MapState",
     "Mode",
     "Notice",
+    "TabId",
     "parse",
     "parse_lang_store",
     "parse_optional",
@@ -38,6 +39,7 @@ MAX_STACK = 50
 _MAP_ID_RE = r"^[A-Za-z0-9_-]{1,64}$"
 MapId = Annotated[str, Field(pattern=_MAP_ID_RE)]
 Mode = Literal["select", "connect"]
+TabId = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
 
 
 class MapState(StrictModel):
@@ -45,6 +47,13 @@ class MapState(StrictModel):
 
     map_id: MapId
     version: int = Field(ge=1)
+    #: A random id the page gives the tab, so that the tab's own saves can be
+    #: told from another tab's (see ``editor_callbacks.commit``).
+    tab: TabId | None = None
+
+    def at(self, version: int) -> MapState:
+        """The same tab on ``version``."""
+        return MapState(map_id=self.map_id, version=version, tab=self.tab)
 
 
 class History(StrictModel):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from typing import Any
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -86,6 +89,46 @@ def test_e2e017_place_a_person_with_the_keyboard_only(live_app: LiveApp, page: P
     assert ven.sector is Sector.PROFESSIONAL
     assert ven.distance == pytest.approx(0.7)
     shot(page, "e2e017_keyboard")
+
+
+def test_e2e025_quick_edits_on_a_slow_server_are_no_conflict(
+    live_app: LiveApp, page: Page, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each arrow key and each answer tap is a save; on a slow server they
+    # overlap, and the browser drops the answers of a callback fired again
+    # meanwhile. The tab's own saves must neither look like another tab's
+    # change nor leave the tab on an old version.
+    map_id = live_app.create_map(_three_persons())
+    save = live_app.store.save
+
+    def slow_save(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.4)
+        return save(*args, **kwargs)
+
+    monkeypatch.setattr(live_app.store, "save", slow_save)
+    _open(page, live_app, map_id)
+    page.locator(".person-item", has_text="Ven Testsen").click()
+    expect(page.locator(".edit-form")).to_have_attribute("data-person", "ven")
+    page.locator("#edit-distance [role=slider]").focus()
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")  # 0.5 → 0.7 in steps of 0.05
+    page.locator("#edit-save").click()
+    wait_for_stored(live_app, map_id, lambda m: m.person("ven").distance == pytest.approx(0.7))
+    expect(page.locator("#notice-text")).to_have_text("Gemt.")
+    newest = live_app.store.load(map_id).version
+    expect(page.locator("#version-label")).to_have_text(f"Version {newest}")
+
+    # Three answers tapped one right after the other.
+    page.locator("#q-step").get_by_text("Hvem kender til, hvordan du har det?").click()
+    page.get_by_role("button", name="Svar for Mor Testesen: Ja").click()
+    page.get_by_role("button", name="Svar for Ven Testsen: Ja").click()
+    page.get_by_role("button", name="Svar for Sagsbehandler Test: Nej").click()
+    stored = wait_for_stored(
+        live_app, map_id, lambda m: [p.knows_how_i_am for p in m.persons] == [True, True, False]
+    )
+    expect(page.locator("#version-label")).to_have_text(f"Version {newest + 3}")
+    expect(page.locator("#notice-text")).not_to_contain_text("ændret et andet sted")
+    assert stored.person("ven").sector is Sector.LEISURE
 
 
 def test_e2e019_hostile_name_is_shown_as_text(live_app: LiveApp, page: Page) -> None:

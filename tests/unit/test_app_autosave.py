@@ -62,10 +62,9 @@ def _save(client: Any, map_id: str, form: dict[str, Any], changed: list[str]) ->
     states = {
         "edit-helps_with": "",
         "selected": "mor",
-        "map-state": {"map_id": map_id, "version": 1},
+        "map-state": {"map_id": map_id, "version": 1, "tab": TAB},
         "history": {"undo": [], "redo": []},
         "lang": "da",
-        "edit-autosaved": {"tab": TAB},
     }
     outputs = []
     for part in dep["output"].strip(".").split("..."):

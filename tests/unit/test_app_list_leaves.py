@@ -203,7 +203,7 @@ def _edit_panel_post(client: Any, map_id: str, selected: Any, drawn: Any) -> Any
         "selected": selected,
         "map-state": {"map_id": map_id, "version": 1},
         "lang": "da",
-        "edit-autosaved": {"tab": "0" * 32},
+        "edit-autosaved": None,
         "edit-panel-drawn": drawn,
     }
     return _call(client, "edit-panel.children", values)

@@ -183,7 +183,11 @@ def test_apppat007_a_wrong_field_saves_nothing_and_says_why(
     assert store.load(map_id).version == 1
 
 
-TAB = {"tab": "0123456789abcdef0123456789abcdef"}
+TAB = "0123456789abcdef0123456789abcdef"
+
+
+def _tab_state(map_id: str, version: int) -> dict[str, Any]:
+    return {"map_id": map_id, "version": version, "tab": TAB}
 
 
 def test_apppat008_quick_saves_from_one_tab_are_not_conflicts(
@@ -192,22 +196,22 @@ def test_apppat008_quick_saves_from_one_tab_are_not_conflicts(
     # Two fields left quickly: both saves start from version 1 (the tab has not
     # heard of version 2 yet). The second is this tab's own follow-up.
     first = _save_person(
-        store, _App(), "mor", _fields(role="Mor og værge"), _state(map_id, 1), EMPTY, "da", TAB
+        store, _App(), "mor", _fields(role="Mor og værge"), _tab_state(map_id, 1), EMPTY, "da"
     )  # type: ignore[arg-type]
     second = _save_person(
         store,
         _App(),
         "mor",
         _fields(role="Mor og værge", sector="kin"),
-        _state(map_id, 1),
+        _tab_state(map_id, 1),
         EMPTY,
         "da",
-        TAB,
     )  # type: ignore[arg-type]
     assert first.saved and second.saved
-    assert second.state == _state(map_id, 3)
+    assert second.state == _tab_state(map_id, 3)
     mor = store.load(map_id).map.person("mor")
     assert (mor.role, mor.sector.value) == ("Mor og værge", "kin")
+    assert [v.author for v in store.history(map_id)][1:] == [f"app:{TAB}"] * 2
 
 
 def test_apppat009_someone_elses_version_in_between_stays_a_conflict(
@@ -222,12 +226,38 @@ def test_apppat009_someone_elses_version_in_between_stays_a_conflict(
     )
     assert other.saved
     stale = _save_person(
-        store, _App(), "mor", _fields(role="Værge"), _state(map_id, 1), EMPTY, "da", TAB
+        store, _App(), "mor", _fields(role="Værge"), _tab_state(map_id, 1), EMPTY, "da"
     )  # type: ignore[arg-type]
     assert not stale.saved and stale.notice["kind"] == "conflict"
     assert store.load(map_id).map.person("mor").role == "Mor"
-    # A made-up tab id is ignored (plain version check).
+    # A made-up tab id is a bad request: nothing saved.
     bad = _save_person(
-        store, _App(), "mor", _fields(role="Værge"), _state(map_id, 1), EMPTY, "da", {"tab": "x"}
+        store,
+        _App(),
+        "mor",
+        _fields(role="Værge"),
+        {**_state(map_id, 2), "tab": "x"},
+        EMPTY,
+        "da",
     )  # type: ignore[arg-type]
-    assert not bad.saved and bad.notice["kind"] == "conflict"
+    assert not bad.saved and bad.notice["kind"] == "error"
+    assert store.load(map_id).version == 2
+
+
+def test_apppat010_a_tab_whose_answers_were_dropped_is_caught_up(
+    store: SqliteStore, map_id: str
+) -> None:
+    # The browser dropped the answer of this tab's own save (a callback fired
+    # again meanwhile): the tab still thinks version 1 while version 2 is its
+    # own and already holds what the form shows.
+    own = _save_person(
+        store, _App(), "mor", _fields(distance=0.7), _tab_state(map_id, 1), EMPTY, "da"
+    )  # type: ignore[arg-type]
+    assert own.saved and own.state == _tab_state(map_id, 2)
+    again = _save_person(
+        store, _App(), "mor", _fields(distance=0.7), _tab_state(map_id, 1), EMPTY, "da"
+    )  # type: ignore[arg-type]
+    assert again.saved and again.state == _tab_state(map_id, 2)
+    assert again.notice == {"kind": "ok", "text": "Gemt."}
+    assert again.history == {"undo": [1], "redo": []}
+    assert store.load(map_id).version == 2

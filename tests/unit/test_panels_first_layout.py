@@ -8,6 +8,7 @@ does nothing for a page already shown.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from typing import Any
 
@@ -29,10 +30,12 @@ def _layout(store: SqliteStore, referrer: str | None) -> Any:
 def test_pnl090_the_editor_page_comes_with_the_layout(store: SqliteStore) -> None:
     stored = store.create(sofie(), author="test")
     layout = _layout(store, f"http://localhost/map/{stored.map_id}")
-    assert by_id(layout, "map-state")["props"]["data"] == {
-        "map_id": stored.map_id,
-        "version": stored.version,
-    }
+    state = by_id(layout, "map-state")["props"]["data"]
+    assert (state["map_id"], state["version"]) == (stored.map_id, stored.version)
+    # Each page gets its own tab id: another tab's saves are told from its own.
+    assert re.fullmatch(r"[0-9a-f]{32}", state["tab"])
+    again = _layout(store, f"http://localhost/map/{stored.map_id}")
+    assert by_id(again, "map-state")["props"]["data"]["tab"] != state["tab"]
     # The panels come drawn, with the fingerprints of what is drawn.
     assert "Birgitte Møller" in json.dumps(by_id(layout, "panel-group-team"), ensure_ascii=False)
     assert by_id(layout, "panel-findings")
