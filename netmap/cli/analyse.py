@@ -21,7 +21,7 @@ from netmap.errors import NetmapError
 from netmap.i18n import DEFAULT_LANG, Lang, t
 from netmap.interchange import read_map
 from netmap.model import NetworkMap
-from netmap.store import open_store
+from netmap.store import MapNotFound, open_store, resolve_db_path
 
 __all__ = ["analyse_command", "parse_as_of"]
 
@@ -58,6 +58,9 @@ def _looks_like_file(argument: str) -> bool:
 def _load(argument: str, db: Path | None) -> NetworkMap:
     if _looks_like_file(argument):
         return read_map(Path(argument))
+    if not resolve_db_path(db).exists():
+        # Only reading: no database yet means no such map, and none is created.
+        raise MapNotFound(argument)
     store = open_store(db)
     try:
         return store.load(argument).map

@@ -82,3 +82,11 @@ def test_clian006_map_from_the_store_by_id(tmp_path: Path) -> None:
     missing = _run("no-such-map", db=db)
     assert missing.returncode == 2
     assert "no-such-map" in missing.stderr
+
+
+def test_clian007_a_map_id_without_a_database_creates_none(tmp_path: Path) -> None:
+    db = tmp_path / "nowhere" / "maps.db"
+    done = _run("no-such-map", db=db)
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1 and "no-such-map" in done.stderr
+    assert not db.exists() and not db.parent.exists()
