@@ -10,6 +10,7 @@ of it, as long as only one map's id starts that way.
 from __future__ import annotations
 
 import getpass
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -100,6 +101,12 @@ def _resolve(store: MapStore | None, ref: str) -> MapSummary:
     if matches:
         raise NetmapError("cli_maps.ambiguous_map", ref=ref, count=len(matches))
     raise MapNotFound(ref)
+
+
+def _who(author: str, lang: Lang) -> str:
+    """The author as a reader wants it: a tab of the app by the start of its id."""
+    tab = re.fullmatch(r"app:([0-9a-f]{32})", author)
+    return t("cli_maps.app_tab", lang, tab=tab[1][:8]) if tab else author
 
 
 def _when(moment: datetime) -> str:
@@ -285,7 +292,7 @@ def history_command(map_ref: str, db: Path | None, lang: Lang) -> None:
                 lang,
                 version=info.version,
                 saved=_when(info.saved_at),
-                author=info.author,
+                author=_who(info.author, lang),
                 what=info.describe(lang),
             )
         )

@@ -171,14 +171,15 @@ def test_cli007_history_restore_and_export_of_an_old_version(
         # Without the teacher, who has no ties.
         persons = [p for p in original.persons if p.id != "laerer"]
         changed = original.model_copy(update={"persons": persons})
-        store.save(map_id, changed, base_version=1, author="Kontaktperson Test")
+        store.save(map_id, changed, base_version=1, author=f"app:{'0123abcd' * 4}")
     finally:
         store.close()
     history = cli.ok("history", map_id, "--db", db).strip().splitlines()
     assert len(history) == 3  # header and two versions
     assert history[1].startswith("  Version 1 · ") and "Kontaktperson Test" in history[1]
     assert "Importeret fra sofie.graphml" in history[1]
-    assert history[2].startswith("  Version 2 · ")
+    # Saved in the app: the tab is named by the start of its id, not 32 digits.
+    assert history[2].startswith("  Version 2 · ") and " · app (fane 0123abcd) · " in history[2]
     out = cli.ok("restore", map_id, "1", "--db", db)
     assert "Version 1 er gendannet som ny version 3." in out
     old = tmp_path / "v1.json"
