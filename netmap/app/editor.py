@@ -65,7 +65,9 @@ def question_help(step: int, mode: str, lang: Lang) -> str:
     """What a tap does now, in one sentence."""
     if mode == "connect":
         return t("app.mode.connect_help", lang)
-    if step in (2, 3, 4):
+    if step == 4:
+        return t("app.q.help_tap_meetings", lang)
+    if step in (2, 3):
         return t("app.q.help_tap", lang)
     return t("app.mode.select_help", lang)
 

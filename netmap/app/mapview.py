@@ -357,10 +357,10 @@ def stylesheet() -> list[dict[str, Any]]:
             "selector": ".tie",
             "style": {"width": 3, "line-color": "#627d98", "curve-style": "straight"},
         },
-        {"selector": ".tie.focus", "style": {"width": 5, "line-color": "#d64545"}},
+        {"selector": ".tie.focus", "style": {"width": 5, "line-color": "#c026d3"}},
         {
             "selector": ".person.tied",
-            "style": {"border-width": 5, "border-color": "#d64545", "border-style": "double"},
+            "style": {"border-width": 5, "border-color": "#c026d3", "border-style": "double"},
         },
         {
             "selector": ".person.chosen",
@@ -374,7 +374,7 @@ def stylesheet() -> list[dict[str, Any]]:
         },
         {
             "selector": ".person.connect-from",
-            "style": {"border-width": 6, "border-color": "#d64545", "border-style": "dashed"},
+            "style": {"border-width": 6, "border-color": "#c026d3", "border-style": "dashed"},
         },
         {"selector": ".person.answer-yes", "style": {"border-width": 6, "border-color": "#2f855a"}},
         {"selector": ".person.answer-no", "style": {"border-width": 6, "border-color": "#c53030"}},

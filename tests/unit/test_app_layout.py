@@ -122,3 +122,8 @@ def test_applayout007_what_a_tap_does_depends_on_mode_and_step() -> None:
     assert "streg" in question_help(1, "connect", "da")
     assert "svare" in question_help(3, "select", "da")
     assert "drag" in question_help(1, "select", "en")
+    # The answering steps say what the border colours mean, in the step's own words.
+    assert "rød kant: nej" in question_help(2, "select", "da")
+    assert "ved ikke" in question_help(3, "select", "da")
+    assert "ikke besluttet" in question_help(4, "select", "da")
+    assert "ved ikke" not in question_help(4, "select", "da")
