@@ -55,6 +55,7 @@ def create_app(
     ``today`` is passed to the panels (the checks depend on the date);
     ``default_lang`` is the language before the user picks one.
     """
+    from netmap.app.edit_order import edit_order_of
     from netmap.app.editor_callbacks import register_editor_callbacks
     from netmap.app.panels import panels_for, register_panel_callbacks
     from netmap.app.shell import first_layout, register_shell_callbacks
@@ -71,6 +72,7 @@ def create_app(
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.server.before_request(_reject_malformed_callback_body)
     app.server.config["NETMAP_LANG"] = default_lang
+    edit_order_of(app)  # made now, before requests come in on several threads
     # A function: Dash calls it for every page load, with the page's URL known.
     panels = panels_for(today)
     app.layout = lambda: first_layout(store, panels, app)

@@ -10,12 +10,14 @@ only on its own saves is not stale: :mod:`netmap.app.own_saves`).
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 
 import dash
 from dash import ALL, Input, Output, State, ctx
 
+from netmap.app.edit_order import EditOrder, edit_order_of, request_seq, subject_of
 from netmap.app.editor import edit_panel, person_list, question_help
 from netmap.app.list_leaves import (
     DrawnList,
@@ -127,12 +129,28 @@ def _error_outcome(exc: NetmapError, lang: Lang) -> Outcome:
     )
 
 
-def commit(store: MapStore, state_data: Any, history_data: Any, op: EditOp, lang: Lang) -> Outcome:
-    """Apply ``op`` to the version the tab saw (or its own newest) and save the next version."""
+def commit(
+    store: MapStore,
+    state_data: Any,
+    history_data: Any,
+    op: EditOp,
+    lang: Lang,
+    *,
+    order: EditOrder | None = None,
+) -> Outcome:
+    """Apply ``op`` to the version the tab saw (or its own newest) and save the next version.
+
+    With ``order``, an edit that the page sent before a newer one of the same
+    subject, but that reached the server after it, is skipped (edit_order).
+    """
     try:
         state = parse(MapState, state_data)
         history = parse(History, history_data or {})
-        saved = save_on_own_newest(store, state, op.apply)
+        turn = order.turn(state, subject_of(op), request_seq()) if order else nullcontext(True)
+        with turn as in_order:
+            if not in_order:
+                return Outcome(_UNCHANGED, _UNCHANGED, _UNCHANGED)
+            saved = save_on_own_newest(store, state, op.apply)
     except NetmapError as exc:
         return _error_outcome(exc, lang)
     if saved.version is None:
@@ -222,6 +240,7 @@ def _fresh_trigger() -> bool:
 
 def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
     """Wire the editor page to the store."""
+    order = edit_order_of(app)
     save_outputs = (
         Output("map-state", "data", allow_duplicate=True),
         Output("notice-store", "data", allow_duplicate=True),
@@ -364,7 +383,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
             op = parse_edit({"kind": "drop_person", "id": drop.id, "x": x, "y": y})
         except NetmapError as exc:
             return _bad_request(exc, lang)
-        return _outputs(commit(store, state_data, history_data, op, lang))
+        return _outputs(commit(store, state_data, history_data, op, lang, order=order))
 
     @app.callback(
         *save_outputs,
@@ -404,7 +423,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
             op = op.model_copy(update={"id": new_person_id(loaded[1], op.name)})
         except NetmapError as exc:
             return (*_bad_request(exc, lang), _UNCHANGED, _UNCHANGED, _UNCHANGED)
-        outcome = commit(store, state_data, history_data, op, lang)
+        outcome = commit(store, state_data, history_data, op, lang, order=order)
         if not outcome.saved:
             return (*_outputs(outcome), _UNCHANGED, _UNCHANGED, _UNCHANGED)
         return (*_outputs(outcome), op.id, "", "")
@@ -531,7 +550,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
             op = parse_edit({"kind": "remove_person", "id": selected})
         except NetmapError as exc:
             return (*_bad_request(exc, lang), _UNCHANGED)
-        outcome = commit(store, state_data, history_data, op, lang)
+        outcome = commit(store, state_data, history_data, op, lang, order=order)
         return (*_outputs(outcome), None if outcome.saved else _UNCHANGED)
 
     @app.callback(
@@ -593,14 +612,14 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
                     return (_UNCHANGED, notice, _UNCHANGED, _UNCHANGED, person_id)
                 op: EditOp = parse_edit({"kind": "toggle_tie", "a": first, "b": person_id})
                 return (
-                    *_outputs(commit(store, state_data, history_data, op, lang)),
+                    *_outputs(commit(store, state_data, history_data, op, lang, order=order)),
                     _UNCHANGED,
                     None,
                 )
             if step in (2, 3, 4):
                 op = parse_edit({"kind": "cycle_answer", "id": person_id, "question": step})
                 return (
-                    *_outputs(commit(store, state_data, history_data, op, lang)),
+                    *_outputs(commit(store, state_data, history_data, op, lang, order=order)),
                     _UNCHANGED,
                     _UNCHANGED,
                 )
@@ -638,7 +657,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
             )
         except NetmapError as exc:
             return _bad_request(exc, lang)
-        return _outputs(commit(store, state_data, history_data, op, lang))
+        return _outputs(commit(store, state_data, history_data, op, lang, order=order))
 
     @app.callback(
         Output("work-col", "className"),
@@ -756,7 +775,7 @@ def _save_person(
         )
     except NetmapError as exc:
         return _error_outcome(exc, lang)
-    return commit(store, state_data, history_data, op, lang)
+    return commit(store, state_data, history_data, op, lang, order=edit_order_of(app))
 
 
 def app_default(app: dash.Dash) -> Lang:

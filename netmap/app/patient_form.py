@@ -19,6 +19,7 @@ import dash
 from dash import Input, Output, State, ctx
 from pydantic import TypeAdapter, ValidationError
 
+from netmap.app.edit_order import edit_order_of
 from netmap.app.editor import PATIENT_FIELDS
 from netmap.app.editor_callbacks import app_default, commit
 from netmap.app.state import MapState, parse, parse_lang_store
@@ -176,7 +177,7 @@ def register_patient_form(app: dash.Dash, store: MapStore) -> None:
         if op is None:
             texts = [errors.get(f, "") for f in _FIELDS]
             return (keep, keep, keep, *texts, t("app.patient.not_saved", lang), _BAD, keep)
-        outcome = commit(store, state_data, history_data, op, lang)  # type: ignore[arg-type]
+        outcome = commit(store, state_data, history_data, op, lang, order=edit_order_of(app))  # type: ignore[arg-type]
         if outcome.saved:
             status = t("app.patient.saved", lang)
             notice = {"kind": "ok", "text": status}

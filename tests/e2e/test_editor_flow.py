@@ -106,6 +106,13 @@ def test_e2e025_quick_edits_on_a_slow_server_are_no_conflict(
         return save(*args, **kwargs)
 
     monkeypatch.setattr(live_app.store, "save", slow_save)
+    numbers: list[str | None] = []
+    page.on(
+        "request",
+        lambda r: (
+            "_dash-update-component" in r.url and numbers.append(r.headers.get("x-netmap-seq"))
+        ),
+    )
     _open(page, live_app, map_id)
     page.locator(".person-item", has_text="Ven Testsen").click()
     expect(page.locator(".edit-form")).to_have_attribute("data-person", "ven")
@@ -129,6 +136,9 @@ def test_e2e025_quick_edits_on_a_slow_server_are_no_conflict(
     expect(page.locator("#version-label")).to_have_text(f"Version {newest + 3}")
     expect(page.locator("#notice-text")).not_to_contain_text("ændret et andet sted")
     assert stored.person("ven").sector is Sector.LEISURE
+    # The page numbers its requests in the order it sends them (edit_order).
+    sent = [int(n) for n in numbers if n is not None]
+    assert len(sent) == len(numbers) > 10 and sent == sorted(set(sent))
 
 
 def test_e2e019_hostile_name_is_shown_as_text(live_app: LiveApp, page: Page) -> None:

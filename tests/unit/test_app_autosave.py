@@ -19,6 +19,7 @@ from netmap.store import SqliteStore
 #: Where a drag put the person: more decimals than the slider shows.
 DROPPED = 0.9053286075617125
 TAB = "0123456789abcdef0123456789abcdef"
+SEQ = "X-Netmap-Seq"
 
 
 @pytest.fixture
@@ -53,7 +54,13 @@ def _form(name: str = "Mor Testesen", distance: float = round(DROPPED, 2)) -> di
     }
 
 
-def _save(client: Any, map_id: str, form: dict[str, Any], changed: list[str]) -> Any:
+def _save(
+    client: Any,
+    map_id: str,
+    form: dict[str, Any],
+    changed: list[str],
+    headers: dict[str, str] | None = None,
+) -> Any:
     dep = next(
         d
         for d in client.get("/_dash-dependencies").get_json()
@@ -78,7 +85,10 @@ def _save(client: Any, map_id: str, form: dict[str, Any], changed: list[str]) ->
         "state": [{**s, "value": states[s["id"]]} for s in dep["state"]],
     }
     return client.post(
-        "/_dash-update-component", data=json.dumps(body), content_type="application/json"
+        "/_dash-update-component",
+        data=json.dumps(body),
+        content_type="application/json",
+        headers=headers or {},
     )
 
 
@@ -129,3 +139,30 @@ def test_appsave005_changes_that_arrive_together_are_all_saved(
     assert response.status_code == 200
     mor = store.load(map_id).map.person("mor")
     assert (mor.sector.value, mor.distance) == ("professional", pytest.approx(0.3))
+
+
+def test_appsave006_an_older_slider_step_arriving_late_does_not_undo_a_newer_one(
+    client: Any, store: SqliteStore, map_id: str
+) -> None:
+    # The page numbered them 2 (0.7) and 1 (0.65); the server took 2 first.
+    newer = _save(client, map_id, _form(distance=0.7), ["edit-distance.value"], {SEQ: "2"})
+    assert newer.status_code == 200
+    older = _save(client, map_id, _form(distance=0.65), ["edit-distance.value"], {SEQ: "1"})
+    assert older.status_code == 204
+    stored = store.load(map_id)
+    assert stored.version == 2 and stored.map.person("mor").distance == pytest.approx(0.7)
+    # In the order the page sent them, both are saved.
+    again = _save(client, map_id, _form(distance=0.3), ["edit-distance.value"], {SEQ: "3"})
+    assert again.status_code == 200
+    assert store.load(map_id).map.person("mor").distance == pytest.approx(0.3)
+
+
+def test_appsave007_a_malformed_request_number_saves_nothing(
+    client: Any, store: SqliteStore, map_id: str
+) -> None:
+    for bad in ("x", "-1", "0", "1" * 20):
+        response = _save(client, map_id, _form(distance=0.3), ["edit-distance.value"], {SEQ: bad})
+        assert response.status_code == 200
+        notice = response.get_json()["response"]["notice-store"]["data"]
+        assert notice["kind"] == "error" and SEQ in notice["text"], bad
+    assert store.load(map_id).version == 1

@@ -155,7 +155,7 @@ def _fields(**changes: Any) -> dict[str, Any]:
 
 
 class _App:
-    server = type("S", (), {"config": {"NETMAP_LANG": "da"}})()
+    server = type("S", (), {"config": {"NETMAP_LANG": "da"}, "extensions": {}})()
 
 
 def test_apppat006_a_left_field_is_saved_at_once(store: SqliteStore, map_id: str) -> None:
