@@ -28,7 +28,7 @@ from netmap.app.list_leaves import (
     list_structure,
 )
 from netmap.app.mapview import build_elements, map_point
-from netmap.app.own_saves import AUTHOR, save_on_own_newest
+from netmap.app.own_saves import save_on_own_newest
 from netmap.app.panels.patch import fingerprint
 from netmap.app.state import (
     DragOp,
@@ -57,7 +57,6 @@ from netmap.model import NetworkMap, PersonId
 from netmap.store import ConflictError, MapNotFound, MapStore
 
 __all__ = [
-    "AUTHOR",
     "Outcome",
     "app_default",
     "commit",
