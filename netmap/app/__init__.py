@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,9 @@ from netmap.store import MapStore
 
 __all__ = ["ASSETS_FOLDER", "MAX_REQUEST_BYTES", "create_app"]
 
-#: The top-level ``assets/`` folder of the repository (CSS and the drag hook).
-ASSETS_FOLDER = Path(__file__).resolve().parents[2] / "assets"
+#: The package's own ``assets/`` folder (CSS and the scripts): package data, so
+#: an installed wheel serves them too (a folder outside the package is not shipped).
+ASSETS_FOLDER = Path(str(files("netmap.app") / "assets"))
 #: Dash sets no request size limit (TECH-NOTES); a drag or a form is a few kB.
 MAX_REQUEST_BYTES = 2 * 1024 * 1024
 

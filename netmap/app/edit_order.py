@@ -1,7 +1,7 @@
 """Keeping a tab's edits of one person in the order the tab made them.
 
 The page numbers its callback requests as it sends them (the ``X-Netmap-Seq``
-header, ``assets/netmap-request-order.js``). On a threaded server two saves
+header, ``netmap/app/assets/netmap-request-order.js``). On a threaded server two saves
 of the same tab can still be taken up in the other order: the distance
 slider's 0.65 after its 0.7. An edit that sets a person's fields outright
 (the edit panel, a drop) must then not undo the newer one, so it is skipped.
