@@ -149,6 +149,19 @@ class ChangeSummary(StrictModel):
             person_count=self.person_count, tie_count=self.tie_count
         )
 
+    def notice(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The sentence shown right after one edit: what that one change did.
+
+        A change of one kind about one person or tie is named ("Mor er
+        flyttet: Familie, Midt imellem."); anything else is "Gemt.".
+
+        >>> ChangeSummary(added=[PersonRef(id="x", name="Erik")]).notice("en")
+        'Erik has been added.'
+        >>> ChangeSummary().notice("da")
+        'Gemt.'
+        """
+        return _notice(self, lang)
+
     def describe(self, lang: Lang = DEFAULT_LANG) -> str:
         """One short sentence in plain words.
 
@@ -318,6 +331,41 @@ def _date_text(change: DateChange, key: str, lang: Lang) -> str:
 
 def _tie_text(tie: TieRef) -> str:
     return f"{tie.a_name} – {tie.b_name}"
+
+
+#: The question number (DOMAIN.md, guiding questions 2-4) of each answer field.
+_QUESTION_NUMBER: dict[Question, int] = {"knows_how_i_am": 2, "can_help": 3, "attends_meetings": 4}
+
+
+def _answer_notice(answer: AnswerChanged, lang: Lang) -> str:
+    number = _QUESTION_NUMBER[answer.question]
+    label = t(f"app.q.answer_{answer.new}", lang)
+    question = t(f"question.{number}", lang)
+    return t("app.answered", lang, name=answer.name, answer=f"{question} {label}")
+
+
+def _notice(summary: ChangeSummary, lang: Lang) -> str:
+    # Removing a person takes their ties too: the person is what was done.
+    if len(summary.added) == 1:
+        return t("app.added", lang, name=summary.added[0].name)
+    if len(summary.removed) == 1:
+        return t("app.removed", lang, name=summary.removed[0].name)
+    ties = summary.ties_added + summary.ties_removed
+    if len(ties) == 1:
+        key = "app.tie_added" if summary.ties_added else "app.tie_removed"
+        return t(key, lang, a=ties[0].a_name, b=ties[0].b_name)
+    if len(summary.moved) == 1 and not (summary.answers or summary.details or summary.renamed):
+        move = summary.moved[0]
+        return t(
+            "app.moved",
+            lang,
+            name=move.name,
+            sector=t(f"sector.{move.new_sector.value}", lang),
+            band=t(f"band.{move.new_band.value}", lang),
+        )
+    if len(summary.answers) == 1 and not (summary.moved or summary.details or summary.renamed):
+        return _answer_notice(summary.answers[0], lang)
+    return t("app.saved", lang)
 
 
 def _parts(summary: ChangeSummary, lang: Lang) -> list[str]:

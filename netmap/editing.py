@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from abc import abstractmethod
+from datetime import date
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field, TypeAdapter, ValidationError
@@ -41,6 +43,7 @@ __all__ = [
     "Answer",
     "CycleAnswer",
     "DropPerson",
+    "Edit",
     "EditOp",
     "MovePerson",
     "PersonChanges",
@@ -49,8 +52,10 @@ __all__ = [
     "SetAnswer",
     "ToggleTie",
     "UpdatePatient",
+    "UpdatePatientDetails",
     "UpdatePerson",
     "answer_of",
+    "answer_value",
     "new_person_id",
     "parse_edit",
 ]
@@ -158,21 +163,58 @@ def answer_of(person: Person, question: int) -> Answer:
     return "unknown"
 
 
-def _answer_value(question: int, answer: Answer) -> bool | Attendance | None:
+def answer_value(question: int, answer: Answer) -> bool | Attendance | None:
+    """The value a person's field holds for ``answer`` to question 2, 3 or 4.
+
+    >>> answer_value(3, "unknown") is None, answer_value(4, "unknown")
+    (True, <Attendance.UNDECIDED: 'undecided'>)
+    """
     if question == 4:
         return {"yes": Attendance.YES, "no": Attendance.NO, "unknown": Attendance.UNDECIDED}[answer]
     return {"yes": True, "no": False, "unknown": None}[answer]
 
 
-class AddPerson(StrictModel):
+class Edit(StrictModel):
+    """What every edit says about itself, besides how it changes a map.
+
+    ``about()`` names what the edit is about (a person's fields, a person's
+    place, one answer, a tie, the patient), and ``sets_outright`` whether it
+    sets that to a value (a form sent whole, a drop: a newer one of the same
+    subject holds everything an older one did) or changes it relative to what
+    is there (a tap that cycles an answer, a tie toggled, a person added or
+    removed). The edit service keeps a tab's edits of one subject that set
+    it outright in the order the tab made them (:mod:`netmap.service`).
+    """
+
+    #: Whether the edit sets its subject to a value (True) or changes it
+    #: relative to what is there (False).
+    sets_outright: ClassVar[bool]
+    #: A whole form sent at once: its notice is a plain "Gemt." (the form
+    #: shows its own status), not a sentence about one change.
+    from_form: ClassVar[bool] = False
+
+    @abstractmethod
+    def about(self) -> str:
+        """What the edit is about, as a short key (``person:<id>``, ``patient`` …)."""
+
+    @abstractmethod
+    def apply(self, network_map: NetworkMap) -> NetworkMap:
+        """The map after the edit; raises ``NetmapError`` for an edit that cannot be made."""
+
+
+class AddPerson(Edit):
     """Question 1: a new person, placed in their sector (by default mid-way out)."""
 
+    sets_outright: ClassVar[bool] = False
     kind: Literal["add_person"] = "add_person"
     id: PersonId | None = None
     name: Name
     sector: Sector
     role: OptionalText = None
     distance: float = Field(default=DEFAULT_DISTANCE, gt=0, le=1, allow_inf_nan=False)
+
+    def about(self) -> str:
+        return f"person:{self.id}" if self.id else "persons"
 
     def apply(self, network_map: NetworkMap) -> NetworkMap:
         person_id = self.id or new_person_id(network_map, self.name)
@@ -217,12 +259,17 @@ class PersonChanges(StrictModel):
         return {k: v for k, v in given.items() if not (v is None and k in self._REQUIRED)}
 
 
-class UpdatePerson(StrictModel):
+class UpdatePerson(Edit):
     """The side panel: change any of a person's fields."""
 
+    sets_outright: ClassVar[bool] = True
+    from_form: ClassVar[bool] = True
     kind: Literal["update_person"] = "update_person"
     id: PersonId
     changes: PersonChanges
+
+    def about(self) -> str:
+        return f"person:{self.id}"
 
     def apply(self, network_map: NetworkMap) -> NetworkMap:
         old = _person_or_error(network_map, self.id)
@@ -234,14 +281,18 @@ class UpdatePerson(StrictModel):
         return _replace(network_map, _validated_person(data, where=old.name))
 
 
-class MovePerson(StrictModel):
+class MovePerson(Edit):
     """The keyboard and form alternative to dragging: sector and distance."""
 
+    sets_outright: ClassVar[bool] = True
     kind: Literal["move_person"] = "move_person"
     id: PersonId
     sector: Sector
     distance: float = Field(gt=0, le=1, allow_inf_nan=False)
     angle: float | None = Field(default=None, allow_inf_nan=False)
+
+    def about(self) -> str:
+        return f"place:{self.id}"
 
     def apply(self, network_map: NetworkMap) -> NetworkMap:
         old = _person_or_error(network_map, self.id)
@@ -253,13 +304,17 @@ class MovePerson(StrictModel):
         return _replace(network_map, _validated_person(data, where=old.name))
 
 
-class DropPerson(StrictModel):
+class DropPerson(Edit):
     """A person dropped at (x, y) on the map (y up, outer ring at radius 1)."""
 
+    sets_outright: ClassVar[bool] = True
     kind: Literal["drop_person"] = "drop_person"
     id: PersonId
     x: float = Field(ge=-_MAX_COORDINATE, le=_MAX_COORDINATE, allow_inf_nan=False)
     y: float = Field(ge=-_MAX_COORDINATE, le=_MAX_COORDINATE, allow_inf_nan=False)
+
+    def about(self) -> str:
+        return f"place:{self.id}"
 
     def as_move(self) -> MovePerson:
         sector, distance, angle = placement_at(self.x, self.y)
@@ -269,11 +324,15 @@ class DropPerson(StrictModel):
         return self.as_move().apply(network_map)
 
 
-class RemovePerson(StrictModel):
+class RemovePerson(Edit):
     """Take a person off the map, with every tie they had."""
 
+    sets_outright: ClassVar[bool] = False
     kind: Literal["remove_person"] = "remove_person"
     id: PersonId
+
+    def about(self) -> str:
+        return f"person:{self.id}"
 
     def apply(self, network_map: NetworkMap) -> NetworkMap:
         _person_or_error(network_map, self.id)
@@ -282,12 +341,16 @@ class RemovePerson(StrictModel):
         return _with_persons(network_map, persons, ties)
 
 
-class ToggleTie(StrictModel):
+class ToggleTie(Edit):
     """Draw a line between two persons, or take it away if it is there."""
 
+    sets_outright: ClassVar[bool] = False
     kind: Literal["toggle_tie"] = "toggle_tie"
     a: PersonId
     b: PersonId
+
+    def about(self) -> str:
+        return f"tie:{min(self.a, self.b)}:{max(self.a, self.b)}"
 
     def apply(self, network_map: NetworkMap) -> NetworkMap:
         for person_id in (self.a, self.b):
@@ -302,27 +365,35 @@ class ToggleTie(StrictModel):
         return _with_persons(network_map, list(network_map.persons), ties)
 
 
-class SetAnswer(StrictModel):
+class SetAnswer(Edit):
     """Answer question 2, 3 or 4 for one person."""
 
+    sets_outright: ClassVar[bool] = True
     kind: Literal["set_answer"] = "set_answer"
     id: PersonId
     question: Question
     answer: Answer
 
+    def about(self) -> str:
+        return f"answer:{self.id}:{self.question}"
+
     def apply(self, network_map: NetworkMap) -> NetworkMap:
         old = _person_or_error(network_map, self.id)
         field = ANSWER_FIELDS[self.question]
-        person = old.model_copy(update={field: _answer_value(self.question, self.answer)})
+        person = old.model_copy(update={field: answer_value(self.question, self.answer)})
         return _replace(network_map, person)
 
 
-class CycleAnswer(StrictModel):
+class CycleAnswer(Edit):
     """A tap on a person in question 2–4: unknown → yes → no → unknown."""
 
+    sets_outright: ClassVar[bool] = False
     kind: Literal["cycle_answer"] = "cycle_answer"
     id: PersonId
     question: Question
+
+    def about(self) -> str:
+        return f"answer:{self.id}:{self.question}"
 
     def apply(self, network_map: NetworkMap) -> NetworkMap:
         old = _person_or_error(network_map, self.id)
@@ -330,12 +401,17 @@ class CycleAnswer(StrictModel):
         return SetAnswer(id=self.id, question=self.question, answer=answer).apply(network_map)
 
 
-class UpdatePatient(StrictModel):
+class UpdatePatient(Edit):
     """The patient's name and CPR number (optional)."""
 
+    sets_outright: ClassVar[bool] = True
+    from_form: ClassVar[bool] = True
     kind: Literal["update_patient"] = "update_patient"
     name: Name
     cpr: str | None = None
+
+    def about(self) -> str:
+        return "patient"
 
     def apply(self, network_map: NetworkMap) -> NetworkMap:
         try:
@@ -343,6 +419,27 @@ class UpdatePatient(StrictModel):
         except ValidationError as exc:
             raise invalid_input(exc) from None
         return network_map.model_copy(update={"patient": patient})
+
+
+class UpdatePatientDetails(Edit):
+    """The patient form: name and CPR (via :class:`UpdatePatient`) and the two dates."""
+
+    sets_outright: ClassVar[bool] = True
+    from_form: ClassVar[bool] = True
+    kind: Literal["update_patient_details"] = "update_patient_details"
+    patient: UpdatePatient
+    consent_given_on: date | None = None
+    map_date: date | None = None
+
+    def about(self) -> str:
+        return "patient"
+
+    def apply(self, network_map: NetworkMap) -> NetworkMap:
+        """The map with the new details; persons and ties are untouched."""
+        renamed = self.patient.apply(network_map)
+        return renamed.model_copy(
+            update={"consent_given_on": self.consent_given_on, "map_date": self.map_date}
+        )
 
 
 EditOp = Annotated[
@@ -354,7 +451,8 @@ EditOp = Annotated[
     | ToggleTie
     | SetAnswer
     | CycleAnswer
-    | UpdatePatient,
+    | UpdatePatient
+    | UpdatePatientDetails,
     Field(discriminator="kind"),
 ]
 _EDIT_ADAPTER: TypeAdapter[EditOp] = TypeAdapter(EditOp)

@@ -57,9 +57,9 @@ def create_app(
     ``today`` is passed to the panels (the checks depend on the date);
     ``default_lang`` is the language before the user picks one.
     """
-    from netmap.app.edit_order import edit_order_of
     from netmap.app.editor_callbacks import register_editor_callbacks
     from netmap.app.panels import panels_for, register_panel_callbacks
+    from netmap.app.saving import edit_order_of
     from netmap.app.shell import first_layout, register_shell_callbacks
     from netmap.app.start import register_start_callbacks
 

@@ -1,23 +1,20 @@
-"""The editor's callbacks: parse what the browser sent, apply one edit, save.
+"""The editor's callbacks: parse what the browser sent, make one edit, save.
 
 Every callback here does the same three things: parse its inputs with the
 models of :mod:`netmap.app.state` and :mod:`netmap.editing`, call pure
-functions, and save through the store with the version the tab last saw, so
-that a stale tab gets a :class:`~netmap.store.ConflictError` and a clear
-message instead of overwriting someone else's change (a tab that is behind
-only on its own saves is not stale: :mod:`netmap.app.own_saves`).
+functions, and save through :func:`netmap.app.saving.commit` (the edit
+service, :mod:`netmap.service`) with the version the tab last saw, so that
+a stale tab gets a clear conflict message instead of overwriting someone
+else's change.
 """
 
 from __future__ import annotations
 
-from contextlib import nullcontext
-from dataclasses import dataclass
 from typing import Any
 
 import dash
 from dash import ALL, Input, Output, State, ctx
 
-from netmap.app.edit_order import EditOrder, edit_order_of, request_seq, subject_of
 from netmap.app.editor import edit_panel, person_list, question_help
 from netmap.app.list_leaves import (
     DrawnList,
@@ -28,184 +25,32 @@ from netmap.app.list_leaves import (
     list_structure,
 )
 from netmap.app.mapview import build_elements, map_point
-from netmap.app.own_saves import save_on_own_newest
 from netmap.app.panels.patch import fingerprint
-from netmap.app.state import (
-    DragOp,
-    History,
-    MapState,
-    Notice,
-    parse,
-    parse_lang_store,
+from netmap.app.saving import (
+    Outcome,
+    commit,
+    edit_order_of,
+    error_outcome,
+    notice,
+    redo,
+    undo,
 )
+from netmap.app.state import DragOp, MapState, Notice, parse, parse_lang_store
 from netmap.editing import (
     AddPerson,
-    CycleAnswer,
-    DropPerson,
     EditOp,
-    MovePerson,
-    RemovePerson,
-    SetAnswer,
-    ToggleTie,
-    answer_of,
+    answer_value,
     new_person_id,
     parse_edit,
 )
-from netmap.errors import InvalidInput, NetmapError
+from netmap.errors import NetmapError
 from netmap.i18n import Lang, t
 from netmap.model import NetworkMap, PersonId
-from netmap.store import ConflictError, MapNotFound, MapStore
+from netmap.store import MapNotFound, MapStore
 
-__all__ = [
-    "Outcome",
-    "app_default",
-    "commit",
-    "describe",
-    "redo",
-    "register_editor_callbacks",
-    "undo",
-]
+__all__ = ["app_default", "register_editor_callbacks"]
 
 _UNCHANGED = dash.no_update
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a save did: the tab's new state, the notice and the undo stacks."""
-
-    state: dict[str, Any] | Any
-    notice: dict[str, Any]
-    history: dict[str, Any] | Any
-    saved: bool = False
-
-
-def _notice(kind: str, text: str) -> dict[str, Any]:
-    return Notice(kind=kind, text=text).model_dump()  # type: ignore[arg-type]
-
-
-def describe(op: EditOp, before: NetworkMap, after: NetworkMap, lang: Lang) -> str:
-    """One sentence about what an edit did, for the notice under the map."""
-    if isinstance(op, AddPerson):
-        return t("app.added", lang, name=op.name)
-    if isinstance(op, RemovePerson):
-        return t("app.removed", lang, name=before.person(op.id).name)
-    if isinstance(op, MovePerson | DropPerson):
-        person = after.person(op.id)
-        return t(
-            "app.moved",
-            lang,
-            name=person.name,
-            sector=t(f"sector.{person.sector.value}", lang),
-            band=t(f"band.{person.band.value}", lang),
-        )
-    if isinstance(op, ToggleTie):
-        a, b = before.person(op.a).name, before.person(op.b).name
-        key = "app.tie_added" if len(after.ties) > len(before.ties) else "app.tie_removed"
-        return t(key, lang, a=a, b=b)
-    if isinstance(op, SetAnswer | CycleAnswer):
-        person = after.person(op.id)
-        answer = answer_of(person, op.question)
-        label = (
-            t("app.q.answer_undecided", lang)
-            if op.question == 4 and answer == "unknown"
-            else t(f"app.q.answer_{answer}", lang)
-        )
-        return t(
-            "app.answered",
-            lang,
-            name=person.name,
-            answer=f"{t(f'question.{op.question}', lang)} {label}",
-        )
-    return t("app.saved", lang)
-
-
-def _error_outcome(exc: NetmapError, lang: Lang) -> Outcome:
-    if isinstance(exc, ConflictError):
-        return Outcome(_UNCHANGED, _notice("conflict", t("app.conflict", lang)), _UNCHANGED)
-    key = "app.bad_request" if isinstance(exc, InvalidInput) else "app.error"
-    return Outcome(
-        _UNCHANGED, _notice("error", t(key, lang, message=exc.message(lang))), _UNCHANGED
-    )
-
-
-def commit(
-    store: MapStore,
-    state_data: Any,
-    history_data: Any,
-    op: EditOp,
-    lang: Lang,
-    *,
-    order: EditOrder | None = None,
-) -> Outcome:
-    """Apply ``op`` to the version the tab saw (or its own newest) and save the next version.
-
-    With ``order``, an edit that the page sent before a newer one of the same
-    subject, but that reached the server after it, is skipped (edit_order).
-    """
-    try:
-        state = parse(MapState, state_data)
-        history = parse(History, history_data or {})
-        turn = order.turn(state, subject_of(op), request_seq()) if order else nullcontext(True)
-        with turn as in_order:
-            if not in_order:
-                return Outcome(_UNCHANGED, _UNCHANGED, _UNCHANGED)
-            saved = save_on_own_newest(store, state, op.apply)
-    except NetmapError as exc:
-        return _error_outcome(exc, lang)
-    if saved.version is None:
-        if saved.base == state.version:
-            return Outcome(_UNCHANGED, _UNCHANGED, _UNCHANGED)
-        # What the tab asks for is saved already, by its own newer version
-        # whose answer never reached it: catch the tab up instead of leaving
-        # it on an old version without a word.
-        return Outcome(
-            state.at(saved.base).model_dump(exclude_none=True),
-            _notice("ok", t("app.saved", lang)),
-            history.pushed(state.version).model_dump(),
-            saved=True,
-        )
-    return Outcome(
-        state.at(saved.version).model_dump(exclude_none=True),
-        _notice("ok", describe(op, saved.before, saved.after, lang)),
-        history.pushed(saved.base).model_dump(),
-        saved=True,
-    )
-
-
-def _restore(
-    store: MapStore, state_data: Any, history_data: Any, lang: Lang, *, forward: bool
-) -> Outcome:
-    try:
-        state = parse(MapState, state_data)
-        history = parse(History, history_data or {})
-        stack = history.redo if forward else history.undo
-        if not stack:
-            key = "app.nothing_to_redo" if forward else "app.nothing_to_undo"
-            return Outcome(_UNCHANGED, _notice("ok", t(key, lang)), _UNCHANGED)
-        content = store.load(state.map_id, stack[-1]).map
-        saved = save_on_own_newest(store, state, lambda _current: content)
-    except NetmapError as exc:
-        return _error_outcome(exc, lang)
-    if forward:
-        new_history = History(undo=[*history.undo, saved.base], redo=history.redo[:-1])
-    else:
-        new_history = History(undo=history.undo[:-1], redo=[*history.redo, saved.base])
-    return Outcome(
-        state.at(saved.version or saved.base).model_dump(exclude_none=True),
-        _notice("ok", t("app.redone" if forward else "app.undone", lang)),
-        new_history.model_dump(),
-        saved=True,
-    )
-
-
-def undo(store: MapStore, state_data: Any, history_data: Any, lang: Lang) -> Outcome:
-    """Save the content of the version before the last edit as a new version."""
-    return _restore(store, state_data, history_data, lang, forward=False)
-
-
-def redo(store: MapStore, state_data: Any, history_data: Any, lang: Lang) -> Outcome:
-    """Save again the content an undo took away, as a new version."""
-    return _restore(store, state_data, history_data, lang, forward=True)
 
 
 def _outputs(outcome: Outcome) -> tuple[Any, Any, Any]:
@@ -213,7 +58,7 @@ def _outputs(outcome: Outcome) -> tuple[Any, Any, Any]:
 
 
 def _bad_request(exc: NetmapError, lang: Lang) -> tuple[Any, Any, Any]:
-    return _outputs(_error_outcome(exc, lang))
+    return _outputs(error_outcome(exc, lang))
 
 
 def _load_map(store: MapStore, state_data: Any) -> tuple[MapState, NetworkMap] | None:
@@ -607,8 +452,8 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
                 if first is None or first == person_id:
                     loaded = _load_map(store, state_data)
                     name = loaded[1].person(person_id).name if loaded else person_id
-                    notice = _notice("ok", t("app.mode.connect_first", lang, name=name))
-                    return (_UNCHANGED, notice, _UNCHANGED, _UNCHANGED, person_id)
+                    hint = notice("ok", t("app.mode.connect_first", lang, name=name))
+                    return (_UNCHANGED, hint, _UNCHANGED, _UNCHANGED, person_id)
                 op: EditOp = parse_edit({"kind": "toggle_tie", "a": first, "b": person_id})
                 return (
                     *_outputs(commit(store, state_data, history_data, op, lang, order=order)),
@@ -713,10 +558,10 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
             state = parse(MapState, state_data)
             latest = store.load(state.map_id)
         except NetmapError as exc:
-            return _UNCHANGED, _error_outcome(exc, lang).notice
+            return _UNCHANGED, error_outcome(exc, lang).notice
         return (
             state.at(latest.version).model_dump(exclude_none=True),
-            _notice("ok", t("app.reloaded", lang)),
+            notice("ok", t("app.reloaded", lang)),
         )
 
 
@@ -731,8 +576,6 @@ def _save_person(
 ) -> Outcome:
     """Save the edit panel's fields as one ``update_person`` (nothing if unchanged)."""
     lang = parse_lang_store(lang_data, app_default(app))
-    answers = {"yes": True, "no": False, "unknown": None}
-    attendance = {"yes": "yes", "no": "no", "unknown": "undecided"}
     name = fields["name"]
     distance = fields["distance"]
     loaded = _load_map(store, state_data)
@@ -747,7 +590,7 @@ def _save_person(
             distance = None
     try:
         for key in ("q2", "q3", "q4"):
-            if fields[key] not in answers:
+            if fields[key] not in ("yes", "no", "unknown"):
                 raise NetmapError("app.bad_form")
         if not isinstance(fields["primary"], list):
             raise NetmapError("app.bad_form")
@@ -759,9 +602,9 @@ def _save_person(
             "phone": fields["phone"],
             "email": fields["email"],
             "helps_with": fields["helps_with"],
-            "knows_how_i_am": answers[fields["q2"]],
-            "can_help": answers[fields["q3"]],
-            "attends_meetings": attendance[fields["q4"]],
+            "knows_how_i_am": answer_value(2, fields["q2"]),
+            "can_help": answer_value(3, fields["q3"]),
+            "attends_meetings": answer_value(4, fields["q4"]),
             "team_roles": fields["team_roles"],
             "primary_contact": fields["primary"] == ["yes"],
             "sector": fields["sector"],
@@ -773,7 +616,7 @@ def _save_person(
             where=name if isinstance(name, str) and name else None,
         )
     except NetmapError as exc:
-        return _error_outcome(exc, lang)
+        return error_outcome(exc, lang)
     return commit(store, state_data, history_data, op, lang, order=edit_order_of(app))
 
 

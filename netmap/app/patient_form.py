@@ -13,41 +13,25 @@ and an empty field keeps the stored number (deleting it is a separate box).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 import dash
 from dash import Input, Output, State, ctx
 from pydantic import TypeAdapter, ValidationError
 
-from netmap.app.edit_order import edit_order_of
 from netmap.app.editor import PATIENT_FIELDS
-from netmap.app.editor_callbacks import app_default, commit
+from netmap.app.editor_callbacks import app_default
+from netmap.app.saving import commit, edit_order_of
 from netmap.app.state import MapState, parse, parse_lang_store
-from netmap.editing import UpdatePatient
+from netmap.editing import UpdatePatient, UpdatePatientDetails
 from netmap.errors import NetmapError, invalid_input
 from netmap.i18n import Lang, t
-from netmap.model import NetworkMap, Patient, StrictModel
+from netmap.model import Patient, StrictModel
 from netmap.store import MapStore
 
-__all__ = ["PatientForm", "UpdatePatientDetails", "check_patient_form", "register_patient_form"]
+__all__ = ["PatientForm", "check_patient_form", "register_patient_form"]
 
 _DATE: TypeAdapter[date] = TypeAdapter(date)
-
-
-class UpdatePatientDetails(StrictModel):
-    """One edit: the patient's name and CPR (via ``UpdatePatient``) and the two dates."""
-
-    kind: Literal["update_patient_details"] = "update_patient_details"
-    patient: UpdatePatient
-    consent_given_on: date | None = None
-    map_date: date | None = None
-
-    def apply(self, network_map: NetworkMap) -> NetworkMap:
-        """The map with the new details; persons and ties are untouched."""
-        renamed = self.patient.apply(network_map)
-        return renamed.model_copy(
-            update={"consent_given_on": self.consent_given_on, "map_date": self.map_date}
-        )
 
 
 class PatientForm(StrictModel):
@@ -177,7 +161,7 @@ def register_patient_form(app: dash.Dash, store: MapStore) -> None:
         if op is None:
             texts = [errors.get(f, "") for f in _FIELDS]
             return (keep, keep, keep, *texts, t("app.patient.not_saved", lang), _BAD, keep)
-        outcome = commit(store, state_data, history_data, op, lang, order=edit_order_of(app))  # type: ignore[arg-type]
+        outcome = commit(store, state_data, history_data, op, lang, order=edit_order_of(app))
         if outcome.saved:
             status = t("app.patient.saved", lang)
             notice = {"kind": "ok", "text": status}

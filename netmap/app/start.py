@@ -9,11 +9,11 @@ import dash
 from dash import ALL, Input, Output, State, ctx, dcc, html
 from pydantic import ValidationError
 
-from netmap.app.own_saves import AUTHOR
 from netmap.app.state import MapId, parse, parse_lang_store
 from netmap.errors import NetmapError, invalid_input
 from netmap.i18n import Lang, t
 from netmap.model import NetworkMap, Patient
+from netmap.service import AUTHOR
 from netmap.store import MapNotFound, MapStore, MapSummary
 
 __all__ = ["demo_map", "map_rows", "register_start_callbacks", "start_layout"]

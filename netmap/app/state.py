@@ -18,15 +18,16 @@ from pydantic import Field, TypeAdapter, ValidationError
 from netmap.errors import invalid_input
 from netmap.i18n import Lang, parse_lang
 from netmap.model import PersonId, StrictModel
+from netmap.service import History
 
 __all__ = [
-    "MAX_STACK",
     "DragOp",
     "History",
     "MapId",
     "MapState",
     "Mode",
     "Notice",
+    "NoticeKind",
     "TabId",
     "parse",
     "parse_lang_store",
@@ -34,8 +35,6 @@ __all__ = [
     "path_map_id",
 ]
 
-#: Undo/redo stacks keep at most this many steps per tab.
-MAX_STACK = 50
 _MAP_ID_RE = r"^[A-Za-z0-9_-]{1,64}$"
 MapId = Annotated[str, Field(pattern=_MAP_ID_RE)]
 Mode = Literal["select", "connect"]
@@ -48,23 +47,12 @@ class MapState(StrictModel):
     map_id: MapId
     version: int = Field(ge=1)
     #: A random id the page gives the tab, so that the tab's own saves can be
-    #: told from another tab's (see ``editor_callbacks.commit``).
+    #: told from another tab's (:mod:`netmap.service`).
     tab: TabId | None = None
 
     def at(self, version: int) -> MapState:
         """The same tab on ``version``."""
         return MapState(map_id=self.map_id, version=version, tab=self.tab)
-
-
-class History(StrictModel):
-    """Per-tab undo and redo stacks of version numbers."""
-
-    undo: list[Annotated[int, Field(ge=1)]] = Field(default_factory=list, max_length=MAX_STACK)
-    redo: list[Annotated[int, Field(ge=1)]] = Field(default_factory=list, max_length=MAX_STACK)
-
-    def pushed(self, version: int) -> History:
-        """After a fresh edit from ``version``: it can be undone; nothing to redo."""
-        return History(undo=[*self.undo, version][-MAX_STACK:], redo=[])
 
 
 class DragOp(StrictModel):
@@ -73,13 +61,15 @@ class DragOp(StrictModel):
     id: PersonId
     x: float = Field(allow_inf_nan=False)
     y: float = Field(allow_inf_nan=False)
-    seq: int | None = None
+
+
+NoticeKind = Literal["ok", "error", "conflict"]
 
 
 class Notice(StrictModel):
     """The one-line message under the map."""
 
-    kind: Literal["ok", "error", "conflict"]
+    kind: NoticeKind
     text: str
 
 

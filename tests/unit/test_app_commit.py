@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from netmap.app.editor_callbacks import commit, redo, undo
+from netmap.app.saving import commit, redo, undo
 from netmap.editing import AddPerson, RemovePerson, parse_edit
 from netmap.model import NetworkMap, Patient, Person
 from netmap.store import SqliteStore

@@ -1,4 +1,4 @@
-"""A tab's saves on top of its own newer versions (netmap.app.own_saves), through commit."""
+"""A tab's saves on top of its own newer versions (netmap.service), through commit."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from netmap.app.editor_callbacks import commit, undo
-from netmap.app.own_saves import OWN_RETRIES
+from netmap.app.saving import commit, undo
 from netmap.editing import CycleAnswer, SetAnswer
 from netmap.model import NetworkMap, Patient, Person
+from netmap.service import OWN_RETRIES
 from netmap.store import SqliteStore
 from tests.revise import revise_person
 

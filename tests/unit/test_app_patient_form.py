@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 
 from netmap.app.editor import PATIENT_FIELDS, editor_layout, patient_form
-from netmap.app.editor_callbacks import _save_person, commit
-from netmap.app.patient_form import PatientForm, UpdatePatientDetails, check_patient_form
-from netmap.editing import UpdatePatient
+from netmap.app.editor_callbacks import _save_person
+from netmap.app.patient_form import PatientForm, check_patient_form
+from netmap.app.saving import commit
+from netmap.editing import UpdatePatient, UpdatePatientDetails
 from netmap.model import NetworkMap, Patient, Person, Tie
 from netmap.store import SqliteStore
 
@@ -221,7 +222,7 @@ def test_apppat009_someone_elses_version_in_between_stays_a_conflict(
         store,
         _state(map_id, 1),
         EMPTY,
-        UpdatePatientDetails(patient=UpdatePatient(name="Anden Fane")),  # type: ignore[arg-type]
+        UpdatePatientDetails(patient=UpdatePatient(name="Anden Fane")),
         "da",
     )
     assert other.saved

@@ -20,7 +20,7 @@
       var pos = node.position();
       seq += 1;
       window.__netmapLastDrop = {id: node.data("pid"), x: pos.x, y: pos.y, seq: seq, at: performance.now()};
-      window.dash_clientside.set_props("drag-op", {data: {id: node.data("pid"), x: pos.x, y: pos.y, seq: seq}});
+      window.dash_clientside.set_props("drag-op", {data: {id: node.data("pid"), x: pos.x, y: pos.y}});
     });
   }
   window.setInterval(hook, 200);

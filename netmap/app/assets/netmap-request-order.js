@@ -3,7 +3,7 @@
  * Two saves of one tab (arrow keys on the distance, a drag right after a
  * form change) can overtake each other on the way through a threaded server.
  * The number lets the server keep an older edit of a person that arrives late
- * from undoing a newer one (netmap/app/edit_order.py).
+ * from undoing a newer one (netmap.service, EditOrder).
  */
 (function () {
   "use strict";

@@ -1,0 +1,159 @@
+"""The app's side of saving: what the tab holds → the edit service → what the tab holds next.
+
+A callback turns the browser's values into one :data:`~netmap.editing.EditOp`
+(its intent), and :func:`commit` does the rest: parse the tab's state and
+undo stacks, take the request's number from the ``X-Netmap-Seq`` header
+(``netmap/app/assets/netmap-request-order.js``), call
+:func:`netmap.service.save_edit` and turn its answer into the three values the
+tab keeps (``map-state``, ``notice-store``, ``history``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import dash
+from flask import has_request_context, request
+from pydantic import Field
+
+from netmap import service
+from netmap.app.state import MapState, Notice, NoticeKind, parse
+from netmap.editing import EditOp
+from netmap.errors import InvalidInput, NetmapError
+from netmap.i18n import Lang, t
+from netmap.service import Conflict, EditOrder, History, Overtaken, Restored
+from netmap.store import MapStore
+
+__all__ = [
+    "SEQ_HEADER",
+    "Outcome",
+    "commit",
+    "edit_order_of",
+    "error_outcome",
+    "notice",
+    "redo",
+    "request_seq",
+    "undo",
+]
+
+SEQ_HEADER = "X-Netmap-Seq"
+Seq = Annotated[int, Field(ge=1, le=10**15)]
+_EXTENSION = "netmap.edit_order"
+_UNCHANGED = dash.no_update
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a save did: the tab's new state, the notice and the undo stacks."""
+
+    state: dict[str, Any] | Any
+    notice: dict[str, Any] | Any
+    history: dict[str, Any] | Any
+    saved: bool = False
+
+
+def notice(kind: NoticeKind, text: str) -> dict[str, Any]:
+    """The value of ``notice-store`` for a one-line message under the map."""
+    return Notice(kind=kind, text=text).model_dump()
+
+
+def error_outcome(exc: NetmapError, lang: Lang) -> Outcome:
+    """Nothing saved; the notice says why."""
+    key = "app.bad_request" if isinstance(exc, InvalidInput) else "app.error"
+    return Outcome(_UNCHANGED, notice("error", t(key, lang, message=exc.message(lang))), _UNCHANGED)
+
+
+def _conflict(lang: Lang) -> Outcome:
+    return Outcome(_UNCHANGED, notice("conflict", t("app.conflict", lang)), _UNCHANGED)
+
+
+def request_seq() -> int | None:
+    """The number the page gave the current request, if it sent one.
+
+    Raises ``InvalidInput`` for a header that is there but not a number in range.
+    """
+    if not has_request_context():
+        return None
+    value = request.headers.get(SEQ_HEADER)
+    if value is None:
+        return None
+    number: int = parse(Seq, value, SEQ_HEADER)
+    return number
+
+
+def edit_order_of(app: dash.Dash) -> EditOrder:
+    """The app's one :class:`~netmap.service.EditOrder` (made by ``create_app``)."""
+    extensions: dict[str, Any] = app.server.extensions
+    order = extensions.get(_EXTENSION)
+    if not isinstance(order, EditOrder):
+        order = extensions.setdefault(_EXTENSION, EditOrder())
+    assert isinstance(order, EditOrder)
+    return order
+
+
+def commit(
+    store: MapStore,
+    state_data: Any,
+    history_data: Any,
+    op: EditOp,
+    lang: Lang,
+    *,
+    order: EditOrder | None = None,
+) -> Outcome:
+    """Save ``op`` on the version the tab saw; the tab's next state, notice and stacks."""
+    try:
+        state = parse(MapState, state_data)
+        history = parse(History, history_data or {})
+        result = service.save_edit(
+            store, state.map_id, state.version, op, tab=state.tab, seq=request_seq(), order=order
+        )
+    except NetmapError as exc:
+        return error_outcome(exc, lang)
+    if isinstance(result, Overtaken):
+        return Outcome(_UNCHANGED, _UNCHANGED, _UNCHANGED)
+    if isinstance(result, Conflict):
+        return _conflict(lang)
+    if not result.changed and not result.caught_up:
+        return Outcome(_UNCHANGED, _UNCHANGED, _UNCHANGED)
+    # A catch-up: what the tab asks for is saved already, by its own newer
+    # version whose answer never reached it; the tab moves on to it.
+    return Outcome(
+        state.at(result.version).model_dump(exclude_none=True),
+        notice("ok", result.notice(op, lang)),
+        history.pushed(result.base if result.changed else state.version).model_dump(),
+        saved=True,
+    )
+
+
+def _restore(
+    store: MapStore, state_data: Any, history_data: Any, lang: Lang, *, forward: bool
+) -> Outcome:
+    try:
+        state = parse(MapState, state_data)
+        history = parse(History, history_data or {})
+        step = service.redo if forward else service.undo
+        result = step(store, state.map_id, state.version, history, tab=state.tab)
+    except NetmapError as exc:
+        return error_outcome(exc, lang)
+    if result is None:
+        key = "app.nothing_to_redo" if forward else "app.nothing_to_undo"
+        return Outcome(_UNCHANGED, notice("ok", t(key, lang)), _UNCHANGED)
+    if not isinstance(result, Restored):
+        return _conflict(lang)
+    return Outcome(
+        state.at(result.saved.version).model_dump(exclude_none=True),
+        notice("ok", t("app.redone" if forward else "app.undone", lang)),
+        result.history.model_dump(),
+        saved=True,
+    )
+
+
+def undo(store: MapStore, state_data: Any, history_data: Any, lang: Lang) -> Outcome:
+    """Save the content of the version before the last edit as a new version."""
+    return _restore(store, state_data, history_data, lang, forward=False)
+
+
+def redo(store: MapStore, state_data: Any, history_data: Any, lang: Lang) -> Outcome:
+    """Save again the content an undo took away, as a new version."""
+    return _restore(store, state_data, history_data, lang, forward=True)

@@ -1,0 +1,283 @@
+"""Saving edits: one edit on one version of a map, undo and redo (no web in here).
+
+Every change the app makes goes through :func:`save_edit` (or
+:func:`undo` / :func:`redo`): the edit (an :data:`~netmap.editing.EditOp`)
+is applied to the version the tab last saw and saved as the next version, or
+refused as a :class:`Conflict` when someone else saved in between. Two things
+make a tab's quick edits work on a busy server:
+
+- **A tab's own saves are no conflict.** A tab sends its saves faster than
+  it learns their new version numbers (arrow keys on a choice, quick taps),
+  and the browser drops the answer of a request fired again while it ran. A
+  save that finds only versions of its own tab after the one it saw is
+  applied to the newest of them (at most :data:`OWN_RETRIES` times). A
+  version saved by anyone else in between is still a conflict.
+- **A tab's edits of one subject keep their order.** The page numbers its
+  requests (``seq``); on a threaded server two saves of the same tab can be
+  taken up in the other order. An edit that sets its subject outright
+  (``op.sets_outright``: a form, a drop) is skipped as :class:`Overtaken`
+  when a newer one of the same tab and subject came first. Edits relative
+  to what is there (a tap that cycles an answer) are never held back.
+
+The notice after a save comes from the domain's change summary
+(:meth:`netmap.changes.ChangeSummary.notice`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import Field
+
+from netmap.changes import ChangeSummary, describe_changes
+from netmap.editing import EditOp
+from netmap.i18n import Lang, t
+from netmap.model import NetworkMap, StrictModel
+from netmap.store import ConflictError, MapStore
+
+__all__ = [
+    "AUTHOR",
+    "MAX_STACK",
+    "OWN_RETRIES",
+    "Conflict",
+    "EditOrder",
+    "History",
+    "Overtaken",
+    "Restored",
+    "Saved",
+    "author_of",
+    "redo",
+    "save_edit",
+    "undo",
+]
+
+#: The author of versions saved from the app (until there is a user identity).
+AUTHOR = "app"
+#: How many times one save may move on to the tab's own newer version. Each
+#: time means another save of the same tab landed meanwhile, so this bounds a
+#: burst of the tab's own saves, not time.
+OWN_RETRIES = 20
+#: Undo/redo stacks keep at most this many steps per tab.
+MAX_STACK = 50
+#: Remembered (map, tab, subject) keys of the edit order; the oldest are forgotten first.
+_MAX_KEYS = 10_000
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A save that went through (or had nothing to save).
+
+    ``base`` is the version the edit was applied to: the one the tab saw
+    (``asked``) or its own newest. ``version`` is the map's version now: a
+    new one, or ``base`` when the edit changed nothing.
+    """
+
+    map_id: str
+    asked: int
+    base: int
+    version: int
+    before: NetworkMap
+    after: NetworkMap
+    summary: ChangeSummary
+
+    @property
+    def changed(self) -> bool:
+        """A new version was saved."""
+        return self.version != self.base
+
+    @property
+    def caught_up(self) -> bool:
+        """Nothing to save, but the tab was behind on its own newer versions."""
+        return not self.changed and self.base != self.asked
+
+    def notice(self, op: EditOp | None, lang: Lang) -> str:
+        """The sentence for the notice under the map."""
+        if op is None or op.from_form or not self.changed:
+            return t("app.saved", lang)
+        return self.summary.notice(lang)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Someone else saved a newer version than the one the tab saw: nothing saved."""
+
+    map_id: str
+    base_version: int
+    current_version: int
+
+
+@dataclass(frozen=True)
+class Overtaken:
+    """A newer edit of the same subject from the same tab was saved first: nothing saved."""
+
+    map_id: str
+    subject: str
+
+
+def author_of(tab: str | None) -> str:
+    """``app:<tab>`` for a tab that has an id, else ``app``.
+
+    >>> author_of(None), author_of("0123abcd")
+    ('app', 'app:0123abcd')
+    """
+    return f"{AUTHOR}:{tab}" if tab else AUTHOR
+
+
+class EditOrder:
+    """The newest numbered edit of each subject, per map and tab, in this server process.
+
+    One per server (threads in one process share it); the check and the save
+    inside :meth:`turn` happen under one lock.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._newest: OrderedDict[tuple[str, str, str], int] = OrderedDict()
+
+    @contextmanager
+    def turn(
+        self, map_id: str, tab: str | None, subject: str | None, seq: int | None
+    ) -> Iterator[bool]:
+        """Hold the turn to save an edit of ``subject``; ``False`` if a newer one came first.
+
+        ``subject`` is ``None`` for an edit relative to what is there (never
+        held back). A save that raises frees the turn and is not remembered.
+        """
+        with self._lock:
+            if seq is None or tab is None or subject is None:
+                yield True
+                return
+            key = (map_id, tab, subject)
+            newest = self._newest.get(key)
+            if newest is not None and seq < newest:
+                yield False
+                return
+            yield True
+            self._newest[key] = seq
+            self._newest.move_to_end(key)
+            while len(self._newest) > _MAX_KEYS:
+                self._newest.popitem(last=False)
+
+
+def _save_on_own_newest(
+    store: MapStore,
+    map_id: str,
+    base_version: int,
+    change: Callable[[NetworkMap], NetworkMap],
+    tab: str | None,
+) -> Saved | Conflict:
+    author = author_of(tab)
+    base = base_version
+    for attempt in range(OWN_RETRIES):
+        before = store.load(map_id, base).map
+        after = change(before)
+        if after == before:
+            return Saved(map_id, base_version, base, base, before, after, ChangeSummary())
+        try:
+            stored = store.save(map_id, after, base_version=base, author=author)
+        except ConflictError as exc:
+            if tab is None or attempt == OWN_RETRIES - 1:
+                return Conflict(map_id, base_version, exc.current_version)
+            newer = [v for v in store.history(map_id) if v.version > base]
+            if not newer or any(v.author != author for v in newer):
+                return Conflict(map_id, base_version, exc.current_version)
+            base = newer[-1].version
+            continue
+        summary = describe_changes(before, after)
+        return Saved(map_id, base_version, base, stored.version, before, after, summary)
+    raise AssertionError("unreachable: the last attempt returns")
+
+
+def save_edit(
+    store: MapStore,
+    map_id: str,
+    base_version: int,
+    op: EditOp,
+    *,
+    tab: str | None,
+    seq: int | None,
+    order: EditOrder | None = None,
+) -> Saved | Conflict | Overtaken:
+    """Apply ``op`` to ``base_version`` (or the tab's own newest) and save the result.
+
+    ``tab`` is the tab's id (``None``: every newer version is a conflict),
+    ``seq`` the number the page gave the request and ``order`` the server's
+    :class:`EditOrder` (without it nothing is held back). Raises
+    ``NetmapError`` for an edit that cannot be made or a map that is not there;
+    nothing is saved then.
+    """
+    subject = op.about() if op.sets_outright else None
+    turn = order.turn(map_id, tab, subject, seq) if order else _always()
+    with turn as in_order:
+        if not in_order:
+            return Overtaken(map_id, op.about())
+        return _save_on_own_newest(store, map_id, base_version, op.apply, tab)
+
+
+@contextmanager
+def _always() -> Iterator[bool]:
+    yield True
+
+
+class History(StrictModel):
+    """A tab's undo and redo stacks of version numbers."""
+
+    undo: list[Annotated[int, Field(ge=1)]] = Field(default_factory=list, max_length=MAX_STACK)
+    redo: list[Annotated[int, Field(ge=1)]] = Field(default_factory=list, max_length=MAX_STACK)
+
+    def pushed(self, version: int) -> History:
+        """After a fresh edit from ``version``: it can be undone; nothing to redo."""
+        return History(undo=[*self.undo, version][-MAX_STACK:], redo=[])
+
+
+@dataclass(frozen=True)
+class Restored:
+    """An undo or redo that went through, with the tab's new stacks."""
+
+    saved: Saved
+    history: History
+
+
+def _restore(
+    store: MapStore,
+    map_id: str,
+    base_version: int,
+    history: History,
+    *,
+    tab: str | None,
+    forward: bool,
+) -> Restored | Conflict | None:
+    stack = history.redo if forward else history.undo
+    if not stack:
+        return None
+    content = store.load(map_id, stack[-1]).map
+    saved = _save_on_own_newest(store, map_id, base_version, lambda _current: content, tab)
+    if isinstance(saved, Conflict):
+        return saved
+    if forward:
+        after = History(undo=[*history.undo, saved.base], redo=history.redo[:-1])
+    else:
+        after = History(undo=history.undo[:-1], redo=[*history.redo, saved.base])
+    return Restored(saved, after)
+
+
+def undo(
+    store: MapStore, map_id: str, base_version: int, history: History, *, tab: str | None
+) -> Restored | Conflict | None:
+    """Save the content of the version before the tab's last edit as a new version.
+
+    ``None`` when there is nothing to undo.
+    """
+    return _restore(store, map_id, base_version, history, tab=tab, forward=False)
+
+
+def redo(
+    store: MapStore, map_id: str, base_version: int, history: History, *, tab: str | None
+) -> Restored | Conflict | None:
+    """Save again the content the tab's last undo took away. ``None``: nothing to redo."""
+    return _restore(store, map_id, base_version, history, tab=tab, forward=True)
