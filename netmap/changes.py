@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from netmap.i18n import DEFAULT_LANG, Lang, t
+from netmap.i18n import DEFAULT_LANG, Lang, format_date, t, tn
 from netmap.model import Attendance, Band, NetworkMap, Person, Sector, StrictModel, band_of
 
 __all__ = [
@@ -283,8 +283,7 @@ def _compare_person(before: Person, after: Person, summary: ChangeSummary) -> No
 
 
 def _counted(key: str, count: int, lang: Lang, **params: str) -> str:
-    form = "one" if count == 1 else "other"
-    return t(f"{key}.{form}", lang, count=count, **params)
+    return tn(key, count, lang, **params)
 
 
 def _names(items: list[str], lang: Lang) -> str:
@@ -319,14 +318,10 @@ def _move_text(move: Moved, lang: Lang) -> str:
     return f"{move.name}: {old} → {new}"
 
 
-def _date(value: date, lang: Lang) -> str:
-    return t("changes.date", lang, day=value.day, month=value.month, year=value.year)
-
-
 def _date_text(change: DateChange, key: str, lang: Lang) -> str:
     if change.new is None:
         return t(f"{key}.cleared", lang)
-    return t(f"{key}.set", lang, date=_date(change.new, lang))
+    return t(f"{key}.set", lang, date=format_date(change.new, lang))
 
 
 def _tie_text(tie: TieRef) -> str:

@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import Field
 
 from netmap.analysis.groups import by_closeness, in_team
-from netmap.i18n import DEFAULT_LANG, Lang, t
+from netmap.i18n import DEFAULT_LANG, Lang, format_date, t
 from netmap.model import Attendance, CareSector, NetworkMap, Person, StrictModel, TeamRole
 
 __all__ = [
@@ -52,6 +52,7 @@ class CheckCode(StrEnum):
     NO_STAFETHOLDER_MUNICIPALITY = "no_stafetholder_municipality"
     NO_COORDINATOR_REGION = "no_coordinator_region"
     NO_COORDINATOR_MUNICIPALITY = "no_coordinator_municipality"
+    ROLE_HOLDER_NO_CARE_SECTOR = "role_holder_no_care_sector"
     NO_HELP_PERSON = "no_help_person"
     TEAM_MEMBER_UNREACHABLE = "team_member_unreachable"
     ROLE_HOLDER_DECLINED = "role_holder_declined"
@@ -70,6 +71,7 @@ SOURCES: dict[CheckCode, str] = {
     CheckCode.NO_STAFETHOLDER_MUNICIPALITY: f"{TEAM_LEAFLET}: Stafetholder",
     CheckCode.NO_COORDINATOR_REGION: f"{MEETING_GUIDE}: Forløbskoordinatorer",
     CheckCode.NO_COORDINATOR_MUNICIPALITY: f"{MEETING_GUIDE}: Forløbskoordinatorer",
+    CheckCode.ROLE_HOLDER_NO_CARE_SECTOR: f"{TEAM_LEAFLET}: Stafetholder",
     CheckCode.NO_HELP_PERSON: f"{COLLABORATION_MODEL}: 5.7 Udarbejdelse af en fælles plan"
     " (kriseplan)",
     CheckCode.TEAM_MEMBER_UNREACHABLE: f"{COLLABORATION_MODEL}: Bilag Netværkskortet, trin 4",
@@ -94,7 +96,12 @@ class Finding(StrictModel):
         >>> f.message("en")[:28]
         'There is no consent recorded'
         """
-        return t(f"analysis.check.{self.code.value}", lang, **self.params)
+        # Dates are kept as dates and written in the reader's language.
+        params = {
+            name: format_date(value, lang) if isinstance(value, date) else value
+            for name, value in self.params.items()
+        }
+        return t(f"analysis.check.{self.code.value}", lang, **params)
 
 
 def _finding(code: CheckCode, persons: Sequence[Person] = (), **params: Any) -> Finding:
@@ -128,8 +135,8 @@ def _consent(network_map: NetworkMap, as_of: date) -> list[Finding]:
         return [
             _finding(
                 CheckCode.CONSENT_EXPIRED,
-                given_on=given_on.isoformat(),
-                valid_until=valid_until.isoformat(),
+                given_on=given_on,
+                valid_until=valid_until,
             )
         ]
     return []
@@ -148,7 +155,18 @@ def _roles(team: list[Person]) -> list[Finding]:
     for role, care_sector, code in _ROLE_CHECKS:
         if not any(role in p.team_roles and p.care_sector is care_sector for p in team):
             findings.append(_finding(code))
+    # A role counts only for the care sector its holder belongs to: without one
+    # the checks above say the role is missing, so say what to fill in.
+    counted = {role for role, _, _ in _ROLE_CHECKS}
+    unplaced = [p for p in team if p.care_sector is None and counted & set(p.team_roles)]
+    if unplaced:
+        findings.append(_persons_finding(CheckCode.ROLE_HOLDER_NO_CARE_SECTOR, unplaced))
     return findings
+
+
+def _persons_finding(code: CheckCode, persons: list[Person]) -> Finding:
+    # ``count`` picks the message's form: "vedkommende" for one, "de" for more.
+    return _finding(code, persons, names=_names(persons), count=len(persons))
 
 
 def run_checks(network_map: NetworkMap, *, as_of: date | None = None) -> list[Finding]:
@@ -179,7 +197,7 @@ def run_checks(network_map: NetworkMap, *, as_of: date | None = None) -> list[Fi
     unreachable = [p for p in team if p.phone is None and p.email is None]
     if unreachable:
         findings.append(
-            _finding(CheckCode.TEAM_MEMBER_UNREACHABLE, unreachable, names=_names(unreachable))
+            _persons_finding(CheckCode.TEAM_MEMBER_UNREACHABLE, unreachable)
         )
 
     declined = [
@@ -188,5 +206,5 @@ def run_checks(network_map: NetworkMap, *, as_of: date | None = None) -> list[Fi
         if p.is_professional and p.team_roles and p.attends_meetings is Attendance.NO
     ]
     if declined:
-        findings.append(_finding(CheckCode.ROLE_HOLDER_DECLINED, declined, names=_names(declined)))
+        findings.append(_persons_finding(CheckCode.ROLE_HOLDER_DECLINED, declined))
     return findings

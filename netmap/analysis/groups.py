@@ -32,6 +32,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from netmap.i18n import sort_key
 from netmap.model import (
     Attendance,
     Band,
@@ -135,7 +136,7 @@ def by_closeness(persons: list[Person]) -> list[Person]:
     >>> [p.id for p in by_closeness(ps)]
     ['c', 'a', 'b']
     """
-    return sorted(persons, key=lambda p: (p.distance, p.name.casefold(), p.id))
+    return sorted(persons, key=lambda p: (p.distance, sort_key(p.name), p.id))
 
 
 def derive_groups(network_map: NetworkMap) -> Groups:

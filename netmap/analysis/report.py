@@ -15,7 +15,7 @@ from netmap.analysis.checks import Finding, run_checks
 from netmap.analysis.groups import GROUP_ORDER, Group, Groups, derive_groups, invite_list
 from netmap.analysis.measures import MEASURE_KEYS, Measures, ego_measures, explain_measure
 from netmap.analysis.overview import OverviewRow, contact_overview
-from netmap.i18n import DEFAULT_LANG, Lang, t
+from netmap.i18n import DEFAULT_LANG, Lang, format_date, format_number, t
 from netmap.model import NetworkMap, Sector, StrictModel
 
 __all__ = ["MapAnalysis", "analyse", "render_text"]
@@ -90,8 +90,7 @@ def analyse(network_map: NetworkMap, *, as_of: date | None = None) -> MapAnalysi
 def _number(value: float | None, lang: Lang, digits: int = 2) -> str:
     if value is None:
         return t("analysis.report.not_defined", lang)
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "da" else text
+    return format_number(value, lang, digits)
 
 
 def _measure_value(key: str, measures: Measures, lang: Lang) -> str:
@@ -134,7 +133,7 @@ def render_text(analysis: MapAnalysis, lang: Lang = DEFAULT_LANG) -> str:
     >>> text = render_text(analyse(NetworkMap(patient=Patient(name="Testa")),
     ...                            as_of=date(2026, 1, 1)), "en")
     >>> text.splitlines()[0]
-    'Network map of Testa – analysis as of 2026-01-01'
+    'Network map of Testa – analysis as of Jan 1, 2026'
     """
     names = {row.id: row.name for row in analysis.overview}
     names[analysis.patient_id] = analysis.patient_name
@@ -143,7 +142,7 @@ def render_text(analysis: MapAnalysis, lang: Lang = DEFAULT_LANG) -> str:
             "analysis.report.title",
             lang,
             name=analysis.patient_name,
-            date=analysis.as_of.isoformat(),
+            date=format_date(analysis.as_of, lang),
         ),
         "",
     ]

@@ -17,7 +17,7 @@ from netmap.app.mapview import MARKS, build_elements, stylesheet
 from netmap.app.panels.patch import fingerprint
 from netmap.editing import answer_of
 from netmap.geometry import RINGS
-from netmap.i18n import Lang, t
+from netmap.i18n import Lang, sort_key, t
 from netmap.model import CareSector, NetworkMap, Person, Sector, TeamRole
 
 __all__ = [
@@ -160,7 +160,10 @@ def edit_panel(network_map: NetworkMap, person: Person | None, lang: Lang) -> An
     """All fields of the selected person, with save and remove."""
     if person is None:
         return html.P(t("app.edit.none", lang), className="muted")
-    tied = sorted(network_map.person(i).name for i in network_map.tied_to(person.id))
+    tied = sorted(
+        (network_map.person(i).name for i in network_map.tied_to(person.id)),
+        key=lambda name: sort_key(name, lang),
+    )
     ties_text = (
         t("app.edit.ties", lang, names=", ".join(tied)) if tied else t("app.edit.no_ties", lang)
     )

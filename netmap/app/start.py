@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from netmap.app.state import MapId, parse, parse_lang_store
 from netmap.errors import NetmapError, invalid_input
-from netmap.i18n import Lang, t
+from netmap.i18n import Lang, format_datetime, t
 from netmap.model import NetworkMap, Patient
 from netmap.service import AUTHOR
 from netmap.store import MapNotFound, MapStore, MapSummary
@@ -27,8 +27,8 @@ def demo_map() -> NetworkMap:
     return load_map(data)
 
 
-def _when(summary: MapSummary) -> str:
-    return summary.updated_at.astimezone().strftime("%d-%m-%Y %H:%M")
+def _when(summary: MapSummary, lang: Lang) -> str:
+    return format_datetime(summary.updated_at, lang)
 
 
 def map_rows(summaries: list[MapSummary], lang: Lang, pending_delete: str | None) -> Any:
@@ -52,7 +52,7 @@ def map_rows(summaries: list[MapSummary], lang: Lang, pending_delete: str | None
             html.Tr(
                 [
                     html.Td(name_cell),
-                    html.Td(_when(s)),
+                    html.Td(_when(s, lang)),
                     html.Td(str(s.version_count), className="num"),
                     html.Td(
                         [

@@ -17,6 +17,7 @@ import click
 from netmap.analysis import analyse, render_text
 from netmap.cli import cli
 from netmap.cli.common import common_options
+from netmap.cli.maps import resolve_map
 from netmap.errors import NetmapError
 from netmap.i18n import DEFAULT_LANG, Lang, t
 from netmap.interchange import read_map
@@ -63,7 +64,8 @@ def _load(argument: str, db: Path | None) -> NetworkMap:
         raise MapNotFound(argument)
     store = open_store(db)
     try:
-        return store.load(argument).map
+        # The id or its start, as for the other commands.
+        return store.load(resolve_map(store, argument).map_id).map
     finally:
         store.close()
 

@@ -23,7 +23,7 @@ from netmap.cli import cli
 from netmap.cli.common import common_options
 from netmap.cpr import mask_cpr
 from netmap.errors import NetmapError
-from netmap.i18n import DEFAULT_LANG, Lang, t
+from netmap.i18n import DEFAULT_LANG, Lang, format_date, format_datetime, format_number, t, tn
 from netmap.interchange import Format, ImportFailed, read_map, write_map
 from netmap.model import NetworkMap, Person, Sector
 from netmap.store import MapNotFound, MapStore, MapSummary, open_store, resolve_db_path
@@ -35,6 +35,7 @@ __all__ = [
     "history_command",
     "import_command",
     "list_command",
+    "resolve_map",
     "restore_command",
     "show_command",
 ]
@@ -87,7 +88,7 @@ def _store(db: Path | None, *, must_exist: bool) -> Iterator[MapStore | None]:
         store.close()
 
 
-def _resolve(store: MapStore | None, ref: str) -> MapSummary:
+def resolve_map(store: MapStore | None, ref: str) -> MapSummary:
     """The map whose id is ``ref`` or, failing that, the one map whose id starts so."""
     if store is None:
         raise MapNotFound(ref)
@@ -103,14 +104,17 @@ def _resolve(store: MapStore | None, ref: str) -> MapSummary:
     raise MapNotFound(ref)
 
 
+_resolve = resolve_map
+
+
 def _who(author: str, lang: Lang) -> str:
     """The author as a reader wants it: a tab of the app by the start of its id."""
     tab = re.fullmatch(r"app:([0-9a-f]{32})", author)
     return t("cli_maps.app_tab", lang, tab=tab[1][:8]) if tab else author
 
 
-def _when(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+def _when(moment: datetime, lang: Lang) -> str:
+    return format_datetime(moment, lang)
 
 
 def _yes_no(value: bool | None, lang: Lang) -> str | None:
@@ -151,8 +155,8 @@ def import_command(file: Path, author: str | None, db: Path | None, lang: Lang) 
             lang,
             file=file.name,
             name=network_map.patient.name,
-            persons=len(network_map.persons),
-            ties=len(network_map.ties),
+            persons=tn("count.persons", len(network_map.persons), lang),
+            ties=tn("count.ties", len(network_map.ties), lang),
         )
     )
     if network_map.patient.cpr:
@@ -186,7 +190,7 @@ def list_command(db: Path | None, lang: Lang) -> None:
                 s.map_id,
                 s.patient_name,
                 s.masked_cpr or "–",
-                _when(s.updated_at),
+                _when(s.updated_at, lang),
                 str(s.version_count),
             ]
         )
@@ -204,7 +208,8 @@ def _person_line(person: Person, lang: Lang) -> str:
     if person.organisation:
         parts.append(person.organisation)
     band = t(f"band.{person.band.value}", lang)
-    parts.append(t("cli_maps.distance", lang, distance=f"{person.distance:.2f}", band=band))
+    distance = format_number(person.distance, lang, 2)
+    parts.append(t("cli_maps.distance", lang, distance=distance, band=band))
     if person.care_sector is not None:
         parts.append(t(f"care_sector.{person.care_sector.value}", lang))
     for field, value in (("phone", person.phone), ("email", person.email)):
@@ -230,9 +235,9 @@ def _show_lines(network_map: NetworkMap, show_cpr: bool, lang: Lang) -> Iterator
     patient = network_map.patient
     cpr = (patient.cpr if show_cpr else mask_cpr(patient.cpr)) or "–"
     yield t("cli_maps.show_patient", lang, name=patient.name, cpr=cpr)
-    none = "–"
-    yield t("cli_maps.show_consent", lang, date=network_map.consent_given_on or none)
-    yield t("cli_maps.show_map_date", lang, date=network_map.map_date or none)
+    consent, drawn = network_map.consent_given_on, network_map.map_date
+    yield t("cli_maps.show_consent", lang, date=format_date(consent, lang) if consent else "–")
+    yield t("cli_maps.show_map_date", lang, date=format_date(drawn, lang) if drawn else "–")
     yield t("cli_maps.show_persons", lang, count=len(network_map.persons))
     for sector in Sector:
         members = [p for p in network_map.persons if p.sector is sector]
@@ -266,7 +271,7 @@ def show_command(
             map_id=stored.map_id,
             version=stored.version,
             latest=summary.latest_version,
-            saved=_when(stored.saved_at),
+            saved=_when(stored.saved_at, lang),
         )
     )
     for line in _show_lines(stored.map, show_cpr, lang):
@@ -291,7 +296,7 @@ def history_command(map_ref: str, db: Path | None, lang: Lang) -> None:
                 "cli_maps.history_line",
                 lang,
                 version=info.version,
-                saved=_when(info.saved_at),
+                saved=_when(info.saved_at, lang),
                 author=_who(info.author, lang),
                 what=info.describe(lang),
             )

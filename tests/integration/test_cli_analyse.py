@@ -41,7 +41,7 @@ def test_clian001_json_for_the_example_map() -> None:
 def test_clian002_readable_report_in_english() -> None:
     done = _run(str(SOFIE), "--as-of", "2026-11-22", "--lang", "en")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("Network map of Sofie Jensen – analysis as of 2026-11-22")
+    assert done.stdout.startswith("Network map of Sofie Jensen – analysis as of Nov 22, 2026")
     assert "The team cannot reach Dr. Ole Krag" in done.stdout
 
 
@@ -78,6 +78,11 @@ def test_clian006_map_from_the_store_by_id(tmp_path: Path) -> None:
     done = _run(stored.map_id, "--as-of", "2026-11-22", "--json", db=db)
     assert done.returncode == 0, done.stderr
     assert sorted(json.loads(done.stdout)["groups"]["team"]) == ["bostotte", "ips", "laege", "sr"]
+
+    # The start of the id is enough, as for the other commands.
+    short = _run(stored.map_id[:4], "--as-of", "2026-11-22", "--json", db=db)
+    assert short.returncode == 0, short.stderr
+    assert json.loads(short.stdout)["patient"]["name"] == "Sofie Jensen"
 
     missing = _run("no-such-map", db=db)
     assert missing.returncode == 2

@@ -100,7 +100,7 @@ def test_cli002_list_shows_id_name_masked_cpr_changed_and_versions(
     assert header.split() == ["Id", "Patient", "CPR", "Sidst", "ændret", "Versioner"]
     assert row.startswith(map_id)
     assert "Testa Testesen" in row and "010203-xxxx" in row and "1234" not in row
-    assert re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+1$", row)
+    assert re.search(r"\d{2}\.\d{2}\.\d{4} \d{2}\.\d{2}\s+1$", row)
     english = cli.ok("list", "--db", db, "--lang", "en")
     assert "Last changed" in english and "Versions" in english
 
@@ -206,7 +206,7 @@ def test_cli008_delete_needs_confirmation(
     monkeypatch.setattr("netmap.cli.maps._interactive", lambda: True)
     monkeypatch.setattr(sys, "stdin", io.StringIO("n\n"))
     code, out, _ = cli("delete", map_id, "--db", db)
-    assert code == 1 and "alle 1 versioner for altid" in out and "Intet er slettet." in out
+    assert code == 1 and "og dets ene version for altid" in out and "Intet er slettet." in out
     assert map_id in cli.ok("list", "--db", db)
     monkeypatch.setattr(sys, "stdin", io.StringIO("y\n"))
     out = cli.ok("delete", map_id, "--db", db)
@@ -219,7 +219,7 @@ def test_cli008_delete_needs_confirmation(
 def test_cli009_delete_yes_and_english(cli: Cli, sofie_file: Path, db: Path) -> None:
     map_id = _import(cli, sofie_file, db)
     out = cli.ok("delete", map_id, "--yes", "--db", db, "--lang", "en")
-    assert out.strip() == f"The map of Sofie Jensen ({map_id}) is deleted with all 1 versions."
+    assert out.strip() == f"The map of Sofie Jensen ({map_id}) is deleted with its one version."
     code, _, err = cli("history", map_id, "--db", db, "--lang", "en")
     assert code == 2 and err.startswith("Error: ")
 

@@ -89,8 +89,8 @@ def test_anchk002_consent(given_on: date | None, as_of: date, expected: str | No
 def test_anchk003_expired_consent_message_names_the_dates() -> None:
     m = make_map(*_full_team(), consent_given_on=date(2025, 1, 1))
     found = _finding(m, "consent_expired", date(2026, 1, 2))
-    assert "2025-01-01" in found.message("da")
-    assert "2026-01-01" in found.message("en")  # the last valid day
+    assert "01.01.2025" in found.message("da")
+    assert "Jan 1, 2026" in found.message("en")  # the last valid day
     assert found.persons == []
 
 
@@ -188,6 +188,44 @@ def test_anchk006_declined_role_holder_raises_its_own_check() -> None:
     assert "Test reg" in found.message("en")
 
 
+def test_anchk006b_declined_role_holder_message_speaks_of_one_person() -> None:
+    m = make_map(*_full_team(reg={"attends_meetings": "no"}), consent_given_on=AS_OF)
+    da = _finding(m, "role_holder_declined").message("da")
+    assert "vedkommende har en rolle" in da and " de har " not in da
+
+
+@pytest.mark.parametrize(
+    ("care_sector", "roles", "fires"),
+    [
+        (None, "stafetholder", True),
+        (None, "coordinator", True),
+        (None, "meeting_lead", False),  # counted for neither care sector
+        ("region", "stafetholder", False),
+        ("other", "stafetholder", False),
+    ],
+)
+def test_anchk006c_role_holder_without_care_sector_is_told_to_set_it(
+    care_sector: str | None, roles: str, fires: bool
+) -> None:
+    # The municipality's stafetholder forgot "Hører til": the role check fires,
+    # and a second finding says what to fill in.
+    extra = {"care_sector": care_sector} if care_sector else {}
+    holder = person("new", "professional", 0.3, team_roles=roles, **extra)
+    m = make_map(*_full_team(), holder, consent_given_on=AS_OF)
+    assert ("role_holder_no_care_sector" in _codes(m)) is fires
+    if fires:
+        found = _finding(m, "role_holder_no_care_sector")
+        assert found.persons == ["new"]
+        assert "«Hører til»" in found.message("da") and "vedkommende" in found.message("da")
+        assert "“Belongs to”" in found.message("en")
+
+
+def test_anchk006d_no_care_sector_hint_for_a_professional_outside_the_team() -> None:
+    declined = person("far", "professional", 0.3, team_roles="stafetholder", attends_meetings="no")
+    m = make_map(*_full_team(), declined, consent_given_on=AS_OF)
+    assert "role_holder_no_care_sector" not in _codes(m)
+
+
 def test_anchk007_declined_relative_with_role_is_not_a_role_holder() -> None:
     relative = person("aunt", "kin", 0.2, team_roles="stafetholder", attends_meetings="no")
     m = make_map(*_full_team(), relative, consent_given_on=AS_OF)
@@ -274,7 +312,8 @@ def test_anchk013_every_code_has_a_source_and_messages_in_both_languages() -> No
         attends_meetings="no",
     )
     silent = person("sil", "professional", 0.2, care_sector="municipality")
-    m = make_map(declined, silent, consent_given_on=date(2020, 1, 1))
+    unplaced = person("ups", "professional", 0.3, team_roles="coordinator")
+    m = make_map(declined, silent, unplaced, consent_given_on=date(2020, 1, 1))
     findings = run_checks(m, as_of=AS_OF)
     codes = [f.code for f in findings]
     assert set(codes) == set(CheckCode) - {CheckCode.CONSENT_MISSING}

@@ -112,7 +112,7 @@ def test_anrep005_sofie_measures_from_the_file() -> None:
 def test_anrep006_readable_report_in_danish_and_english() -> None:
     analysis = analyse(read_map(SOFIE), as_of=AS_OF)
     da = render_text(analysis)
-    assert da.startswith("Netværkskort for Sofie Jensen – analyse pr. 2026-11-22")
+    assert da.startswith("Netværkskort for Sofie Jensen – analyse pr. 22.11.2026")
     for text in (
         "Patientens team",
         "Inviteres til næste møde",

@@ -213,13 +213,13 @@ CASES = [
     pytest.param(
         _consent,
         "Samtykke givet 01.03.2026",
-        "Consent given 2026-03-01",
+        "Consent given Mar 1, 2026",
         id="chg013-consent",
     ),
     pytest.param(
         _map_date,
         "Kortets dato sat til 14.02.2026",
-        "Map date set to 2026-02-14",
+        "Map date set to Feb 14, 2026",
         id="chg014-map-date",
     ),
     pytest.param(

@@ -99,8 +99,8 @@ def test_pnl027_each_finding_in_the_slot_of_its_code() -> None:
         html.Div(
             [
                 html.P(
-                    "Teamet kan ikke kontakte Dr. Ole Krag: der mangler både telefonnummer"
-                    " og e-mail.",
+                    "Teamet kan ikke kontakte Dr. Ole Krag: der står hverken telefonnummer"
+                    " eller e-mail.",
                     className="panel-finding-message",
                 ),
                 html.P(

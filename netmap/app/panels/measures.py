@@ -23,6 +23,7 @@ from netmap.analysis.measures import (
 )
 from netmap.app.panels.live import LiveSection
 from netmap.i18n import Lang, t
+from netmap.i18n import format_number as locale_number
 from netmap.model import Band, Sector
 
 __all__ = ["CHART", "build_measures", "format_number", "format_value", "value_id"]
@@ -51,10 +52,7 @@ def format_number(value: float | int | None, lang: Lang) -> str:
     """
     if value is None:
         return t("panels.measure.undefined", lang)
-    if isinstance(value, int) or float(value).is_integer():
-        return str(int(value))
-    text = f"{value:.2f}"
-    return text.replace(".", ",") if lang == "da" else text
+    return locale_number(value, lang)
 
 
 def _label(key: Sector | Band, lang: Lang) -> str:

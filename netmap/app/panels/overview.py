@@ -23,7 +23,7 @@ from netmap.analysis.overview import OverviewRow
 from netmap.app.panels.inputs import SORT_COLUMNS, OverviewSort, SortColumn
 from netmap.app.panels.labels import band_label, group_label, roles_label, sector_label
 from netmap.app.panels.live import LiveSection, LiveValues, live_key
-from netmap.i18n import Lang, t
+from netmap.i18n import Lang, sort_key, t
 from netmap.model import Band, Sector
 
 __all__ = [
@@ -62,7 +62,7 @@ def cell_text(row: OverviewRow, column: SortColumn, lang: Lang) -> str:
     return "" if value is None else str(value)
 
 
-def _key(column: SortColumn, lang: Lang) -> Callable[[OverviewRow], tuple[int, str] | int]:
+def _key(column: SortColumn, lang: Lang) -> Callable[[OverviewRow], tuple[int, bytes] | int]:
     # Sectors, bands and groups sort in their natural order, not alphabetically.
     if column == "sector":
         return lambda row: _SECTOR_RANK[row.sector]
@@ -70,7 +70,7 @@ def _key(column: SortColumn, lang: Lang) -> Callable[[OverviewRow], tuple[int, s
         return lambda row: _BAND_RANK[row.band]
     if column == "group":
         return lambda row: _GROUP_RANK[row.group]
-    return lambda row: (0, cell_text(row, column, lang).casefold())
+    return lambda row: (0, sort_key(cell_text(row, column, lang), lang))
 
 
 def sort_rows(rows: Sequence[OverviewRow], sort: OverviewSort, lang: Lang) -> list[OverviewRow]:
