@@ -210,7 +210,7 @@ def test_e2e023_demo_opens_in_one_click_and_delete_asks_first(
     row = page.locator(".map-row", has_text="Sofie Jensen")
     row.get_by_role("button", name="Slet").click()
     confirm = page.get_by_role("alertdialog")
-    expect(confirm).to_contain_text("Alle 1 versioner bliver slettet")
+    expect(confirm).to_contain_text("Kortets ene version bliver slettet")
     confirm.get_by_role("button", name="Nej, behold det").click()
     expect(page.locator(".map-row")).to_have_count(1)
     row.get_by_role("button", name="Slet").click()
