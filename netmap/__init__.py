@@ -5,3 +5,6 @@ and the exporters depend on the models, never the reverse.
 """
 
 __version__ = "0.1.0"
+
+# The model first: netmap.meetings builds on its field types and the map holds meetings.
+from netmap import model as _model  # noqa: F401

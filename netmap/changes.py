@@ -24,6 +24,7 @@ __all__ = [
     "ChangeSummary",
     "DateChange",
     "DetailsChanged",
+    "MeetingChanged",
     "Moved",
     "PersonRef",
     "Question",
@@ -123,6 +124,18 @@ class DateChange(StrictModel):
     new: date | None = None
 
 
+#: What happened to a meeting between two versions.
+MeetingChange = Literal["added", "removed", "planned", "prepared", "recorded", "agreements"]
+
+
+class MeetingChanged(StrictModel):
+    """A meeting added, removed, re-planned, prepared, recorded, or its agreements changed."""
+
+    id: str
+    date: date
+    changes: tuple[MeetingChange, ...]
+
+
 class ChangeSummary(StrictModel):
     """Everything that changed from one version of a map to the next."""
 
@@ -141,6 +154,7 @@ class ChangeSummary(StrictModel):
     cpr_changed: bool = False
     consent: DateChange | None = None
     map_date: DateChange | None = None
+    meetings: list[MeetingChanged] = Field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -205,6 +219,8 @@ def describe_changes(old: NetworkMap | None, new: NetworkMap) -> ChangeSummary:
         consent=_date_change(old.consent_given_on, new.consent_given_on),
         map_date=_date_change(old.map_date, new.map_date),
     )
+    if old.meetings != new.meetings:
+        summary.meetings = _meeting_changes(old, new)
     for person in new.persons:
         before = old_persons.get(person.id)
         # Persons are frozen values, so an edit shares every untouched one.
@@ -222,6 +238,38 @@ def describe_changes(old: NetworkMap | None, new: NetworkMap) -> ChangeSummary:
         _tie_ref((tie.a, tie.b), old_persons) for tie in old.ties if (tie.a, tie.b) not in new_ties
     ]
     return summary
+
+
+_PLAN_FIELDS = ("date", "time", "meeting_kind", "place", "purpose")
+_OUTCOME_FIELDS = ("held", "attended", "apologies", "appointed", "next_meeting")
+
+
+def _meeting_changes(old: NetworkMap, new: NetworkMap) -> list[MeetingChanged]:
+    before = {m.id: m for m in old.meetings}
+    after = {m.id: m for m in new.meetings}
+    found = [
+        MeetingChanged(id=m.id, date=m.date, changes=("removed",))
+        for m in old.meetings
+        if m.id not in after
+    ]
+    for meeting in new.meetings:
+        was = before.get(meeting.id)
+        if was is None:
+            found.append(MeetingChanged(id=meeting.id, date=meeting.date, changes=("added",)))
+            continue
+        if was == meeting:
+            continue
+        changes: list[MeetingChange] = []
+        if any(getattr(was, f) != getattr(meeting, f) for f in _PLAN_FIELDS):
+            changes.append("planned")
+        if was.prepared_with != meeting.prepared_with:
+            changes.append("prepared")
+        if any(getattr(was, f) != getattr(meeting, f) for f in _OUTCOME_FIELDS):
+            changes.append("recorded")
+        if was.agreements != meeting.agreements:
+            changes.append("agreements")
+        found.append(MeetingChanged(id=meeting.id, date=meeting.date, changes=tuple(changes)))
+    return found
 
 
 def _ref(person: Person) -> PersonRef:
@@ -399,4 +447,7 @@ def _parts(summary: ChangeSummary, lang: Lang) -> list[str]:
         parts.append(_date_text(summary.consent, "changes.consent", lang))
     if summary.map_date is not None:
         parts.append(_date_text(summary.map_date, "changes.map_date", lang))
+    for meeting in summary.meetings:
+        what = ", ".join(t(f"changes.meeting.{c}", lang) for c in meeting.changes)
+        parts.append(t("changes.meeting", lang, date=format_date(meeting.date, lang), what=what))
     return parts

@@ -17,12 +17,15 @@ import re
 import unicodedata
 from abc import abstractmethod
 from datetime import date
+from datetime import time as dt_time
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field, TypeAdapter, ValidationError
 
+from netmap import meeting_edits
 from netmap.errors import NetmapError, invalid_input
 from netmap.geometry import placement_at
+from netmap.meetings import AgreementStatus, MeetingId, MeetingKind
 from netmap.model import (
     Attendance,
     CareSector,
@@ -39,15 +42,21 @@ from netmap.model import (
 
 __all__ = [
     "ANSWER_FIELDS",
+    "AddAgreement",
+    "AddMeeting",
     "AddPerson",
     "Answer",
     "CycleAnswer",
     "DropPerson",
     "Edit",
     "EditOp",
+    "FollowUpAgreement",
+    "MarkMeetingReady",
     "MovePerson",
     "PersonChanges",
     "Question",
+    "RecordMeeting",
+    "RemoveMeeting",
     "RemovePerson",
     "SetAnswer",
     "ToggleTie",
@@ -92,14 +101,10 @@ def _person_or_error(network_map: NetworkMap, person_id: str) -> Person:
 
 
 def _with_persons(network_map: NetworkMap, persons: list[Person], ties: list[Tie]) -> NetworkMap:
+    # Every other field (consent, dates, meetings …) is carried over as it is.
+    fields = {name: getattr(network_map, name) for name in NetworkMap.model_fields}
     try:
-        return NetworkMap(
-            patient=network_map.patient,
-            persons=persons,
-            ties=ties,
-            consent_given_on=network_map.consent_given_on,
-            map_date=network_map.map_date,
-        )
+        return NetworkMap.model_validate({**fields, "persons": persons, "ties": ties})
     except ValidationError as exc:
         raise invalid_input(exc) from None
 
@@ -442,6 +447,130 @@ class UpdatePatientDetails(Edit):
         )
 
 
+# --- meetings (the rules are in netmap.meeting_edits) ---------------------------
+
+
+class AddMeeting(Edit):
+    """Plan a meeting: date, time, kind, place or video link, purpose."""
+
+    sets_outright: ClassVar[bool] = False
+    kind: Literal["add_meeting"] = "add_meeting"
+    id: MeetingId | None = None
+    date: date
+    time: dt_time | None = None
+    meeting_kind: MeetingKind = MeetingKind.NETWORK
+    place: OptionalText = None
+    purpose: OptionalText = None
+
+    def about(self) -> str:
+        return f"meeting:{self.id}" if self.id else "meetings"
+
+    def apply(self, network_map: NetworkMap) -> NetworkMap:
+        plan = self.model_dump(exclude={"kind", "id"})
+        return meeting_edits.add_meeting(network_map, self.id, **plan)
+
+
+class RemoveMeeting(Edit):
+    """Take a meeting off the map (one added by mistake)."""
+
+    sets_outright: ClassVar[bool] = False
+    kind: Literal["remove_meeting"] = "remove_meeting"
+    meeting: MeetingId
+
+    def about(self) -> str:
+        return f"meeting:{self.meeting}"
+
+    def apply(self, network_map: NetworkMap) -> NetworkMap:
+        return meeting_edits.remove_meeting(network_map, self.meeting)
+
+
+class MarkMeetingReady(Edit):
+    """Mark "the map is ready for the meeting": the version it was prepared with."""
+
+    sets_outright: ClassVar[bool] = True
+    kind: Literal["mark_meeting_ready"] = "mark_meeting_ready"
+    meeting: MeetingId
+    version: int = Field(ge=1, description="The stored version the pair has just looked over.")
+
+    def about(self) -> str:
+        return f"meeting-ready:{self.meeting}"
+
+    def apply(self, network_map: NetworkMap) -> NetworkMap:
+        return meeting_edits.mark_ready(network_map, self.meeting, self.version)
+
+
+class RecordMeeting(Edit):
+    """After the meeting: who came, who sent apologies, who was appointed, the next date.
+
+    Only the fields sent are changed; recording marks the meeting as held.
+    """
+
+    sets_outright: ClassVar[bool] = False
+    kind: Literal["record_meeting"] = "record_meeting"
+    meeting: MeetingId
+    attended: tuple[PersonId, ...] | None = None
+    apologies: tuple[PersonId, ...] | None = None
+    stafetholder_region: PersonId | None = None
+    stafetholder_municipality: PersonId | None = None
+    coordinator_region: PersonId | None = None
+    coordinator_municipality: PersonId | None = None
+    next_meeting: date | None = None
+
+    def about(self) -> str:
+        return f"meeting:{self.meeting}"
+
+    def apply(self, network_map: NetworkMap) -> NetworkMap:
+        appointed = {
+            f: getattr(self, f) for f in meeting_edits.APPOINTMENTS if getattr(self, f) is not None
+        }
+        return meeting_edits.record_meeting(
+            network_map,
+            self.meeting,
+            attended=self.attended,
+            apologies=self.apologies,
+            appointed=appointed,
+            next_meeting=self.next_meeting,
+        )
+
+
+class AddAgreement(Edit):
+    """One line of the aftaleark: who (a person or the patient) does what, by when."""
+
+    sets_outright: ClassVar[bool] = False
+    kind: Literal["add_agreement"] = "add_agreement"
+    meeting: MeetingId
+    id: MeetingId | None = None
+    who: PersonId
+    what: str
+    by: date | None = None
+
+    def about(self) -> str:
+        return f"meeting:{self.meeting}"
+
+    def apply(self, network_map: NetworkMap) -> NetworkMap:
+        return meeting_edits.add_agreement(
+            network_map, self.meeting, self.id, who=self.who, what=self.what, by=self.by
+        )
+
+
+class FollowUpAgreement(Edit):
+    """At the next meeting: done, not done or carried over (None: not asked yet)."""
+
+    sets_outright: ClassVar[bool] = True
+    kind: Literal["follow_up_agreement"] = "follow_up_agreement"
+    meeting: MeetingId
+    agreement: MeetingId
+    status: AgreementStatus | None
+
+    def about(self) -> str:
+        return f"agreement:{self.meeting}:{self.agreement}"
+
+    def apply(self, network_map: NetworkMap) -> NetworkMap:
+        return meeting_edits.follow_up_agreement(
+            network_map, self.meeting, self.agreement, self.status
+        )
+
+
 EditOp = Annotated[
     AddPerson
     | UpdatePerson
@@ -452,7 +581,14 @@ EditOp = Annotated[
     | SetAnswer
     | CycleAnswer
     | UpdatePatient
-    | UpdatePatientDetails,
+    | UpdatePatientDetails
+    # Meetings (rules in netmap.meeting_edits).
+    | AddMeeting
+    | RemoveMeeting
+    | MarkMeetingReady
+    | RecordMeeting
+    | AddAgreement
+    | FollowUpAgreement,
     Field(discriminator="kind"),
 ]
 _EDIT_ADAPTER: TypeAdapter[EditOp] = TypeAdapter(EditOp)

@@ -46,7 +46,8 @@ __all__ = [
     "band_of",
 ]
 
-SCHEMA_VERSION: Literal[1] = 1
+#: 2 added meetings; a file of format 1 (no meetings) is read as it is.
+SCHEMA_VERSION: Literal[2] = 2
 #: The documented limit of persons on one map (the issue asks for at least 1,000).
 MAX_PERSONS = 2000
 #: Far above any drawn map; bounds memory and work on hostile input.
@@ -341,10 +342,14 @@ class Tie(StrictModel, frozen=True):
         return (self.a, self.b)
 
 
-class NetworkMap(StrictModel):
-    """One patient's network map: persons, ties, consent and the map's date."""
+# Meetings build on the field types above (netmap/__init__ imports this module first).
+from netmap.meetings import MAX_MEETINGS, Meeting  # noqa: E402
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+
+class NetworkMap(StrictModel):
+    """One patient's network map: persons, ties, consent, the map's date, meetings."""
+
+    schema_version: Literal[2] = SCHEMA_VERSION
     patient: Patient
     persons: list[Person] = Field(default_factory=list)
     ties: list[Tie] = Field(default_factory=list)
@@ -352,6 +357,17 @@ class NetworkMap(StrictModel):
         default=None, description="When the patient last consented to sharing (valid one year)."
     )
     map_date: date | None = Field(default=None, description="When the map was last drawn.")
+    meetings: list[Meeting] = Field(
+        default_factory=list, description="Meetings of Patientens team (netmap.meetings)."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, data: Any) -> Any:
+        # Format 1 is format 2 without meetings: nothing to convert but the number.
+        if isinstance(data, dict) and data.get("schema_version") == 1:
+            data = {**data, "schema_version": SCHEMA_VERSION}
+        return data
 
     @model_validator(mode="after")
     def _consistent(self) -> NetworkMap:
@@ -408,7 +424,31 @@ class NetworkMap(StrictModel):
                         {"a": a, "b": b},
                     )
                 tie_ends.add((a, b))
+        if self.meetings:
+            self._check_meetings()
         return self
+
+    def _check_meetings(self) -> None:
+        if len(self.meetings) > MAX_MEETINGS:
+            raise PydanticCustomError(
+                "netmap.too_many_meetings",
+                "a map holds at most {max} meetings, this one has {count}",
+                {"max": MAX_MEETINGS, "count": len(self.meetings)},
+            )
+        seen: set[str] = set()
+        for meeting in self.meetings:
+            if meeting.id in seen:
+                raise PydanticCustomError(
+                    "netmap.duplicate_id", "the id {id} is used twice", {"id": meeting.id}
+                )
+            seen.add(meeting.id)
+
+    def meeting(self, meeting_id: str) -> Meeting:
+        """The meeting with this id; ``KeyError`` if there is none."""
+        for meeting in self.meetings:
+            if meeting.id == meeting_id:
+                return meeting
+        raise KeyError(meeting_id)
 
     def person(self, person_id: str) -> Person:
         """The person with this id; ``KeyError`` if there is none."""
@@ -424,7 +464,13 @@ class NetworkMap(StrictModel):
         store hands one out on every load): patients, persons and ties are
         frozen values with immutable fields, so only the lists need copying.
         """
-        return self.model_copy(update={"persons": list(self.persons), "ties": list(self.ties)})
+        return self.model_copy(
+            update={
+                "persons": list(self.persons),
+                "ties": list(self.ties),
+                "meetings": list(self.meetings),
+            }
+        )
 
     def tied_to(self, person_id: str) -> set[str]:
         """Ids of the persons tied to ``person_id``."""

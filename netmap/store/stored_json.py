@@ -22,9 +22,10 @@ from netmap.model import NetworkMap
 
 __all__ = ["StoredJson"]
 
-#: The map's fields before ``persons`` and after ``ties``.
-_AFTER_TIES = {"consent_given_on", "map_date"}
+#: The map's fields before ``persons`` and after ``ties`` (every field the
+#: model adds after ``ties``: the dates, the meetings …).
 _BEFORE_PERSONS = {"schema_version", "patient"}
+_AFTER_TIES = set(NetworkMap.model_fields) - _BEFORE_PERSONS - {"persons", "ties"}
 #: Remembered parts; about four maps at the largest size. Cleared when full.
 _MAX_PARTS = 8_000
 

@@ -1,0 +1,112 @@
+"""``netmap meetings`` and ``netmap meeting …`` end to end, on Sofie's demo map."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cli_support import SOFIE_BYTES, Cli
+
+from netmap.store import open_store
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
+    monkeypatch.delenv("NETMAP_DB", raising=False)
+    return Cli(monkeypatch, capsys)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "maps.db"
+
+
+@pytest.fixture
+def sofie(cli: Cli, tmp_path: Path, db: Path) -> str:
+    path = tmp_path / "sofie.graphml"
+    path.write_bytes(SOFIE_BYTES)
+    return cli.imported(path, db)
+
+
+def test_clim001_plan_prepare_record_and_list_a_meeting(cli: Cli, sofie: str, db: Path) -> None:
+    out = cli.ok(
+        "meeting", "add", sofie, "--db", db, "--date", "2026-12-10", "--time", "10:00",
+        "--kind", "Netværksmøde", "--place", "Jobcentret", "--purpose", "Plan for praktik",
+    )  # fmt: skip
+    assert "Gemt som version 2." in out and "m1  10.12.2026 10:00  Netværksmøde" in out
+    out = cli.ok("meeting", "ready", sofie, "1", "--db", db)
+    assert "forberedt med version 2" in out and "version 3" in out
+    out = cli.ok(
+        "meeting", "record", sofie, "2026-12-10", "--db", db,
+        "--attended", "patient,mor", "--attended", "sr", "--apologies", "laege",
+        "--stafetholder-region", "laege", "--coordinator-municipality", "bostotte",
+        "--next", "2027-01-15",
+    )  # fmt: skip
+    assert "Deltog: Sofie Jensen (patienten), Lene Jensen, Birgitte Møller" in out
+    assert "Stafetholder for regionen: Dr. Ole Krag" in out
+    cli.ok(
+        "meeting", "agreement", sofie, "m1", "--db", db, "--who", "patient",
+        "--what", "Søge to praktikpladser", "--by", "2027-01-10",
+    )  # fmt: skip
+    report = json.loads(cli.ok("meetings", sofie, "--db", db, "--json"))
+    (meeting,) = report["meetings"]
+    assert report["version"] == 5
+    assert meeting["prepared_with"] == 2 and meeting["held"] is True
+    assert meeting["attended"] == ["p0", "mor", "sr"] and meeting["apologies"] == ["laege"]
+    assert meeting["agreements"][0]["who"] == "p0" and meeting["next_meeting"] == "2027-01-15"
+    store = open_store(db)
+    try:
+        latest = store.load(sofie).map
+        history = [v.describe("da") for v in store.history(sofie)]
+    finally:
+        store.close()
+    # Appointing moved the roles: one stafetholder per sector of care.
+    assert "stafetholder" in latest.person("laege").team_roles
+    assert "stafetholder" not in latest.person("sr").team_roles
+    assert latest.person("bostotte").team_roles == ("coordinator",)
+    assert history[1:] == [
+        "Møde 10.12.2026: planlagt",
+        "Møde 10.12.2026: kortet er klar til mødet",
+        "Oplysninger ændret om Birgitte Møller, Ali Hassan, Dr. Ole Krag +1 flere, møde 10.12.2026:"
+        " deltagere, udpegede eller næste møde noteret",
+        "Møde 10.12.2026: aftaler ændret",
+    ]
+    text = cli.ok("meetings", sofie, "--db", db, "--lang", "en")
+    assert "Meetings for Sofie Jensen: 1" in text and "(held)" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["add", "--date", "10-12-2026", "--kind", "other"], "«dato»: værdien 10-12-2026"),
+        (["add", "--date", "2026-12-10", "--kind", "fest"], "network_meeting (Netværksmøde)"),
+        (["add", "--date", "2026-12-10", "--kind", "other", "--time", "9.30"], "TT:MM"),
+        (["record", "m9"], "Mødet m9 findes ikke"),
+    ],
+)
+def test_clim002_bad_input_names_field_value_and_what_is_allowed(
+    cli: Cli, sofie: str, db: Path, args: list[str], expected: str
+) -> None:
+    command, *rest = args
+    err = cli.fails("meeting", command, sofie, *rest, "--db", db)
+    assert expected in err, err
+    store = open_store(db)
+    try:
+        assert len(store.history(sofie)) == 1  # nothing saved
+    finally:
+        store.close()
+
+
+def test_clim003_appointing_a_relative_is_refused_with_the_reason(
+    cli: Cli, sofie: str, db: Path
+) -> None:
+    cli.ok("meeting", "add", sofie, "--db", db, "--date", "2026-12-10", "--kind", "first_meeting")
+    err = cli.fails("meeting", "record", sofie, "m1", "--db", db, "--stafetholder-region", "mor")
+    assert "Lene Jensen (mor) kan ikke udpeges som stafetholder" in err
+    err = cli.fails(
+        "meeting", "record", sofie, "m1", "--db", db, "--coordinator-region", "egl", "--lang", "en"
+    )
+    assert "only a professional from Region (psychiatry)" in err
+    err = cli.fails("meeting", "follow-up", sofie, "m1", "a1", "halvt", "--db", db)
+    assert "carried_over (Videreført)" in err
