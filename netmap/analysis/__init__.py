@@ -16,11 +16,13 @@ from netmap.analysis.measures import (
     measure_name,
 )
 from netmap.analysis.overview import OverviewRow, contact_overview
+from netmap.analysis.plain import TOPICS, PlainLine, measure_value, plain_lines
 from netmap.analysis.report import MapAnalysis, analyse, render_text
 
 __all__ = [
     "CONSENT_VALID_DAYS",
     "MEASURE_KEYS",
+    "TOPICS",
     "CheckCode",
     "Finding",
     "Group",
@@ -28,6 +30,7 @@ __all__ = [
     "MapAnalysis",
     "Measures",
     "OverviewRow",
+    "PlainLine",
     "SectorTies",
     "analyse",
     "contact_overview",
@@ -38,6 +41,8 @@ __all__ = [
     "in_team",
     "invite_list",
     "measure_name",
+    "measure_value",
+    "plain_lines",
     "render_text",
     "run_checks",
 ]

@@ -89,6 +89,10 @@ class Measures(StrictModel):
     density: float | None = Field(description="Among persons; None below two persons.")
     components: int = Field(ge=0, description="Groups of persons linked by lines, incl. isolates.")
     component_sizes: list[int] = Field(description="Largest first.")
+    component_ids: list[list[str]] = Field(
+        default_factory=list,
+        description="The persons of each group, largest group first, in map order.",
+    )
     isolates: int = Field(ge=0)
     isolate_ids: list[str]
     effective_size: float | None
@@ -151,8 +155,12 @@ def ego_measures(network_map: NetworkMap) -> Measures:
     graph = to_graph(network_map, include_patient=False)
     ties = graph.number_of_edges()
     pairs = size * (size - 1) // 2
-    components = sorted((len(c) for c in nx.connected_components(graph)), reverse=True)
     order = {p.id: i for i, p in enumerate(persons)}
+    groups = sorted(
+        (sorted(c, key=order.__getitem__) for c in nx.connected_components(graph)),
+        key=lambda ids: (-len(ids), order[ids[0]]),
+    )
+    components = [len(ids) for ids in groups]
     isolate_ids = sorted(nx.isolates(graph), key=order.__getitem__)
 
     sector_ties = _sector_ties(network_map, graph, by_sector)
@@ -174,6 +182,7 @@ def ego_measures(network_map: NetworkMap) -> Measures:
         density=ties / pairs if size >= 2 else None,
         components=len(components),
         component_sizes=components,
+        component_ids=groups,
         isolates=len(isolate_ids),
         isolate_ids=isolate_ids,
         effective_size=effective_size(graph),

@@ -13,10 +13,11 @@ from typing import Any
 
 from netmap.analysis.checks import Finding, run_checks
 from netmap.analysis.groups import GROUP_ORDER, Group, Groups, derive_groups, invite_list
-from netmap.analysis.measures import MEASURE_KEYS, Measures, ego_measures, explain_measure
+from netmap.analysis.measures import Measures, ego_measures
 from netmap.analysis.overview import OverviewRow, contact_overview
-from netmap.i18n import DEFAULT_LANG, Lang, format_date, format_number, t
-from netmap.model import NetworkMap, Sector, StrictModel
+from netmap.analysis.plain import plain_lines
+from netmap.i18n import DEFAULT_LANG, Lang, format_date, t
+from netmap.model import NetworkMap, StrictModel
 
 __all__ = ["MapAnalysis", "analyse", "render_text"]
 
@@ -87,45 +88,6 @@ def analyse(network_map: NetworkMap, *, as_of: date | None = None) -> MapAnalysi
     )
 
 
-def _number(value: float | None, lang: Lang, digits: int = 2) -> str:
-    if value is None:
-        return t("analysis.report.not_defined", lang)
-    return format_number(value, lang, digits)
-
-
-def _measure_value(key: str, measures: Measures, lang: Lang) -> str:
-    value = getattr(measures, key)
-    if key == "by_sector":
-        return ", ".join(f"{t(f'sector.{s.value}', lang)} {n}" for s, n in value.items())
-    if key == "by_band":
-        return ", ".join(f"{t(f'band.{b.value}', lang)} {n}" for b, n in value.items())
-    if key == "sector_ties":
-        shown = [
-            t(
-                "analysis.report.sector_pair",
-                lang,
-                a=t(f"sector.{row.a.value}", lang),
-                b=t(f"sector.{row.b.value}", lang),
-                ties=row.ties,
-                possible=row.possible,
-            )
-            for row in value
-            # Between sectors only; pairs without lines only where professionals
-            # are involved (the question "do the professionals know the family?").
-            if row.a is not row.b and (row.ties or Sector.PROFESSIONAL in (row.a, row.b))
-        ]
-        return "; ".join(shown) if shown else t("analysis.report.not_defined", lang)
-    if key == "professional_share":
-        return _number(None if value is None else 100 * value, lang, 0) + (
-            " %" if value is not None else ""
-        )
-    if key == "ego_betweenness":
-        return _number(value, lang, 1)
-    if isinstance(value, float) or value is None:
-        return _number(value, lang)
-    return str(value)
-
-
 def render_text(analysis: MapAnalysis, lang: Lang = DEFAULT_LANG) -> str:
     """The readable report (Danish by default) that ``netmap analyse`` prints.
 
@@ -172,12 +134,11 @@ def render_text(analysis: MapAnalysis, lang: Lang = DEFAULT_LANG) -> str:
     lines.append("")
 
     lines.append(t("analysis.report.measures", lang))
-    for key in MEASURE_KEYS:
-        lines.append(
-            f"  {t(f'analysis.measure.{key}', lang)}: "
-            f"{_measure_value(key, analysis.measures, lang)}"
-        )
-        lines.append(f"    {explain_measure(key, lang)}")
+    # What the patient understands first; the figures behind it for the professional.
+    for line in plain_lines(analysis.measures, names, lang):
+        if line.text:
+            lines.append(f"  {line.text}")
+            lines.append(f"    {line.details}")
     return "\n".join(lines) + "\n"
 
 

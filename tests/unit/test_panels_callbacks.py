@@ -19,7 +19,7 @@ from revise import revise_patient, revise_person
 from netmap.analysis import measure_name
 from netmap.app.panels import panels_layout, register_panel_callbacks
 from netmap.app.panels.callbacks import AnalysisCache, is_open, next_sort, update_panels
-from netmap.app.panels.measures import CHART, value_id
+from netmap.app.panels.measures import CHART, plain_details_id, plain_id, value_id
 from netmap.app.panels.overview import OVERVIEW_TABLE
 from netmap.app.panels.slots import CHECK_SLOTS, TEAM_SLOTS
 from netmap.store.base import MapStore, StoredMap
@@ -450,13 +450,17 @@ def test_pnl101_a_new_band_sets_the_table_text_and_the_figure_only(
     side = reply["sideUpdate"]
     # The table's text, the chart's figure, and the two measures that count
     # bands: by band (close 4 -> 5, further away 5 -> 4) and close private
-    # persons (Lene, Anna -> and Poul). Nothing else.
+    # persons (Lene, Anna -> and Poul), and the plain line on closeness with
+    # its details. Nothing else.
     assert set(side) == {
         OVERVIEW_TABLE,
         CHART,
         value_id("by_band"),
         value_id("close_private"),
+        plain_id("close"),
+        plain_details_id("close"),
     }
+    assert side[plain_id("close")] == {"children": "Du har sat 5 personer tæt på dig."}
     assert list(side[OVERVIEW_TABLE]) == ["children"]
     _, rows = md_table(side[OVERVIEW_TABLE]["children"])
     (poul,) = [row for row in rows if row["Navn"] == "Poul Jensen"]

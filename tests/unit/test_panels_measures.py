@@ -151,3 +151,26 @@ def test_pnl052_chart_of_an_empty_map_is_all_zeros_in_english() -> None:
     assert [trace.name for trace in figure.data] == ["Close", "In between", "Further away"]
     assert all(list(trace.x) == [0] * len(Sector) for trace in figure.data)
     assert figure.data[0].y[0] == "Family"
+
+
+def test_pnl046_plain_lines_lead_with_names_and_details_live() -> None:
+    from netmap.analysis import TOPICS, plain_lines
+    from netmap.app.panels.measures import plain_details_id, plain_id
+
+    analysis = analyse(sofie(), as_of=AS_OF)
+    names = {row.id: row.name for row in analysis.overview}
+    section = build_measures(analysis.measures, "da", names=names)
+    tree = as_json(section.filled())
+    order = [n["props"].get("id") for n in nodes(tree) if n["props"].get("id")]
+    # The plain lines come before the technical list, which is folded away.
+    assert order.index("panel-plain-list") < order.index("panel-measure-list")
+    assert any(n.get("type") == "Details" for n in nodes(tree))
+    for line in plain_lines(analysis.measures, names, "da"):
+        assert section.live[plain_id(line.topic)] == {"children": line.text}
+        assert section.live[plain_details_id(line.topic)] == {"children": line.details}
+    assert list(TOPICS) == [
+        n["props"]["data-topic"] for n in nodes(tree) if "data-topic" in n["props"]
+    ]
+    assert section.live[plain_id("bridge")]["children"].startswith(
+        "Du er bindeled mellem 2 grupper"
+    )

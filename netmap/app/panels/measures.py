@@ -1,4 +1,6 @@
-"""The measures panel: each measure's name, value and one-sentence explanation.
+"""The measures panel: the plain lines first (:mod:`netmap.analysis.plain`),
+each with its details line, then every measure's name, value and one-sentence
+explanation, folded away for the professional.
 
 Drawn as a :class:`~netmap.app.panels.live.LiveSection`: the names, the
 explanations and the chart's ``dcc.Graph`` are the frame (redrawn only with
@@ -21,12 +23,21 @@ from netmap.analysis.measures import (
     explain_measure,
     measure_name,
 )
+from netmap.analysis.plain import TOPICS, plain_lines
 from netmap.app.panels.live import LiveSection
 from netmap.i18n import Lang, t
 from netmap.i18n import format_number as locale_number
 from netmap.model import Band, Sector
 
-__all__ = ["CHART", "build_measures", "format_number", "format_value", "value_id"]
+__all__ = [
+    "CHART",
+    "build_measures",
+    "format_number",
+    "format_value",
+    "plain_details_id",
+    "plain_id",
+    "value_id",
+]
 
 #: The id of the composition chart's ``dcc.Graph``.
 CHART = "panel-chart"
@@ -39,6 +50,20 @@ def value_id(key: str) -> str:
     'panel-measure-value-density'
     """
     return f"panel-measure-value-{key}"
+
+
+def plain_id(topic: str) -> str:
+    """The id of the element showing one topic's plain sentence.
+
+    >>> plain_id("bridge")
+    'panel-plain-bridge'
+    """
+    return f"panel-plain-{topic}"
+
+
+def plain_details_id(topic: str) -> str:
+    """The id of the element showing one topic's details line."""
+    return f"panel-plain-details-{topic}"
 
 
 def format_number(value: float | int | None, lang: Lang) -> str:
@@ -83,11 +108,18 @@ def format_value(key: str, measures: Measures, lang: Lang) -> str:
     return format_number(value, lang)
 
 
-def build_measures(measures: Measures, lang: Lang, chart: Any = None) -> LiveSection:
-    """Every measure the analysis reports, in its order, with its explanation.
+def build_measures(
+    measures: Measures,
+    lang: Lang,
+    chart: Any = None,
+    names: Mapping[str, str] | None = None,
+) -> LiveSection:
+    """The plain lines, then every measure the analysis reports, in its order,
+    with its explanation. ``names`` (person id → name) lets the lines name persons.
 
     With a ``chart`` (a plotly figure) the section starts with it. Live: the
-    figure and each value.
+    figure, each plain line and details line (empty ones are hidden by the
+    stylesheet) and each value.
     """
     rows = []
     live: dict[str, dict[str, Any]] = {}
@@ -101,6 +133,22 @@ def build_measures(measures: Measures, lang: Lang, chart: Any = None) -> LiveSec
             )
         )
         live[CHART] = {"figure": chart}
+    plain = []
+    for line in plain_lines(measures, names, lang):
+        plain.append(
+            html.Li(
+                [
+                    html.P(id=plain_id(line.topic), className="panel-plain-text"),
+                    html.P(id=plain_details_id(line.topic), className="panel-plain-details"),
+                ],
+                className="panel-plain",
+                **{"data-topic": line.topic},
+            )
+        )
+        live[plain_id(line.topic)] = {"children": line.text}
+        live[plain_details_id(line.topic)] = {"children": line.details}
+    assert len(plain) == len(TOPICS)
+    frame.append(html.Ul(plain, id="panel-plain-list", className="panel-plain-list"))
     for key in MEASURE_KEYS:
         rows.append(
             html.Div(
@@ -118,5 +166,13 @@ def build_measures(measures: Measures, lang: Lang, chart: Any = None) -> LiveSec
             )
         )
         live[value_id(key)] = {"children": format_value(key, measures, lang)}
-    frame.append(html.Dl(rows, id="panel-measure-list", className="panel-measures"))
+    frame.append(
+        html.Details(
+            [
+                html.Summary(t("panels.measure.all_heading", lang)),
+                html.Dl(rows, id="panel-measure-list", className="panel-measures"),
+            ],
+            className="panel-measures-all",
+        )
+    )
     return LiveSection(frame, live)

@@ -132,6 +132,7 @@ def render_analysis(
                 analysis.measures,
                 lang,
                 composition_figure([(row.sector, row.band) for row in rows], lang),
+                names,
             )
             if "measures" in opened
             else None
