@@ -17,7 +17,9 @@ from typing import Any
 from netmap.editing import answer_of
 from netmap.geometry import RINGS, SECTOR_ORDER, position_of, positions, radius_of, wedge_of
 from netmap.i18n import Lang, t
-from netmap.model import Attendance, NetworkMap, Person
+from netmap.marks import MARKS, SECTOR_COLOURS, marks_of
+from netmap.marks import SECTOR_SHAPES as _SECTOR_SHAPES
+from netmap.model import NetworkMap, Person
 
 __all__ = [
     "MAP_RADIUS",
@@ -37,32 +39,6 @@ _LABEL_RADIUS = 1.13
 #: Persons whose centres are closer than this (map units) are drawn smaller.
 _CROWDED = 0.15
 
-#: The small marks under a person's name, in this order (legend in app.json).
-MARKS: dict[str, str] = {
-    "knows": "♥",
-    "helps": "✚",
-    "meets_yes": "☑",
-    "meets_no": "☒",
-    "role": "★",
-    "primary": "◆",
-}
-
-SECTOR_COLOURS: dict[str, str] = {
-    "family": "#f4a261",
-    "kin": "#e9c46a",
-    "leisure": "#8ecae6",
-    "work_school": "#b5e48c",
-    "professional": "#cdb4db",
-}
-_SECTOR_SHAPES: dict[str, str] = {
-    "family": "ellipse",
-    "kin": "round-rectangle",
-    "leisure": "round-diamond",
-    "work_school": "round-hexagon",
-    "professional": "round-rectangle",
-}
-
-
 def node_id(person_id: str) -> str:
     """The cytoscape id of a person."""
     return PERSON_PREFIX + person_id
@@ -75,28 +51,6 @@ def map_point(x: float, y: float) -> tuple[float, float]:
     (0.5, 1.0)
     """
     return (x / MAP_RADIUS, -y / MAP_RADIUS)
-
-
-def marks_of(person: Person) -> str:
-    """The marks for a person's answers and roles, e.g. ``'♥ ✚ ☑'``.
-
-    >>> marks_of(Person(id="a", name="A", sector="kin", distance=1, can_help=True))
-    '✚'
-    """
-    marks = []
-    if person.knows_how_i_am:
-        marks.append(MARKS["knows"])
-    if person.can_help:
-        marks.append(MARKS["helps"])
-    if person.attends_meetings is Attendance.YES:
-        marks.append(MARKS["meets_yes"])
-    elif person.attends_meetings is Attendance.NO:
-        marks.append(MARKS["meets_no"])
-    if person.team_roles:
-        marks.append(MARKS["role"])
-    if person.primary_contact:
-        marks.append(MARKS["primary"])
-    return " ".join(marks)
 
 
 def _pixel(point: tuple[float, float], radius: float = 1.0) -> dict[str, float]:
