@@ -18,10 +18,12 @@ from netmap.analysis.measures import (
 from netmap.analysis.overview import OverviewRow, contact_overview
 from netmap.analysis.plain import TOPICS, PlainLine, measure_value, plain_lines
 from netmap.analysis.report import MapAnalysis, analyse, render_text
+from netmap.analysis.roles import ROLE_SLOTS, RoleSlot, role_slots
 
 __all__ = [
     "CONSENT_VALID_DAYS",
     "MEASURE_KEYS",
+    "ROLE_SLOTS",
     "TOPICS",
     "CheckCode",
     "Finding",
@@ -31,6 +33,7 @@ __all__ = [
     "Measures",
     "OverviewRow",
     "PlainLine",
+    "RoleSlot",
     "SectorTies",
     "analyse",
     "contact_overview",
@@ -44,5 +47,6 @@ __all__ = [
     "measure_value",
     "plain_lines",
     "render_text",
+    "role_slots",
     "run_checks",
 ]

@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import Field
 
 from netmap.analysis.groups import by_closeness, in_team
+from netmap.analysis.roles import role_slots
 from netmap.i18n import DEFAULT_LANG, Lang, format_date, t
 from netmap.model import Attendance, CareSector, NetworkMap, Person, StrictModel, TeamRole
 
@@ -142,22 +143,24 @@ def _consent(network_map: NetworkMap, as_of: date) -> list[Finding]:
     return []
 
 
-_ROLE_CHECKS = (
-    (TeamRole.STAFETHOLDER, CareSector.REGION, CheckCode.NO_STAFETHOLDER_REGION),
-    (TeamRole.STAFETHOLDER, CareSector.MUNICIPALITY, CheckCode.NO_STAFETHOLDER_MUNICIPALITY),
-    (TeamRole.COORDINATOR, CareSector.REGION, CheckCode.NO_COORDINATOR_REGION),
-    (TeamRole.COORDINATOR, CareSector.MUNICIPALITY, CheckCode.NO_COORDINATOR_MUNICIPALITY),
-)
+_ROLE_CHECKS: dict[tuple[TeamRole, CareSector | None], CheckCode] = {
+    (TeamRole.STAFETHOLDER, CareSector.REGION): CheckCode.NO_STAFETHOLDER_REGION,
+    (TeamRole.STAFETHOLDER, CareSector.MUNICIPALITY): CheckCode.NO_STAFETHOLDER_MUNICIPALITY,
+    (TeamRole.COORDINATOR, CareSector.REGION): CheckCode.NO_COORDINATOR_REGION,
+    (TeamRole.COORDINATOR, CareSector.MUNICIPALITY): CheckCode.NO_COORDINATOR_MUNICIPALITY,
+}
 
 
-def _roles(team: list[Person]) -> list[Finding]:
-    findings = []
-    for role, care_sector, code in _ROLE_CHECKS:
-        if not any(role in p.team_roles and p.care_sector is care_sector for p in team):
-            findings.append(_finding(code))
+def _roles(network_map: NetworkMap, team: list[Person]) -> list[Finding]:
+    # The slots of netmap.analysis.roles (team members only); no check for the meeting lead.
+    findings = [
+        _finding(_ROLE_CHECKS[(slot.role, slot.care_sector)])
+        for slot in role_slots(network_map)
+        if not slot.holders and (slot.role, slot.care_sector) in _ROLE_CHECKS
+    ]
     # A role counts only for the care sector its holder belongs to: without one
     # the checks above say the role is missing, so say what to fill in.
-    counted = {role for role, _, _ in _ROLE_CHECKS}
+    counted = {role for role, _ in _ROLE_CHECKS}
     unplaced = [p for p in team if p.care_sector is None and counted & set(p.team_roles)]
     if unplaced:
         findings.append(_persons_finding(CheckCode.ROLE_HOLDER_NO_CARE_SECTOR, unplaced))
@@ -187,7 +190,7 @@ def run_checks(network_map: NetworkMap, *, as_of: date | None = None) -> list[Fi
     persons = by_closeness(network_map.persons)
     team = [p for p in persons if in_team(p)]
     findings = _consent(network_map, as_of)
-    findings += _roles(team)
+    findings += _roles(network_map, team)
 
     # Seed 001, question 3 ("Hvem kan du tale med eller få hjælp fra?") feeds the
     # crisis plan's "hvem gør hvad"; only an explicit yes counts.
