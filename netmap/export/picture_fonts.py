@@ -1,0 +1,66 @@
+"""The font the exports embed (DejaVu Sans, shipped in ``fonts/``) and its text widths.
+
+Widths come from the font's own advance widths (fontTools, which fpdf2 needs
+anyway), so the layout of labels and table cells fits what is drawn in the
+SVG, the PNG and the PDF alike.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib.resources import files
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+__all__ = ["FONT_FAMILY", "font_path", "text_width", "wrap_text"]
+
+#: The family name the SVG asks for (the PNG renderer is given the files themselves).
+FONT_FAMILY = "DejaVu Sans"
+_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
+
+
+def font_path(bold: bool = False) -> Path:
+    """The shipped TTF file (package data, so an installed wheel has it)."""
+    return Path(str(files("netmap.export") / "fonts" / _FILES[bold]))
+
+
+@functools.cache
+def _advances(bold: bool) -> tuple[dict[int, float], float]:
+    font = TTFont(font_path(bold), lazy=True)
+    per_em = float(font["head"].unitsPerEm)
+    metrics = font["hmtx"].metrics
+    widths = {code: metrics[name][0] / per_em for code, name in font.getBestCmap().items()}
+    return widths, widths.get(ord("n"), 0.6)
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """The drawn width of ``text`` at font ``size`` (same unit as the size).
+
+    >>> round(text_width("Mor", 10), 1)
+    18.9
+    """
+    widths, fallback = _advances(bold)
+    return size * sum(widths.get(ord(ch), fallback) for ch in text)
+
+
+def wrap_text(text: str, size: float, width: float, bold: bool = False) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width`` where possible.
+
+    One word wider than ``width`` stays whole on its own line.
+
+    >>> wrap_text("Praktisk hjælp, kører til møder", 10, 90)
+    ['Praktisk hjælp,', 'kører til møder']
+    """
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if current and text_width(candidate, size, bold) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines or [""]
