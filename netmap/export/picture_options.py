@@ -12,13 +12,10 @@ from datetime import date
 
 from pydantic import Field
 
-from netmap.i18n import DEFAULT_LANG, Lang, t
+from netmap.i18n import DEFAULT_LANG, Lang, format_date, t
 from netmap.model import StrictModel
 
 __all__ = ["RenderOptions", "date_text", "footer_text"]
-
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
 
 class RenderOptions(StrictModel, frozen=True):
     """How to label one rendering of a map."""
@@ -39,14 +36,12 @@ class RenderOptions(StrictModel, frozen=True):
 
 
 def date_text(day: date, lang: Lang) -> str:
-    """A date as a reader of ``lang`` writes it: dd.mm.yyyy in Danish.
+    """A date in the project's one format of ``lang`` (:func:`netmap.i18n.format_date`).
 
     >>> date_text(date(2026, 3, 1), "da"), date_text(date(2026, 3, 1), "en")
-    ('01.03.2026', '1 Mar 2026')
+    ('01.03.2026', 'Mar 1, 2026')
     """
-    if lang == "da":
-        return day.strftime("%d.%m.%Y")
-    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+    return format_date(day, lang)
 
 
 def footer_text(options: RenderOptions) -> str:

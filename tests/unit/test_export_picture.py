@@ -90,7 +90,7 @@ def test_pic003_english_labels(demo: NetworkMap) -> None:
     options = SHARED.model_copy(update={"lang": "en"})
     texts = svg_texts(map_svg(demo, options))
     assert "Work / school" in texts or any("Work" in x for x in texts)
-    assert "Confidential – shared with consent of 4 May 2026" in texts
+    assert "Confidential – shared with consent of May 4, 2026" in texts
     assert "Familie" not in texts
 
 

@@ -140,7 +140,7 @@ def test_pack007_two_hundred_persons(big: NetworkMap, big_pages: list[str]) -> N
 def test_pack008_english(demo: NetworkMap) -> None:
     pages = pages_of(team_pack_pdf(demo, SHARED.model_copy(update={"lang": "en"})))
     text = flat(" ".join(pages))
-    assert "Confidential – shared with consent of 4 May 2026" in text
+    assert "Confidential – shared with consent of May 4, 2026" in text
     assert "Contact overview" in text
     assert "Kontaktoversigt" not in text
 
