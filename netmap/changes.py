@@ -157,6 +157,16 @@ class ChangeSummary(StrictModel):
     meetings: list[MeetingChanged] = Field(default_factory=list)
 
     @property
+    def changes_the_map(self) -> bool:
+        """More changed than the meetings: persons, ties, the patient, the dates.
+
+        >>> ChangeSummary(meetings=[MeetingChanged(id="m1", date=date(2026, 1, 5),
+        ...               changes=("added",))]).changes_the_map
+        False
+        """
+        return self.created or not self.model_copy(update={"meetings": []}).is_empty
+
+    @property
     def is_empty(self) -> bool:
         """Nothing changed (a first version is never empty)."""
         return not self.created and self == ChangeSummary(

@@ -11,15 +11,19 @@ Readings where the seeds are silent: a consent dated after the check date
 counts as valid (it is neither missing nor older than a year); only an explicit
 *yes* to question 3 (``can_help``) makes someone a person the patient can get
 help from — a filled-in "what they can help with" alone does not; only
-professionals hold team roles (see :mod:`netmap.analysis.groups`). The check
-"map not updated since the last meeting" (DOMAIN.md) needs a meeting date the
-model does not hold yet, so it is not made here.
+professionals hold team roles (see :mod:`netmap.analysis.groups`).
+
+The check "map not updated since the last meeting" (:attr:`CheckCode.MAP_OUTDATED`)
+needs to know when the map was last changed, which the map itself does not
+hold: the caller passes it (``map_changed_at``; the CLI takes the store's last
+version that changed more than the meetings). Without it the map's own date
+(``map_date``) is used; with neither the check is not made.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -28,6 +32,7 @@ from pydantic import Field
 from netmap.analysis.groups import by_closeness, in_team
 from netmap.analysis.roles import role_slots
 from netmap.i18n import DEFAULT_LANG, Lang, format_date, t
+from netmap.meetings import latest_held, meetings_in_order
 from netmap.model import Attendance, CareSector, NetworkMap, Person, StrictModel, TeamRole
 
 __all__ = [
@@ -57,6 +62,7 @@ class CheckCode(StrEnum):
     NO_HELP_PERSON = "no_help_person"
     TEAM_MEMBER_UNREACHABLE = "team_member_unreachable"
     ROLE_HOLDER_DECLINED = "role_holder_declined"
+    MAP_OUTDATED = "map_outdated"
 
 
 # The source documents (shared/seeds), by the titles a social worker knows them by.
@@ -77,6 +83,7 @@ SOURCES: dict[CheckCode, str] = {
     " (kriseplan)",
     CheckCode.TEAM_MEMBER_UNREACHABLE: f"{COLLABORATION_MODEL}: Bilag Netværkskortet, trin 4",
     CheckCode.ROLE_HOLDER_DECLINED: f"{COLLABORATION_MODEL}: 5.3 Sammensætning af Patientens team",
+    CheckCode.MAP_OUTDATED: f"{COLLABORATION_MODEL}: Bilag Netværkskortet, Hvornår bruges det?",
 }
 
 
@@ -172,11 +179,41 @@ def _persons_finding(code: CheckCode, persons: list[Person]) -> Finding:
     return _finding(code, persons, names=_names(persons), count=len(persons))
 
 
-def run_checks(network_map: NetworkMap, *, as_of: date | None = None) -> list[Finding]:
+def _outdated(network_map: NetworkMap, changed_at: datetime | None) -> list[Finding]:
+    """Seed 001, appendix: the map is used "som en del af forberedelsen af de
+    tværfaglige møder". Fires when a next meeting is recorded (on the last held
+    meeting, or planned after it), no meeting after it is marked ready, and the
+    map has not changed since the last held meeting began.
+    """
+    previous = latest_held(network_map.meetings)
+    if previous is None:
+        return []
+    upcoming = [
+        m
+        for m in meetings_in_order(network_map.meetings)
+        if not m.held and m.starts > previous.starts
+    ]
+    following = previous.next_meeting or (upcoming[0].date if upcoming else None)
+    if following is None or any(m.prepared_with is not None for m in upcoming):
+        return []
+    # A meeting without a time: a change on its day may have been made before it.
+    held_at = datetime.combine(previous.date, previous.time or time.max)
+    changes = [changed_at] if changed_at is not None else []
+    if network_map.map_date is not None:
+        changes.append(datetime.combine(network_map.map_date, time.max))
+    if not changes or max(changes) > held_at:
+        return []
+    return [_finding(CheckCode.MAP_OUTDATED, previous=previous.date, next=following)]
+
+
+def run_checks(
+    network_map: NetworkMap, *, as_of: date | None = None, map_changed_at: datetime | None = None
+) -> list[Finding]:
     """Every check that fires for the map as of ``as_of`` (default: today).
 
-    Findings come in the order of :class:`CheckCode`; persons in a finding are
-    listed closest first.
+    ``map_changed_at`` is when the map was last changed (local time, no time
+    zone), for :attr:`CheckCode.MAP_OUTDATED`. Findings come in the order of
+    :class:`CheckCode`; persons in a finding are listed closest first.
 
     >>> from netmap.model import NetworkMap, Patient
     >>> m = NetworkMap(patient=Patient(name="P"), consent_given_on=date(2025, 1, 1))
@@ -210,4 +247,5 @@ def run_checks(network_map: NetworkMap, *, as_of: date | None = None) -> list[Fi
     ]
     if declined:
         findings.append(_persons_finding(CheckCode.ROLE_HOLDER_DECLINED, declined))
+    findings += _outdated(network_map, map_changed_at)
     return findings

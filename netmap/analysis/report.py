@@ -8,7 +8,7 @@ map derives"). :meth:`MapAnalysis.to_report` is exactly the object
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from netmap.analysis.checks import Finding, run_checks
@@ -65,8 +65,13 @@ class MapAnalysis(StrictModel):
         }
 
 
-def analyse(network_map: NetworkMap, *, as_of: date | None = None) -> MapAnalysis:
+def analyse(
+    network_map: NetworkMap, *, as_of: date | None = None, map_changed_at: datetime | None = None
+) -> MapAnalysis:
     """Analyse a map as of ``as_of`` (default: today; only the checks use it).
+
+    ``map_changed_at``: when the map was last changed, for the check
+    ``map_outdated`` (see :func:`netmap.analysis.checks.run_checks`).
 
     >>> from netmap.model import NetworkMap, Patient, Person
     >>> m = NetworkMap(patient=Patient(id="p0", name="P"), persons=[
@@ -83,7 +88,7 @@ def analyse(network_map: NetworkMap, *, as_of: date | None = None) -> MapAnalysi
         groups=derive_groups(network_map),
         invite=invite_list(network_map),
         overview=contact_overview(network_map),
-        findings=run_checks(network_map, as_of=as_of),
+        findings=run_checks(network_map, as_of=as_of, map_changed_at=map_changed_at),
         measures=ego_measures(network_map),
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -22,9 +22,9 @@ from netmap.errors import NetmapError
 from netmap.i18n import DEFAULT_LANG, Lang, t
 from netmap.interchange import read_map
 from netmap.model import NetworkMap
-from netmap.store import MapNotFound, open_store, resolve_db_path
+from netmap.store import MapNotFound, VersionInfo, open_store, resolve_db_path
 
-__all__ = ["analyse_command", "parse_as_of"]
+__all__ = ["analyse_command", "map_changed_at", "parse_as_of"]
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MAP_SUFFIXES = frozenset({".graphml", ".json", ".xml"})
@@ -56,16 +56,26 @@ def _looks_like_file(argument: str) -> bool:
     return path.exists() or path.suffix.lower() in _MAP_SUFFIXES or "/" in argument
 
 
-def _load(argument: str, db: Path | None) -> NetworkMap:
+def map_changed_at(versions: list[VersionInfo]) -> datetime | None:
+    """When the map was last changed by more than its meetings (local time), for
+    the check ``map_outdated``: recording a meeting is not updating the map."""
+    for info in reversed(versions):
+        if info.changes is None or info.changes.changes_the_map:
+            return info.saved_at.astimezone().replace(tzinfo=None)
+    return None
+
+
+def _load(argument: str, db: Path | None) -> tuple[NetworkMap, datetime | None]:
     if _looks_like_file(argument):
-        return read_map(Path(argument))
+        return read_map(Path(argument)), None
     if not resolve_db_path(db).exists():
         # Only reading: no database yet means no such map, and none is created.
         raise MapNotFound(argument)
     store = open_store(db)
     try:
         # The id or its start, as for the other commands.
-        return store.load(resolve_map(store, argument).map_id).map
+        map_id = resolve_map(store, argument).map_id
+        return store.load(map_id).map, map_changed_at(store.history(map_id))
     finally:
         store.close()
 
@@ -79,8 +89,8 @@ def analyse_command(
     file_or_map: str, as_of: str | None, as_json: bool, db: Path | None, lang: Lang
 ) -> None:
     when = parse_as_of(as_of)
-    network_map = _load(file_or_map, db)
-    analysis = analyse(network_map, as_of=when)
+    network_map, changed_at = _load(file_or_map, db)
+    analysis = analyse(network_map, as_of=when, map_changed_at=changed_at)
     if as_json:
         click.echo(json.dumps(analysis.to_report(lang), ensure_ascii=False, indent=2))
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,26 @@ def test_clim003_appointing_a_relative_is_refused_with_the_reason(
     assert "only a professional from Region (psychiatry)" in err
     err = cli.fails("meeting", "follow-up", sofie, "m1", "a1", "halvt", "--db", db)
     assert "carried_over (Videreført)" in err
+
+
+def _warnings(cli: Cli, map_id: str, db: Path) -> list[str]:
+    report = json.loads(cli.ok("analyse", map_id, "--db", db, "--json"))
+    return [w["code"] for w in report["warnings"]]
+
+
+def test_clim004_analyse_says_the_map_is_outdated_until_it_is_updated_or_ready(
+    cli: Cli, sofie: str, db: Path
+) -> None:
+    # Held "tomorrow" so that every version saved now is from before it.
+    held_on = (date.today() + timedelta(days=1)).isoformat()
+    next_on = (date.today() + timedelta(days=60)).isoformat()
+    cli.ok("meeting", "add", sofie, "--db", db, "--date", held_on, "--kind", "first_meeting")
+    assert "map_outdated" not in _warnings(cli, sofie, db)  # no meeting held yet
+    cli.ok("meeting", "record", sofie, "m1", "--db", db, "--attended", "patient", "--next", next_on)
+    assert "map_outdated" in _warnings(cli, sofie, db)
+    text = cli.ok("analyse", sofie, "--db", db)
+    assert "Kortet er ikke opdateret siden mødet" in text
+    cli.ok("meeting", "add", sofie, "--db", db, "--date", next_on, "--kind", "network_meeting")
+    assert "map_outdated" in _warnings(cli, sofie, db)  # planning is not updating
+    cli.ok("meeting", "ready", sofie, "m2", "--db", db)
+    assert "map_outdated" not in _warnings(cli, sofie, db)

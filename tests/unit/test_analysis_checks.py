@@ -12,13 +12,14 @@ no to leaves the role uncovered and is itself a check.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
 from analysis_support import make_map, person
 
 from netmap.analysis import CheckCode, Finding, run_checks
+from netmap.meetings import Meeting
 from netmap.model import NetworkMap, Person
 
 AS_OF = date(2026, 11, 22)
@@ -314,7 +315,9 @@ def test_anchk013_every_code_has_a_source_and_messages_in_both_languages() -> No
     silent = person("sil", "professional", 0.2, care_sector="municipality")
     unplaced = person("ups", "professional", 0.3, team_roles="coordinator")
     m = make_map(declined, silent, unplaced, consent_given_on=date(2020, 1, 1))
-    findings = run_checks(m, as_of=AS_OF)
+    held = Meeting(id="m1", date=AS_OF, held=True, next_meeting=AS_OF + timedelta(days=30))
+    m = m.model_copy(update={"meetings": [held]})
+    findings = run_checks(m, as_of=AS_OF, map_changed_at=datetime(2020, 1, 1))
     codes = [f.code for f in findings]
     assert set(codes) == set(CheckCode) - {CheckCode.CONSENT_MISSING}
     assert codes == sorted(codes, key=list(CheckCode).index)
