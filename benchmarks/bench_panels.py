@@ -23,8 +23,8 @@ from datetime import date
 from plotly.utils import PlotlyJSONEncoder
 
 from netmap.analysis import analyse
-from netmap.app.panels.inputs import OverviewSort
 from netmap.app.panels.render import render_analysis
+from netmap.app.state import OverviewSort
 from netmap.model import NetworkMap, Patient, Person, Tie
 
 SIZES = (15, 60, 200, 1000)

@@ -236,9 +236,7 @@ def run_checks(
 
     unreachable = [p for p in team if p.phone is None and p.email is None]
     if unreachable:
-        findings.append(
-            _persons_finding(CheckCode.TEAM_MEMBER_UNREACHABLE, unreachable)
-        )
+        findings.append(_persons_finding(CheckCode.TEAM_MEMBER_UNREACHABLE, unreachable))
 
     declined = [
         p

@@ -58,6 +58,7 @@ def create_app(
     ``default_lang`` is the language before the user picks one.
     """
     from netmap.app.editor_callbacks import register_editor_callbacks
+    from netmap.app.lang import LANG_CONFIG
     from netmap.app.panels import panels_for, register_panel_callbacks
     from netmap.app.saving import edit_order_of
     from netmap.app.shell import first_layout, register_shell_callbacks
@@ -71,9 +72,11 @@ def create_app(
         update_title=None,
         serve_locally=True,
     )
+    # The page's language before any script runs: the server's (serve --lang).
+    app.index_string = app.index_string.replace("<html>", f'<html lang="{default_lang}">', 1)
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.server.before_request(_reject_malformed_callback_body)
-    app.server.config["NETMAP_LANG"] = default_lang
+    app.server.config[LANG_CONFIG] = default_lang
     edit_order_of(app)  # made now, before requests come in on several threads
     # A function: Dash calls it for every page load, with the page's URL known.
     panels = panels_for(today)

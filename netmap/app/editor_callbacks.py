@@ -16,6 +16,7 @@ import dash
 from dash import ALL, Input, Output, State, ctx
 
 from netmap.app.editor import edit_panel, person_list, question_help
+from netmap.app.lang import tab_lang
 from netmap.app.list_leaves import (
     DrawnList,
     changed_leaves,
@@ -35,7 +36,15 @@ from netmap.app.saving import (
     redo,
     undo,
 )
-from netmap.app.state import DragOp, MapState, Notice, parse, parse_lang_store
+from netmap.app.state import (
+    DragOp,
+    MapState,
+    Notice,
+    clicked,
+    counts_valid,
+    parse,
+    user_action,
+)
 from netmap.editing import (
     AddPerson,
     EditOp,
@@ -48,7 +57,7 @@ from netmap.i18n import Lang, t
 from netmap.model import NetworkMap, PersonId
 from netmap.store import MapNotFound, MapStore
 
-__all__ = ["app_default", "register_editor_callbacks"]
+__all__ = ["register_editor_callbacks"]
 
 _UNCHANGED = dash.no_update
 
@@ -79,7 +88,7 @@ def _selected(value: Any) -> str | None:
 
 def _fresh_trigger() -> bool:
     """Whether the callback was fired by a user action (not a new button appearing)."""
-    return bool(ctx.triggered) and bool(ctx.triggered[0].get("value"))
+    return user_action(ctx.triggered)
 
 
 def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
@@ -117,7 +126,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         mode: Any,
         drawn_data: Any,
     ) -> Any:
-        lang = parse_lang_store(lang_data, app_default(app))
+        lang = tab_lang(app, lang_data)
         loaded = _load_map(store, state_data)
         if loaded is None:
             raise dash.exceptions.PreventUpdate
@@ -166,7 +175,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
     def render_edit_panel(
         selected: Any, state_data: Any, lang_data: Any, autosaved: Any, drawn: Any
     ) -> Any:
-        lang = parse_lang_store(lang_data, app_default(app))
+        lang = tab_lang(app, lang_data)
         loaded = _load_map(store, state_data)
         if loaded is None:
             raise dash.exceptions.PreventUpdate
@@ -220,7 +229,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
     def on_drop(drag: Any, state_data: Any, history_data: Any, lang_data: Any) -> Any:
         if drag is None:
             raise dash.exceptions.PreventUpdate
-        lang = parse_lang_store(lang_data, app_default(app))
+        lang = tab_lang(app, lang_data)
         try:
             drop = parse(DragOp, drag)
             x, y = map_point(drop.x, drop.y)
@@ -256,7 +265,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
     ) -> Any:
         if not _fresh_trigger():
             raise dash.exceptions.PreventUpdate
-        lang = parse_lang_store(lang_data, app_default(app))
+        lang = tab_lang(app, lang_data)
         loaded = _load_map(store, state_data)
         try:
             if loaded is None:
@@ -326,7 +335,8 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         lang_data: Any,
     ) -> Any:
         triggered = {str(item.get("prop_id")) for item in ctx.triggered}
-        if not ctx.triggered_id or ("edit-save.n_clicks" in triggered and not clicks):
+        forged = not counts_valid(ctx.triggered)
+        if forged or not ctx.triggered_id or ("edit-save.n_clicks" in triggered and not clicks):
             # Drawing the panel fires this with every field at once, the save
             # button's n_clicks (None) among them: no one changed anything.
             # Saving here would race with the edit that redrew the panel and
@@ -357,7 +367,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
             history_data,
             lang_data,
         )
-        lang = parse_lang_store(lang_data, app_default(app))
+        lang = tab_lang(app, lang_data)
         if outcome.saved:
             return (
                 *_outputs(outcome),
@@ -387,9 +397,9 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
     def on_remove(
         clicks: Any, selected: Any, state_data: Any, history_data: Any, lang_data: Any
     ) -> Any:
-        if not clicks:
+        if not clicked(clicks):
             raise dash.exceptions.PreventUpdate
-        lang = parse_lang_store(lang_data, app_default(app))
+        lang = tab_lang(app, lang_data)
         try:
             op = parse_edit({"kind": "remove_person", "id": selected})
         except NetmapError as exc:
@@ -403,7 +413,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         prevent_initial_call=True,
     )
     def on_close(clicks: Any) -> Any:
-        if not clicks:
+        if not clicked(clicks):
             raise dash.exceptions.PreventUpdate
         return None
 
@@ -431,7 +441,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         history_data: Any,
         lang_data: Any,
     ) -> Any:
-        lang = parse_lang_store(lang_data, app_default(app))
+        lang = tab_lang(app, lang_data)
         if not _fresh_trigger():
             raise dash.exceptions.PreventUpdate
         trigger = ctx.triggered_id
@@ -486,7 +496,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
     def on_answer(
         _clicks: Any, step: Any, state_data: Any, history_data: Any, lang_data: Any
     ) -> Any:
-        lang = parse_lang_store(lang_data, app_default(app))
+        lang = tab_lang(app, lang_data)
         if not _fresh_trigger() or not isinstance(ctx.triggered_id, dict):
             raise dash.exceptions.PreventUpdate
         trigger = ctx.triggered_id
@@ -538,7 +548,7 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
     ) -> Any:
         if not _fresh_trigger():
             raise dash.exceptions.PreventUpdate
-        lang = parse_lang_store(lang_data, app_default(app))
+        lang = tab_lang(app, lang_data)
         action = redo if ctx.triggered_id == "redo" else undo
         return _outputs(action(store, state_data, history_data, lang))
 
@@ -551,9 +561,9 @@ def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
         prevent_initial_call=True,
     )
     def on_reload(clicks: Any, state_data: Any, lang_data: Any) -> Any:
-        if not clicks:
+        if not clicked(clicks):
             raise dash.exceptions.PreventUpdate
-        lang = parse_lang_store(lang_data, app_default(app))
+        lang = tab_lang(app, lang_data)
         try:
             state = parse(MapState, state_data)
             latest = store.load(state.map_id)
@@ -575,7 +585,7 @@ def _save_person(
     lang_data: Any,
 ) -> Outcome:
     """Save the edit panel's fields as one ``update_person`` (nothing if unchanged)."""
-    lang = parse_lang_store(lang_data, app_default(app))
+    lang = tab_lang(app, lang_data)
     name = fields["name"]
     distance = fields["distance"]
     loaded = _load_map(store, state_data)
@@ -618,9 +628,3 @@ def _save_person(
     except NetmapError as exc:
         return error_outcome(exc, lang)
     return commit(store, state_data, history_data, op, lang, order=edit_order_of(app))
-
-
-def app_default(app: dash.Dash) -> Lang:
-    """The language the server was started with (``netmap serve --lang``)."""
-    value = app.server.config.get("NETMAP_LANG", "da")
-    return "en" if value == "en" else "da"

@@ -20,9 +20,9 @@ from dash import Input, Output, State, ctx
 from pydantic import TypeAdapter, ValidationError
 
 from netmap.app.editor import PATIENT_FIELDS
-from netmap.app.editor_callbacks import app_default
+from netmap.app.lang import tab_lang
 from netmap.app.saving import commit, edit_order_of
-from netmap.app.state import MapState, parse, parse_lang_store
+from netmap.app.state import MapState, parse, user_action
 from netmap.editing import UpdatePatient, UpdatePatientDetails
 from netmap.errors import NetmapError, invalid_input
 from netmap.i18n import Lang, t
@@ -144,9 +144,9 @@ def register_patient_form(app: dash.Dash, store: MapStore) -> None:
         history_data: Any,
         lang_data: Any,
     ) -> Any:
-        if not ctx.triggered or not ctx.triggered[0].get("value"):
+        if not user_action(ctx.triggered):
             raise dash.exceptions.PreventUpdate
-        lang = parse_lang_store(lang_data, app_default(app))
+        lang = tab_lang(app, lang_data)
         keep = dash.no_update
         try:
             state = parse(MapState, state_data)
@@ -188,7 +188,7 @@ def register_patient_form(app: dash.Dash, store: MapStore) -> None:
     )
     def show_patient(state_data: Any, lang_data: Any) -> Any:
         # After any save, undo or redo: the heading and the form show the map's values.
-        lang = parse_lang_store(lang_data, app_default(app))
+        lang = tab_lang(app, lang_data)
         try:
             state = parse(MapState, state_data)
             network_map = store.load(state.map_id, state.version).map

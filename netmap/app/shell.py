@@ -11,9 +11,9 @@ from dash import Input, Output, State, ctx, dcc, html
 from flask import has_request_context, request
 
 from netmap.app.editor import editor_layout
-from netmap.app.editor_callbacks import app_default
+from netmap.app.lang import server_lang, tab_lang
 from netmap.app.start import start_layout
-from netmap.app.state import MapState, parse_lang_store, path_map_id
+from netmap.app.state import MapState, clicked, path_map_id
 from netmap.errors import NetmapError
 from netmap.i18n import Lang, t
 from netmap.store import MapStore
@@ -93,7 +93,7 @@ def first_layout(store: MapStore, panels: Any, app: dash.Dash) -> Any:
     path = _page_path()
     if path is None:
         return shell_layout()
-    lang = app_default(app)
+    lang = server_lang(app)
     map_id = path_map_id(path)
     if map_id is None:
         if path.rstrip("/") != "":
@@ -133,7 +133,7 @@ def register_shell_callbacks(app: dash.Dash, store: MapStore, panels: Any) -> No
         State("page-drawn", "data"),
     )
     def route(pathname: Any, lang_data: Any, state_data: Any, drawn: Any) -> Any:
-        lang = parse_lang_store(lang_data, app_default(app))
+        lang = tab_lang(app, lang_data)
         if isinstance(drawn, dict) and drawn == {"path": pathname, "lang": lang}:
             # This page is shown already, e.g. sent with the layout (first_layout).
             raise dash.exceptions.PreventUpdate
@@ -163,12 +163,13 @@ def register_shell_callbacks(app: dash.Dash, store: MapStore, panels: Any) -> No
         prevent_initial_call=True,
     )
     def switch_language(clicks: Any, lang_data: Any) -> Any:
-        if not clicks:
+        if not clicked(clicks):
             raise dash.exceptions.PreventUpdate
-        return "en" if parse_lang_store(lang_data, app_default(app)) == "da" else "da"
+        return "en" if tab_lang(app, lang_data) == "da" else "da"
 
     app.clientside_callback(
-        "function(lang) { document.documentElement.lang = lang || 'da'; return ''; }",
+        # A tab that chose no language keeps the server's (create_app's <html lang>).
+        "function(lang) { if (lang) { document.documentElement.lang = lang; } return ''; }",
         Output("page", "title"),
         Input("lang", "data"),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from importlib import resources
 from typing import Any
 
@@ -9,14 +10,22 @@ import dash
 from dash import ALL, Input, Output, State, ctx, dcc, html
 from pydantic import ValidationError
 
-from netmap.app.state import MapId, parse, parse_lang_store
+from netmap.app.lang import tab_lang
+from netmap.app.state import MapId, clicked, parse, user_action
 from netmap.errors import NetmapError, invalid_input
 from netmap.i18n import Lang, format_datetime, t
 from netmap.model import NetworkMap, Patient
 from netmap.service import AUTHOR
 from netmap.store import MapNotFound, MapStore, MapSummary
 
-__all__ = ["demo_map", "map_rows", "register_start_callbacks", "start_layout"]
+__all__ = [
+    "demo_map",
+    "existing_demo",
+    "map_rows",
+    "open_or_create_demo",
+    "register_start_callbacks",
+    "start_layout",
+]
 
 
 def demo_map() -> NetworkMap:
@@ -25,6 +34,37 @@ def demo_map() -> NetworkMap:
 
     data = (resources.files("netmap") / "demo" / "sofie.graphml").read_bytes()
     return load_map(data)
+
+
+def existing_demo(store: MapStore) -> str | None:
+    """The id of a demo map already in the store (its first version is the demo), if any.
+
+    Only maps named like the demo patient are read, one version each.
+    """
+    demo = demo_map()
+    for summary in store.list_maps():
+        if summary.patient_name != demo.patient.name or summary.masked_cpr:
+            continue
+        try:
+            first = store.load(summary.map_id, 1).map
+        except NetmapError:
+            continue
+        if first == demo:
+            return summary.map_id
+    return None
+
+
+def open_or_create_demo(store: MapStore, lock: threading.Lock) -> str:
+    """The demo map's id: the one in the store, or a new copy if there is none.
+
+    Under ``lock`` so that two quick clicks (two requests on two threads)
+    cannot both find none and make two copies.
+    """
+    with lock:
+        found = existing_demo(store)
+        if found is not None:
+            return found
+        return store.create(demo_map(), author=AUTHOR).map_id
 
 
 def _when(summary: MapSummary, lang: Lang) -> str:
@@ -177,6 +217,7 @@ def start_layout(store: MapStore, lang: Lang) -> Any:
 
 def register_start_callbacks(app: dash.Dash, store: MapStore) -> None:
     """Create, open the demo, and delete (after an explicit confirmation)."""
+    demo_lock = threading.Lock()
 
     @app.callback(
         Output("url", "pathname", allow_duplicate=True),
@@ -189,9 +230,9 @@ def register_start_callbacks(app: dash.Dash, store: MapStore) -> None:
         prevent_initial_call=True,
     )
     def create_map(_clicks: Any, _submit: Any, name: Any, cpr: Any, lang_data: Any) -> Any:
-        if not ctx.triggered or not ctx.triggered[0].get("value"):
+        if not user_action(ctx.triggered):
             raise dash.exceptions.PreventUpdate
-        lang = parse_lang_store(lang_data)
+        lang = tab_lang(app, lang_data)
         try:
             if not isinstance(name, str | None) or not isinstance(cpr, str | None):
                 raise NetmapError("app.bad_form")
@@ -210,10 +251,9 @@ def register_start_callbacks(app: dash.Dash, store: MapStore) -> None:
         prevent_initial_call=True,
     )
     def open_demo(clicks: Any) -> Any:
-        if not clicks:
-            return dash.no_update
-        stored = store.create(demo_map(), author=AUTHOR)
-        return f"/map/{stored.map_id}"
+        if not clicked(clicks):
+            raise dash.exceptions.PreventUpdate
+        return f"/map/{open_or_create_demo(store, demo_lock)}"
 
     @app.callback(
         Output("map-list", "children"),
@@ -225,10 +265,10 @@ def register_start_callbacks(app: dash.Dash, store: MapStore) -> None:
         prevent_initial_call=True,
     )
     def delete_flow(_d: Any, _c: Any, _x: Any, lang_data: Any) -> Any:
-        lang = parse_lang_store(lang_data)
+        lang = tab_lang(app, lang_data)
         trigger = ctx.triggered_id
-        if not isinstance(trigger, dict) or not ctx.triggered or not ctx.triggered[0]["value"]:
-            return dash.no_update, dash.no_update
+        if not isinstance(trigger, dict) or not user_action(ctx.triggered):
+            raise dash.exceptions.PreventUpdate
         try:
             map_id = parse(MapId, trigger.get("map"))
         except NetmapError as exc:

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import Field, TypeAdapter, ValidationError
 
 from netmap.errors import invalid_input
-from netmap.i18n import Lang, parse_lang
+from netmap.i18n import Lang
 from netmap.model import PersonId, StrictModel
 from netmap.service import History
 
 __all__ = [
+    "SORT_COLUMNS",
     "DragOp",
     "History",
     "MapId",
@@ -28,11 +29,15 @@ __all__ = [
     "Mode",
     "Notice",
     "NoticeKind",
+    "OverviewSort",
+    "PanelInputs",
+    "SortColumn",
     "TabId",
+    "clicked",
+    "counts_valid",
     "parse",
-    "parse_lang_store",
-    "parse_optional",
     "path_map_id",
+    "user_action",
 ]
 
 _MAP_ID_RE = r"^[A-Za-z0-9_-]{1,64}$"
@@ -66,6 +71,99 @@ class DragOp(StrictModel):
 NoticeKind = Literal["ok", "error", "conflict"]
 
 
+SortColumn = Literal[
+    "name",
+    "sector",
+    "band",
+    "role",
+    "organisation",
+    "phone",
+    "email",
+    "helps_with",
+    "group",
+    "team_roles",
+]
+#: The overview's columns, in the order they are shown.
+SORT_COLUMNS: tuple[SortColumn, ...] = get_args(SortColumn)
+
+
+class OverviewSort(StrictModel):
+    """Which overview column the table is sorted by, and which way.
+
+    The default, by group, keeps the analysis' own order (group, then closeness).
+    """
+
+    column: SortColumn = "group"
+    descending: bool = False
+
+
+class PanelInputs(StrictModel):
+    """All inputs of the panel callback, validated together."""
+
+    map_state: MapState | None = None
+    lang: Lang = "da"
+    sort: OverviewSort = Field(default_factory=OverviewSort)
+
+
+#: Properties that count a user's actions (a click, Enter in a field, leaving a field).
+_COUNTERS = ("n_clicks", "n_submit", "n_blur")
+
+
+def clicked(value: Any) -> bool:
+    """Whether a click count says the user acted: a whole number of at least 1.
+
+    ``None`` and 0 (a button just drawn) and anything that is not a
+    non-negative whole number (a forged request) count as no click: the
+    callback then changes nothing.
+
+    >>> clicked(1), clicked(0), clicked(None), clicked("3"), clicked(True), clicked(-1)
+    (True, False, False, False, False, False)
+    """
+    return type(value) is int and value >= 1
+
+
+def counts_valid(triggered: list[dict[str, Any]]) -> bool:
+    """Whether every counter among what fired a callback is ``None`` or a whole number >= 0.
+
+    >>> counts_valid([{"prop_id": "a.n_clicks", "value": None}])
+    True
+    >>> counts_valid([{"prop_id": "a.n_blur", "value": 1.5}])
+    False
+    """
+    for item in triggered:
+        prop = str(item.get("prop_id", ""))
+        value = item.get("value")
+        if (
+            prop.rsplit(".", 1)[-1] in _COUNTERS
+            and value is not None
+            and not (clicked(value) or (type(value) is int and value == 0))
+        ):
+            return False
+    return True
+
+
+def user_action(triggered: list[dict[str, Any]]) -> bool:
+    """Whether what fired a callback (Dash's ``ctx.triggered``) was a user's action.
+
+    A counter (``n_clicks``, ``n_submit``, ``n_blur``) must be a real click
+    count (:func:`clicked`); any other property (a tap on the map) must be
+    set. A button that just appeared fires with ``None``: no action.
+
+    >>> user_action([{"prop_id": "undo.n_clicks", "value": 2}])
+    True
+    >>> user_action([{"prop_id": "undo.n_clicks", "value": "x"}]), user_action([])
+    (False, False)
+    """
+    if not triggered or not counts_valid(triggered):
+        return False
+    first = triggered[0]
+    prop = str(first.get("prop_id", ""))
+    value = first.get("value")
+    if prop.rsplit(".", 1)[-1] in _COUNTERS:
+        return clicked(value)
+    return bool(value)
+
+
 class Notice(StrictModel):
     """The one-line message under the map."""
 
@@ -85,16 +183,6 @@ def parse(model: Any, value: Any, where: str | None = None) -> Any:
         return _adapter(model).validate_python(value)
     except ValidationError as exc:
         raise invalid_input(exc, where=where) from None
-
-
-def parse_optional(model: Any, value: Any) -> Any:
-    """Like :func:`parse`, but ``None`` stays ``None``."""
-    return None if value is None else parse(model, value)
-
-
-def parse_lang_store(value: Any, default: Lang = "da") -> Lang:
-    """The language in the ``lang`` store; anything else is the default."""
-    return parse_lang(value) if isinstance(value, str) else default
 
 
 def path_map_id(pathname: Any) -> str | None:

@@ -13,13 +13,13 @@ from panels_support import AS_OF, as_json, by_id, md_table, nodes, sofie, texts
 from revise import revise_patient
 
 from netmap.analysis import analyse
-from netmap.app.panels.inputs import SORT_COLUMNS, OverviewSort
 from netmap.app.panels.overview import (
     OVERVIEW_TABLE,
     build_overview,
     escape_markdown,
     sort_rows,
 )
+from netmap.app.state import SORT_COLUMNS, OverviewSort
 from netmap.model import NetworkMap, Patient, Person
 
 BUTTON_KEYS = [f'{{"column":"{c}","type":"panel-sort"}}' for c in SORT_COLUMNS]

@@ -13,9 +13,9 @@ import pytest
 from panels_support import AS_OF, as_json, md_table, nodes, sofie, texts
 from revise import revise_patient
 
-from netmap.app.panels.inputs import SORT_COLUMNS, OverviewSort
 from netmap.app.panels.overview import OVERVIEW_TABLE
 from netmap.app.panels.render import PanelContent, render_panels
+from netmap.app.state import SORT_COLUMNS, OverviewSort
 from netmap.model import NetworkMap, Person
 
 HOSTILE = [

@@ -17,7 +17,7 @@ from dash import ALL, Input, Output, State, ctx
 from pydantic import ValidationError
 
 from netmap.analysis import MapAnalysis, analyse
-from netmap.app.panels.inputs import OverviewSort, PanelInputs
+from netmap.app.lang import server_lang
 from netmap.app.panels.layout import SECTIONS
 from netmap.app.panels.outputs import PANEL_OUTPUTS, panel_outputs
 from netmap.app.panels.overview import SORT_BUTTON_TYPE
@@ -28,6 +28,7 @@ from netmap.app.panels.render import (
     render_error,
     render_panels,
 )
+from netmap.app.state import OverviewSort, PanelInputs, clicked, user_action
 from netmap.errors import NetmapError, invalid_input
 from netmap.i18n import DEFAULT_LANG, Lang, parse_lang, t
 from netmap.store.base import MapStore
@@ -128,7 +129,7 @@ def is_open(section: str, clicks: Any) -> bool:
     (True, False, True)
     """
     start = dict(SECTIONS)[section]
-    count = clicks if isinstance(clicks, int) and not isinstance(clicks, bool) else 0
+    count = clicks if clicked(clicks) else 0
     return start != (count % 2 == 1)
 
 
@@ -165,10 +166,6 @@ def register_panel_callbacks(
     """
     cache = AnalysisCache()
 
-    def default_lang() -> Lang:
-        # create_app keeps the language the server was started with here.
-        return parse_lang(app.server.config.get("NETMAP_LANG"))
-
     @app.callback(
         *(Output(component, "children") for component in PANEL_OUTPUTS),
         Output("panel-drawn", "data"),
@@ -196,7 +193,7 @@ def register_panel_callbacks(
             if is_open(name, clicks)
         )
         content = update_panels(
-            store, today, map_state, lang, sort, default_lang(), opened=opened, cache=cache
+            store, today, map_state, lang, sort, server_lang(app), opened=opened, cache=cache
         )
         values, now, live = panel_outputs(content, drawn)
         # A drop with the overview or measures open: a few properties of
@@ -214,7 +211,7 @@ def register_panel_callbacks(
     def _sort(_clicks: list[int | None], current: Any) -> Any:
         # Redrawn buttons arrive with n_clicks None: only a real click sorts.
         trigger = ctx.triggered_id
-        if not isinstance(trigger, dict) or not ctx.triggered[0].get("value"):
+        if not isinstance(trigger, dict) or not user_action(ctx.triggered):
             return dash.no_update
         try:
             return next_sort(current, trigger.get("column")).model_dump()

@@ -9,10 +9,10 @@ from typing import Any
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from netmap.app.panels.inputs import OverviewSort
 from netmap.app.panels.outputs import PANEL_OUTPUTS, panel_outputs
 from netmap.app.panels.render import PanelContent, render_panels
 from netmap.app.panels.slots import CHECK_SLOTS, MESSAGE, TEAM_SLOTS, slot_divs
+from netmap.app.state import OverviewSort
 from netmap.i18n import parse_lang, t
 from netmap.store.base import StoredMap
 

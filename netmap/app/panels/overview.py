@@ -20,9 +20,9 @@ from dash import dcc, html
 
 from netmap.analysis.groups import GROUP_ORDER
 from netmap.analysis.overview import OverviewRow
-from netmap.app.panels.inputs import SORT_COLUMNS, OverviewSort, SortColumn
 from netmap.app.panels.labels import band_label, group_label, roles_label, sector_label
 from netmap.app.panels.live import LiveSection, LiveValues, live_key
+from netmap.app.state import SORT_COLUMNS, OverviewSort, SortColumn
 from netmap.i18n import Lang, sort_key, t
 from netmap.model import Band, Sector
 

@@ -11,12 +11,12 @@ from dash import html
 from netmap.analysis import MapAnalysis, analyse
 from netmap.app.panels.chart import composition_figure
 from netmap.app.panels.checks import build_checks, checks_title
-from netmap.app.panels.inputs import OverviewSort
 from netmap.app.panels.live import LiveSection
 from netmap.app.panels.measures import build_measures
 from netmap.app.panels.overview import build_overview
 from netmap.app.panels.slots import MESSAGE
 from netmap.app.panels.team import build_team
+from netmap.app.state import OverviewSort
 from netmap.i18n import Lang, t
 from netmap.model import NetworkMap
 
