@@ -17,9 +17,10 @@ import click
 from netmap.analysis import analyse, render_text
 from netmap.cli import cli
 from netmap.cli.common import common_options
+from netmap.cli.language import help_text
 from netmap.cli.maps import resolve_map
 from netmap.errors import NetmapError
-from netmap.i18n import DEFAULT_LANG, Lang, t
+from netmap.i18n import Lang
 from netmap.interchange import read_map
 from netmap.model import NetworkMap
 from netmap.store import MapNotFound, VersionInfo, open_store, resolve_db_path
@@ -80,10 +81,10 @@ def _load(argument: str, db: Path | None) -> tuple[NetworkMap, datetime | None]:
         store.close()
 
 
-@cli.command(name="analyse", help=t("analysis.cli.help", DEFAULT_LANG))
+@cli.command(name="analyse", help=help_text("analysis.cli.help"))
 @click.argument("file_or_map", metavar="FILE_OR_MAP")
-@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help=t("analysis.cli.as_of_help"))
-@click.option("--json", "as_json", is_flag=True, help=t("analysis.cli.json_help"))
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help=help_text("analysis.cli.as_of_help"))
+@click.option("--json", "as_json", is_flag=True, help=help_text("analysis.cli.json_help"))
 @common_options
 def analyse_command(
     file_or_map: str, as_of: str | None, as_json: bool, db: Path | None, lang: Lang

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
+from netmap.cli.language import cli_lang, help_text
 from netmap.errors import NetmapError
 from netmap.i18n import Lang, parse_lang, t
 
@@ -31,15 +32,15 @@ def common_options(func: F) -> F:
         type=click.Path(dir_okay=False, path_type=Path),
         default=None,
         envvar="NETMAP_DB",
-        help="SQLite database (default: per-user data folder; env NETMAP_DB).",
+        help=help_text("cli.common.db_help"),
     )
     @click.option(
         "--lang",
         "lang",
         type=click.Choice(["da", "en"]),
-        default="da",
-        show_default=True,
-        help="Language of messages.",
+        # Also before the command (``netmap --lang en list``) or in NETMAP_LANG.
+        default=cli_lang,
+        help=help_text("cli.common.lang_help"),
     )
     @functools.wraps(func)
     def wrapper(*args: Any, lang: str, **kwargs: Any) -> Any:
@@ -80,10 +81,4 @@ def run_cli(group: click.Group) -> None:
 def current_lang_or_default() -> Lang:
     """The ``--lang`` the command was given, else Danish: errors can occur before
     click has parsed the options."""
-    argv = sys.argv[1:]
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return parse_lang(argv[i + 1])
-        if arg.startswith("--lang="):
-            return parse_lang(arg.split("=", 1)[1])
-    return parse_lang(None)
+    return cli_lang()

@@ -21,6 +21,7 @@ import click
 
 from netmap.cli import cli
 from netmap.cli.common import common_options
+from netmap.cli.language import help_text
 from netmap.cpr import mask_cpr
 from netmap.errors import NetmapError
 from netmap.i18n import DEFAULT_LANG, Lang, format_date, format_datetime, format_number, t, tn
@@ -57,7 +58,7 @@ class FileImportFailed(NetmapError):
 
 
 def _help(key: str) -> str:
-    return t(key, DEFAULT_LANG)
+    return help_text(key)
 
 
 def _default_author() -> str:
