@@ -177,18 +177,33 @@ def fill_in_line(pdf: FPDF, label: str, value: str | None = None, *, lines: int 
 
 
 def key_table(pdf: FPDF, key: Sequence[KeyEntry], lang: Lang) -> None:
-    """The persons the map shows by number (number, name, role, field), on a new page."""
+    """The persons the map shows by number, on a new page: two persons a row.
+
+    A crowded map numbers most of its persons; one a row took a page per
+    twenty of them.
+    """
     if not key:
         return
     section_title(pdf, t("picture.key.title", lang), new_page=True)
-    table(
-        pdf,
-        [
-            t("picture.key.number", lang),
-            t("panels.column.name", lang),
-            t("pack.column.role", lang),
-            t("panels.column.sector", lang),
-        ],
-        [[str(e.number), e.name, e.role or "", t(f"sector.{e.sector.value}", lang)] for e in key],
-        (8, 40, 40, 30),
-    )
+    one = [
+        t("picture.key.number", lang),
+        t("panels.column.name", lang),
+        t("pack.column.role", lang),
+        t("panels.column.sector", lang),
+    ]
+
+    def cells(entry: KeyEntry | None) -> list[str]:
+        if entry is None:
+            return ["", "", "", ""]
+        return [
+            str(entry.number),
+            entry.name,
+            entry.role or "",
+            t(f"sector.{entry.sector.value}", lang),
+        ]
+
+    rows = [
+        cells(key[i]) + cells(key[i + 1] if i + 1 < len(key) else None)
+        for i in range(0, len(key), 2)
+    ]
+    table(pdf, one + one, rows, (6, 30, 24, 20, 6, 30, 24, 20))
