@@ -16,7 +16,7 @@ import resvg_py
 
 from netmap.export.pdf_blocks import key_table
 from netmap.export.pdf_draw import draw_scene, new_document
-from netmap.export.picture_fonts import FONT_FAMILY, font_path
+from netmap.export.picture_fonts import FONT_FAMILY, font_face_css, font_path
 from netmap.export.picture_options import RenderOptions, footer_text
 from netmap.export.picture_scene import Circle, Item, Line, Rect, Scene, Text, map_scene
 from netmap.i18n import t
@@ -72,28 +72,39 @@ def _element(item: Item) -> str:
     return f'<polygon points="{points}" {_paint(item.fill, item.stroke, item.width)}/>'
 
 
-def scene_svg(scene: Scene, title: str) -> str:
-    """A scene as a standalone SVG document (UTF-8 text)."""
+def scene_svg(scene: Scene, title: str, *, embed_font: bool = True) -> str:
+    """A scene as a standalone SVG document (UTF-8 text).
+
+    ``embed_font`` puts the used glyphs of DejaVu Sans into the file, so any
+    viewer draws the text as it was laid out; the PNG renderer is handed the
+    font files instead and needs no copy.
+    """
     width, height = _num(scene.width), _num(scene.height)
     family = quoteattr(f"{FONT_FAMILY}, Verdana, Arial, sans-serif")
     body = "\n".join(_element(item) for item in scene.items)
+    style = ""
+    if embed_font:
+        texts = [item for item in scene.items if isinstance(item, Text)]
+        regular = "".join(sorted({ch for i in texts if not i.bold for ch in i.text}))
+        bold = "".join(sorted({ch for i in texts if i.bold for ch in i.text}))
+        style = f"<style>\n{font_face_css(regular, bold)}\n</style>\n"
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" font-family={family}>\n'
-        f"<title>{escape(title)}</title>\n{body}\n</svg>\n"
+        f"<title>{escape(title)}</title>\n{style}{body}\n</svg>\n"
     )
 
 
-def map_svg(network_map: NetworkMap, options: RenderOptions) -> str:
+def map_svg(network_map: NetworkMap, options: RenderOptions, *, embed_font: bool = True) -> str:
     """The map as SVG: title, map, legend, footer; every name a ``<text>`` element."""
     title = t("picture.title", options.lang, name=network_map.patient.name)
-    return scene_svg(map_scene(network_map, options), title)
+    return scene_svg(map_scene(network_map, options), title, embed_font=embed_font)
 
 
 def map_png(network_map: NetworkMap, options: RenderOptions, *, width: int = PNG_WIDTH) -> bytes:
     """The map as PNG, ``width`` pixels across (at least 2,000 for print)."""
-    svg = map_svg(network_map, options)
+    svg = map_svg(network_map, options, embed_font=False)
     png = resvg_py.svg_to_bytes(
         svg_string=svg,
         width=width,

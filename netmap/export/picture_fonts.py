@@ -7,13 +7,16 @@ SVG, the PNG and the PDF alike.
 
 from __future__ import annotations
 
+import base64
 import functools
+import io
 from importlib.resources import files
 from pathlib import Path
 
+from fontTools import subset
 from fontTools.ttLib import TTFont
 
-__all__ = ["FONT_FAMILY", "font_path", "text_width", "wrap_text"]
+__all__ = ["FONT_FAMILY", "font_face_css", "font_path", "text_width", "wrap_text"]
 
 #: The family name the SVG asks for (the PNG renderer is given the files themselves).
 FONT_FAMILY = "DejaVu Sans"
@@ -64,3 +67,34 @@ def wrap_text(text: str, size: float, width: float, bold: bool = False) -> list[
     if current:
         lines.append(current)
     return lines or [""]
+
+
+def _subset_base64(text: str, bold: bool) -> str:
+    options = subset.Options()
+    options.drop_tables += ["FFTM"]
+    options.name_IDs = ["*"]  # keep the copyright and license names in the subset
+    font = TTFont(font_path(bold))
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text)
+    subsetter.subset(font)
+    data = io.BytesIO()
+    font.save(data)
+    return base64.b64encode(data.getvalue()).decode("ascii")
+
+
+def font_face_css(regular_text: str, bold_text: str) -> str:
+    """``@font-face`` rules embedding the glyphs a picture uses (a subset of each font).
+
+    A browser or editor then draws the SVG in the font its labels were measured
+    in, whatever fonts the reader's machine has: labels keep to their boxes.
+    """
+    rules = []
+    for bold, text in ((False, regular_text), (True, bold_text)):
+        if not text:
+            continue
+        rules.append(
+            f'@font-face {{ font-family: "{FONT_FAMILY}"; '
+            f"font-weight: {'bold' if bold else 'normal'}; "
+            f'src: url("data:font/ttf;base64,{_subset_base64(text, bold)}") format("truetype"); }}'
+        )
+    return "\n".join(rules)

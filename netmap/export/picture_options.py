@@ -17,6 +17,7 @@ from netmap.model import StrictModel
 
 __all__ = ["RenderOptions", "date_text", "footer_text"]
 
+
 class RenderOptions(StrictModel, frozen=True):
     """How to label one rendering of a map."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import struct
@@ -11,6 +12,7 @@ from itertools import combinations
 import pytest
 from defusedxml import ElementTree
 from export_support import FAKE_CPR, generated_map, sofie
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from netmap.export.picture import map_pdf, map_png, map_svg
@@ -167,3 +169,26 @@ def test_pic009_draws_what_it_is_given(demo: NetworkMap) -> None:
     assert "Patienten" in svg_texts(svg)
     assert "Fortroligt" in svg_texts(svg)
     assert "samtykke" not in svg
+
+
+def test_pic010_svg_carries_the_glyphs_it_uses(demo: NetworkMap) -> None:
+    """Any viewer draws the SVG in the font its labels were measured in."""
+    svg = map_svg(demo, SHARED)
+    root = ElementTree.fromstring(svg.encode("utf-8"))
+    style = root.find(f"{SVG_NS}style")
+    assert style is not None and style.text is not None
+    fonts = re.findall(
+        r"font-weight: (\w+); src: url\(\"data:font/ttf;base64,([A-Za-z0-9+/=]+)", style.text
+    )
+    assert [weight for weight, _ in fonts] == ["normal", "bold"]
+    bold_texts = {el.text or "" for el in root.iter(f"{SVG_NS}text") if el.get("font-weight")}
+    for weight, data in fonts:
+        cmap = TTFont(io.BytesIO(base64.b64decode(data))).getBestCmap()
+        used = {
+            ch
+            for el in root.iter(f"{SVG_NS}text")
+            if (el.get("font-weight") == "bold") == (weight == "bold")
+            for ch in (el.text or "")
+        }
+        assert used and all(ord(ch) in cmap for ch in used)
+    assert "Sofie Jensen" in " ".join(bold_texts)
