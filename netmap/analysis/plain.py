@@ -152,9 +152,12 @@ def _spread(m: Measures, lang: Lang) -> str:
         return t("analysis.plain.spread_one", lang, sector=t(f"sector.{only.value}", lang))
     missing = [t(f"sector.{s.value}", lang) for s, n in m.by_sector.items() if not n]
     used = tn("analysis.plain.spread_some", m.sectors_used, lang)
-    empty = tn("analysis.plain.spread_missing", len(missing), lang, sectors=format_list(
-        missing, locale=lang
-    ))
+    empty = tn(
+        "analysis.plain.spread_missing",
+        len(missing),
+        lang,
+        sectors=format_list(missing, locale=lang),
+    )
     return f"{used} {empty}"
 
 

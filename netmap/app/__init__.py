@@ -69,7 +69,7 @@ def create_app(
         assets_folder=str(ASSETS_FOLDER),
         title=t("app.title", default_lang),
         suppress_callback_exceptions=True,
-        update_title=None,
+        update_title="",  # no "Updating..." in the tab title
         serve_locally=True,
     )
     # The page's language before any script runs: the server's (serve --lang).

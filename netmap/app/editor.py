@@ -7,11 +7,12 @@ components; the callbacks that fill and use them live in
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import dash_cytoscape as cyto
 from dash import dcc, html
 
+from netmap.app.attrs import attrs
 from netmap.app.list_leaves import ANSWERS, drawn_for, list_leaves
 from netmap.app.mapview import MARKS, build_elements, stylesheet
 from netmap.app.panels.patch import fingerprint
@@ -29,6 +30,9 @@ __all__ = [
     "person_list",
     "question_help",
 ]
+
+#: The ``dcc.Input`` types the edit panel uses.
+InputType = Literal["text", "email", "tel"]
 
 
 def _sector_options(lang: Lang) -> list[dict[str, str]]:
@@ -57,7 +61,7 @@ def _question_steps(lang: Lang) -> Any:
             ),
         ],
         className="questions",
-        **{"aria-label": t("app.q.heading", lang)},
+        **attrs(aria_label=t("app.q.heading", lang)),
     )
 
 
@@ -115,7 +119,7 @@ def person_list(network_map: NetworkMap, lang: Lang, step: int, selected: str | 
                 label,
                 id={"type": "person-item", "pid": person.id},
                 className=leaves.item_class[person.id],
-                **{"aria-pressed": leaves.item_pressed[person.id]},
+                **attrs(aria_pressed=leaves.item_pressed[person.id]),
             )
         ]
         if step in (2, 3, 4):
@@ -126,15 +130,15 @@ def person_list(network_map: NetworkMap, lang: Lang, step: int, selected: str | 
                             _answer_label(step, answer, lang),
                             id={"type": "answer", "pid": person.id, "a": answer},
                             className=leaves.answer_class[(person.id, answer)],
-                            **{
-                                "aria-pressed": leaves.answer_pressed[(person.id, answer)],
-                                "aria-label": t(
+                            **attrs(
+                                aria_pressed=leaves.answer_pressed[(person.id, answer)],
+                                aria_label=t(
                                     "app.q.answer_for",
                                     lang,
                                     name=person.name,
                                     answer=_answer_label(step, answer, lang),
                                 ),
-                            },
+                            ),
                         )
                         for answer in ANSWERS
                     ],
@@ -168,7 +172,9 @@ def edit_panel(network_map: NetworkMap, person: Person | None, lang: Lang) -> An
         t("app.edit.ties", lang, names=", ".join(tied)) if tied else t("app.edit.no_ties", lang)
     )
 
-    def text(field: str, value: str | None, input_type: str = "text", max_length: int = 200) -> Any:
+    def text(
+        field: str, value: str | None, input_type: InputType = "text", max_length: int = 200
+    ) -> Any:
         return _field(
             t(f"app.edit.{field}", lang),
             # debounce: the value is sent (and saved) when the field is left or on Enter.
@@ -214,7 +220,7 @@ def edit_panel(network_map: NetworkMap, person: Person | None, lang: Lang) -> An
                     html.Span(id="edit-status", className="save-status", role="status"),
                 ],
                 className="muted autosave-help",
-                **{"aria-live": "polite"},
+                **attrs(aria_live="polite"),
             ),
             text("name", person.name, max_length=120),
             text("role", person.role),
@@ -324,7 +330,7 @@ def edit_panel(network_map: NetworkMap, person: Person | None, lang: Lang) -> An
             ),
         ],
         className="edit-form",
-        **{"data-person": person.id},
+        **attrs(data_person=person.id),
     )
 
 
@@ -354,8 +360,9 @@ def patient_form(network_map: NetworkMap, lang: Lang) -> Any:
     def date_input(field: str, value: Any) -> Any:
         return dcc.Input(
             id=f"patient-{field}",
-            type="date",
             value=value.isoformat() if value else "",
+            # A type Dash's typing does not list; the browser draws a date picker.
+            **attrs(type="date"),
             className="field",
         )
 
@@ -415,7 +422,7 @@ def patient_form(network_map: NetworkMap, lang: Lang) -> Any:
                                 id="patient-status",
                                 className="save-status",
                                 role="status",
-                                **{"aria-live": "polite"},
+                                **attrs(aria_live="polite"),
                             ),
                         ],
                         className="button-row",
@@ -509,7 +516,7 @@ def editor_layout(network_map: NetworkMap, version: int, lang: Lang, panels: Any
             html.Button(t("app.redo", lang), id="redo", className="btn"),
         ],
         className="toolbar",
-        **{"aria-label": t("app.mode.heading", lang)},
+        **attrs(aria_label=t("app.mode.heading", lang)),
     )
     map_col = html.Section(
         [
@@ -532,11 +539,11 @@ def editor_layout(network_map: NetworkMap, version: int, lang: Lang, panels: Any
                 ),
                 className="map-box",
                 role="img",
-                **{"aria-label": t("app.map.label", lang)},
+                **attrs(aria_label=t("app.map.label", lang)),
             ),
             html.Div(
                 [
-                    html.Div(id="notice-text", role="status", **{"aria-live": "polite"}),
+                    html.Div(id="notice-text", role="status", **attrs(aria_live="polite")),
                     html.Button(
                         t("app.reload", lang),
                         id="reload",

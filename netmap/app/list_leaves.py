@@ -105,7 +105,7 @@ def list_structure(network_map: NetworkMap, lang: Lang, step: int) -> str:
     >>> list_structure(m, "da", 1) == list_structure(moved, "da", 1) != list_structure(m, "en", 1)
     True
     """
-    shape = [lang, step if step in (2, 3, 4) else 1]
+    shape: list[Any] = [lang, step if step in (2, 3, 4) else 1]
     shape += [(person.id, person.name, person.role) for person in network_map.persons]
     return hashlib.sha1(json.dumps(shape).encode(), usedforsecurity=False).hexdigest()
 

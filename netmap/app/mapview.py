@@ -39,6 +39,7 @@ _LABEL_RADIUS = 1.13
 #: Persons whose centres are closer than this (map units) are drawn smaller.
 _CROWDED = 0.15
 
+
 def node_id(person_id: str) -> str:
     """The cytoscape id of a person."""
     return PERSON_PREFIX + person_id

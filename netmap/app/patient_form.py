@@ -72,7 +72,7 @@ def check_patient_form(
     errors: dict[str, str] = {}
     name = form.name if isinstance(form.name, str) else None
     try:
-        Patient(name=name)  # type: ignore[arg-type]
+        Patient.model_validate({"name": name})
     except ValidationError as exc:
         errors["name"] = invalid_input(exc).message(lang)
     typed = form.cpr.strip() if isinstance(form.cpr, str) else ""
@@ -93,7 +93,7 @@ def check_patient_form(
         return None, errors
     try:
         op = UpdatePatientDetails(
-            patient=UpdatePatient(name=name, cpr=cpr),  # type: ignore[arg-type]
+            patient=UpdatePatient.model_validate({"name": name, "cpr": cpr}),
             consent_given_on=consent,
             map_date=map_date,
         )

@@ -167,7 +167,8 @@ def register_shell_callbacks(app: dash.Dash, store: MapStore, panels: Any) -> No
             raise dash.exceptions.PreventUpdate
         return "en" if tab_lang(app, lang_data) == "da" else "da"
 
-    app.clientside_callback(
+    register_clientside: Any = app.clientside_callback  # untyped in Dash
+    register_clientside(
         # A tab that chose no language keeps the server's (create_app's <html lang>).
         "function(lang) { if (lang) { document.documentElement.lang = lang; } return ''; }",
         Output("page", "title"),

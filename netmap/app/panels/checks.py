@@ -9,6 +9,7 @@ from dash import html
 from dash.development.base_component import Component
 
 from netmap.analysis.checks import Finding
+from netmap.app.attrs import attrs
 from netmap.app.panels.slots import MESSAGE
 from netmap.i18n import Lang, t
 
@@ -48,7 +49,7 @@ def _finding_item(finding: Finding, names: Mapping[str, str], lang: Lang) -> Com
     )
     # A list item by role: its slot (a plain div) stands between it and the list.
     return html.Div(
-        children, className="panel-finding", role="listitem", **{"data-code": finding.code.value}
+        children, className="panel-finding", role="listitem", **attrs(data_code=finding.code.value)
     )
 
 

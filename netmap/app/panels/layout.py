@@ -33,24 +33,18 @@ def _body(name: str, filled: dict[str, Any]) -> Component:
     # so neither the Markdown nor plotly.js is loaded for a section nobody
     # looks at.
     if name == "team":
-        return html.Div(_filled(slot_divs("team", TEAM_SLOTS), filled), id="panel-team-body")
+        return html.Div(slot_divs("team", TEAM_SLOTS, filled), id="panel-team-body")
     if name == "checks":
         codes = [slot for slot in CHECK_SLOTS if slot != MESSAGE]
         listing = html.Div(
-            _filled(slot_divs("checks", codes), filled),
+            slot_divs("checks", codes, filled),
             id="panel-findings",
             className="panel-findings",
             role="list",
         )
-        message = _filled(slot_divs("checks", [MESSAGE]), filled)
+        message = slot_divs("checks", [MESSAGE], filled)
         return html.Div([*message, listing], id="panel-checks-body")
     return html.Div(filled.get(f"panel-{name}-body"), id=f"panel-{name}-body")
-
-
-def _filled(slots: list[Component], filled: dict[str, Any]) -> list[Component]:
-    for slot in slots:
-        slot.children = filled.get(str(slot.id))
-    return slots
 
 
 def _section(name: str, is_open: bool, lang: str, filled: dict[str, Any]) -> Component:

@@ -24,6 +24,7 @@ from netmap.analysis.measures import (
     measure_name,
 )
 from netmap.analysis.plain import TOPICS, plain_lines
+from netmap.app.attrs import attrs
 from netmap.app.panels.live import LiveSection
 from netmap.i18n import Lang, t
 from netmap.i18n import format_number as locale_number
@@ -142,7 +143,7 @@ def build_measures(
                     html.P(id=plain_details_id(line.topic), className="panel-plain-details"),
                 ],
                 className="panel-plain",
-                **{"data-topic": line.topic},
+                **attrs(data_topic=line.topic),
             )
         )
         live[plain_id(line.topic)] = {"children": line.text}
@@ -162,7 +163,7 @@ def build_measures(
                     html.Dd(explain_measure(key, lang), className="panel-measure-explain"),
                 ],
                 className="panel-measure",
-                **{"data-measure": key},
+                **attrs(data_measure=key),
             )
         )
         live[value_id(key)] = {"children": format_value(key, measures, lang)}

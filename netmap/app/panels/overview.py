@@ -20,6 +20,7 @@ from dash import dcc, html
 
 from netmap.analysis.groups import GROUP_ORDER
 from netmap.analysis.overview import OverviewRow
+from netmap.app.attrs import attrs
 from netmap.app.panels.labels import band_label, group_label, roles_label, sector_label
 from netmap.app.panels.live import LiveSection, LiveValues, live_key
 from netmap.app.state import SORT_COLUMNS, OverviewSort, SortColumn
@@ -204,7 +205,7 @@ def build_overview(rows: Sequence[OverviewRow], sort: OverviewSort, lang: Lang) 
             id="panel-overview-bar",
             className="panel-sort-bar",
             role="group",
-            **{"aria-labelledby": "panel-overview-caption"},
+            **attrs(aria_labelledby="panel-overview-caption"),
         ),
         html.Div(
             dcc.Markdown(id=OVERVIEW_TABLE, className="panel-table", dedent=False),

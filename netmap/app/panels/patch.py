@@ -7,9 +7,9 @@ finding) and keeps the fingerprints the browser has drawn in a small store;
 the next answer carries only the parts whose fingerprint differs, or nothing.
 
 Sent into fixed slots (one output per part, :func:`changed_values`), an
-unchanged part costs the browser nothing. A :class:`dash.Patch` of a
-container's children (:func:`changed_parts`) only saves bytes: Dash's
-renderer re-mounts every child of a container whose ``children`` changed.
+unchanged part costs the browser nothing. (A :class:`dash.Patch` of a
+container's children would only save bytes: Dash's renderer re-mounts every
+child of a container whose ``children`` changed.)
 
 The fingerprints come back from the client, which can send anything: they are
 parsed first, and anything unexpected simply means "draw everything".
@@ -26,7 +26,7 @@ import dash
 from plotly.utils import PlotlyJSONEncoder
 from pydantic import Field, TypeAdapter, ValidationError
 
-__all__ = ["MAX_PARTS", "changed_parts", "changed_values", "fingerprint", "parse_fingerprints"]
+__all__ = ["MAX_PARTS", "changed_values", "fingerprint", "parse_fingerprints"]
 
 #: More parts than any section has (the checks: a message and nine codes).
 MAX_PARTS = 16
@@ -60,36 +60,6 @@ def parse_fingerprints(before: Any, limit: int = MAX_PARTS) -> list[str] | None:
     except ValidationError:
         return None
     return parsed if len(parsed) <= limit else None
-
-
-def changed_parts(parts: Sequence[Any], before: Any) -> tuple[Any, list[str]]:
-    """The children to send for ``parts`` and their fingerprints to keep.
-
-    ``before`` is what the browser says it has drawn (the fingerprints this
-    function returned last time). The children are the whole list when the
-    browser has drawn nothing comparable, :data:`dash.no_update` when nothing
-    changed, and otherwise a :class:`dash.Patch` replacing only the changed
-    parts.
-
-    >>> from dash import html
-    >>> children, kept = changed_parts([html.P("a"), html.P("b")], None)
-    >>> len(children), changed_parts([html.P("a"), html.P("b")], kept)[0] is dash.no_update
-    (2, True)
-    >>> patch, _ = changed_parts([html.P("a"), html.P("c")], kept)
-    >>> [op["location"] for op in patch.to_plotly_json()["operations"]]
-    [[1]]
-    """
-    now = [fingerprint(part) for part in parts]
-    drawn = parse_fingerprints(before)
-    if drawn is None or len(drawn) != len(now):
-        return list(parts), now
-    if drawn == now:
-        return dash.no_update, now
-    patch = dash.Patch()
-    for index, (old, new) in enumerate(zip(drawn, now, strict=True)):
-        if old != new:
-            patch[index] = parts[index]
-    return patch, now
 
 
 def changed_values(values: Sequence[Any], before: Any) -> tuple[list[Any], list[str]]:

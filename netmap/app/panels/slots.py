@@ -52,9 +52,15 @@ def slot_id(section: str, slot: str) -> str:
     return f"panel-slot-{section}-{slot}"
 
 
-def slot_divs(section: str, slots: Sequence[str]) -> list[Component]:
-    """The empty slot elements of ``section``, for the static layout."""
-    return [html.Div(id=slot_id(section, slot), style=_NO_BOX) for slot in slots]
+def slot_divs(
+    section: str, slots: Sequence[str], filled: Mapping[str, Any] | None = None
+) -> list[Component]:
+    """The slot elements of ``section``, each with its part from ``filled`` (by slot id)."""
+    filled = filled or {}
+    return [
+        html.Div(filled.get(slot_id(section, slot)), id=slot_id(section, slot), style=_NO_BOX)
+        for slot in slots
+    ]
 
 
 def slot_values(slots: Sequence[str], parts: Mapping[str, Any]) -> list[Any]:

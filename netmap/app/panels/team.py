@@ -9,6 +9,7 @@ from dash.development.base_component import Component
 
 from netmap.analysis.groups import GROUP_ORDER, Group, Groups
 from netmap.analysis.overview import OverviewRow
+from netmap.app.attrs import attrs
 from netmap.app.panels.labels import group_label, roles_label
 from netmap.i18n import Lang, t
 
@@ -28,14 +29,14 @@ def person_item(row: OverviewRow, lang: Lang) -> Component:
     roles = roles_label(row.team_roles, row.primary_contact, lang)
     if roles:
         children.append(html.Span(roles, className="panel-person-team-roles"))
-    return html.Li(children, className="panel-person", **{"data-person": row.id})
+    return html.Li(children, className="panel-person", **attrs(data_person=row.id))
 
 
 def _patient_item(patient_id: str, patient_name: str) -> Component:
     return html.Li(
         html.Span(patient_name, className="panel-person-name"),
         className="panel-person",
-        **{"data-person": patient_id},
+        **attrs(data_person=patient_id),
     )
 
 
