@@ -160,6 +160,151 @@ def _field(label: str, component: Any, field_id: str) -> Any:
     return html.Div([html.Label(label, htmlFor=field_id), component], className="form-row")
 
 
+def _text_field(
+    field: str,
+    value: str | None,
+    lang: Lang,
+    input_type: InputType = "text",
+    max_length: int = 200,
+) -> Any:
+    return _field(
+        t(f"app.edit.{field}", lang),
+        # debounce: the value is sent (and saved) when the field is left or on Enter.
+        dcc.Input(
+            id=f"edit-{field}",
+            type=input_type,
+            value=value or "",
+            maxLength=max_length,
+            className="field",
+            debounce=True,
+        ),
+        f"edit-{field}",
+    )
+
+
+def _answer_radio(person: Person, question: int, lang: Lang) -> Any:
+    return _field(
+        t(f"question.{question}", lang),
+        dcc.RadioItems(
+            id=f"edit-q{question}",
+            options=[
+                {"label": _answer_label(question, a, lang), "value": a}
+                for a in ("yes", "no", "unknown")
+            ],
+            value=answer_of(person, question),
+            className="choice-row",
+            inline=True,
+        ),
+        f"edit-q{question}",
+    )
+
+
+def _place_fields(person: Person, lang: Lang) -> Any:
+    """Sector and distance: the keyboard's way to do what a drop does."""
+    marks = {
+        ring: t(f"band.{band}", lang)
+        for ring, band in zip(RINGS, ("close", "middle", "distant"), strict=True)
+    }
+    return html.Fieldset(
+        [
+            html.Legend(t("app.edit.place_heading", lang)),
+            _field(
+                t("app.edit.sector", lang),
+                dcc.RadioItems(
+                    id="edit-sector",
+                    options=_sector_options(lang),
+                    value=person.sector.value,
+                    className="choice-grid",
+                ),
+                "edit-sector",
+            ),
+            _field(
+                t("app.edit.distance", lang),
+                dcc.Slider(
+                    id="edit-distance",
+                    min=0.05,
+                    max=1.0,
+                    step=0.05,
+                    value=round(person.distance, 2),
+                    marks={round(k, 3): v for k, v in marks.items()},
+                    included=False,
+                    tooltip={"placement": "bottom", "always_visible": False},
+                ),
+                "edit-distance",
+            ),
+        ],
+        className="placement",
+    )
+
+
+def _contact_fields(person: Person, lang: Lang) -> Any:
+    return html.Details(
+        [
+            html.Summary(t("app.edit.contact_heading", lang)),
+            _text_field("organisation", person.organisation, lang),
+            _field(
+                t("app.edit.care_sector", lang),
+                dcc.RadioItems(
+                    id="edit-care_sector",
+                    options=[{"label": t("app.edit.care_sector_none", lang), "value": ""}]
+                    + [
+                        {"label": t(f"care_sector.{c.value}", lang), "value": c.value}
+                        for c in CareSector
+                    ],
+                    value=person.care_sector.value if person.care_sector else "",
+                    className="choice-grid",
+                ),
+                "edit-care_sector",
+            ),
+            _text_field("phone", person.phone, lang, "tel", 40),
+            _text_field("email", person.email, lang, "email", 254),
+            _field(
+                t("app.edit.helps_with", lang),
+                dcc.Textarea(
+                    id="edit-helps_with",
+                    value=person.helps_with or "",
+                    maxLength=1000,
+                    className="field",
+                ),
+                "edit-helps_with",
+            ),
+        ],
+        className="more",
+    )
+
+
+def _answer_fields(person: Person, lang: Lang) -> Any:
+    return html.Details(
+        [
+            html.Summary(t("app.edit.answers_heading", lang)),
+            _answer_radio(person, 2, lang),
+            _answer_radio(person, 3, lang),
+            _answer_radio(person, 4, lang),
+            _field(
+                t("app.edit.team_roles", lang),
+                dcc.Checklist(
+                    id="edit-team_roles",
+                    options=[
+                        {"label": t(f"team_role.{r.value}", lang), "value": r.value}
+                        for r in TeamRole
+                    ],
+                    value=[r.value for r in person.team_roles],
+                    className="choice-grid",
+                ),
+                "edit-team_roles",
+            ),
+            dcc.Checklist(
+                id="edit-primary_contact",
+                options=[{"label": t("app.edit.primary_contact", lang), "value": "yes"}],
+                value=["yes"] if person.primary_contact else [],
+                className="choice-row",
+            ),
+        ],
+        className="more",
+        open=True,
+    )
+
+
 def edit_panel(network_map: NetworkMap, person: Person | None, lang: Lang) -> Any:
     """All fields of the selected person, with save and remove."""
     if person is None:
@@ -171,44 +316,6 @@ def edit_panel(network_map: NetworkMap, person: Person | None, lang: Lang) -> An
     ties_text = (
         t("app.edit.ties", lang, names=", ".join(tied)) if tied else t("app.edit.no_ties", lang)
     )
-
-    def text(
-        field: str, value: str | None, input_type: InputType = "text", max_length: int = 200
-    ) -> Any:
-        return _field(
-            t(f"app.edit.{field}", lang),
-            # debounce: the value is sent (and saved) when the field is left or on Enter.
-            dcc.Input(
-                id=f"edit-{field}",
-                type=input_type,
-                value=value or "",
-                maxLength=max_length,
-                className="field",
-                debounce=True,
-            ),
-            f"edit-{field}",
-        )
-
-    def answer_radio(question: int) -> Any:
-        return _field(
-            t(f"question.{question}", lang),
-            dcc.RadioItems(
-                id=f"edit-q{question}",
-                options=[
-                    {"label": _answer_label(question, a, lang), "value": a}
-                    for a in ("yes", "no", "unknown")
-                ],
-                value=answer_of(person, question),
-                className="choice-row",
-                inline=True,
-            ),
-            f"edit-q{question}",
-        )
-
-    marks = {
-        ring: t(f"band.{band}", lang)
-        for ring, band in zip(RINGS, ("close", "middle", "distant"), strict=True)
-    }
     return html.Div(
         [
             html.H2(t("app.edit.heading", lang, name=person.name)),
@@ -222,100 +329,11 @@ def edit_panel(network_map: NetworkMap, person: Person | None, lang: Lang) -> An
                 className="muted autosave-help",
                 **attrs(aria_live="polite"),
             ),
-            text("name", person.name, max_length=120),
-            text("role", person.role),
-            html.Fieldset(
-                [
-                    html.Legend(t("app.edit.place_heading", lang)),
-                    _field(
-                        t("app.edit.sector", lang),
-                        dcc.RadioItems(
-                            id="edit-sector",
-                            options=_sector_options(lang),
-                            value=person.sector.value,
-                            className="choice-grid",
-                        ),
-                        "edit-sector",
-                    ),
-                    _field(
-                        t("app.edit.distance", lang),
-                        dcc.Slider(
-                            id="edit-distance",
-                            min=0.05,
-                            max=1.0,
-                            step=0.05,
-                            value=round(person.distance, 2),
-                            marks={round(k, 3): v for k, v in marks.items()},
-                            included=False,
-                            tooltip={"placement": "bottom", "always_visible": False},
-                        ),
-                        "edit-distance",
-                    ),
-                ],
-                className="placement",
-            ),
-            html.Details(
-                [
-                    html.Summary(t("app.edit.contact_heading", lang)),
-                    text("organisation", person.organisation),
-                    _field(
-                        t("app.edit.care_sector", lang),
-                        dcc.RadioItems(
-                            id="edit-care_sector",
-                            options=[{"label": t("app.edit.care_sector_none", lang), "value": ""}]
-                            + [
-                                {"label": t(f"care_sector.{c.value}", lang), "value": c.value}
-                                for c in CareSector
-                            ],
-                            value=person.care_sector.value if person.care_sector else "",
-                            className="choice-grid",
-                        ),
-                        "edit-care_sector",
-                    ),
-                    text("phone", person.phone, "tel", 40),
-                    text("email", person.email, "email", 254),
-                    _field(
-                        t("app.edit.helps_with", lang),
-                        dcc.Textarea(
-                            id="edit-helps_with",
-                            value=person.helps_with or "",
-                            maxLength=1000,
-                            className="field",
-                        ),
-                        "edit-helps_with",
-                    ),
-                ],
-                className="more",
-            ),
-            html.Details(
-                [
-                    html.Summary(t("app.edit.answers_heading", lang)),
-                    answer_radio(2),
-                    answer_radio(3),
-                    answer_radio(4),
-                    _field(
-                        t("app.edit.team_roles", lang),
-                        dcc.Checklist(
-                            id="edit-team_roles",
-                            options=[
-                                {"label": t(f"team_role.{r.value}", lang), "value": r.value}
-                                for r in TeamRole
-                            ],
-                            value=[r.value for r in person.team_roles],
-                            className="choice-grid",
-                        ),
-                        "edit-team_roles",
-                    ),
-                    dcc.Checklist(
-                        id="edit-primary_contact",
-                        options=[{"label": t("app.edit.primary_contact", lang), "value": "yes"}],
-                        value=["yes"] if person.primary_contact else [],
-                        className="choice-row",
-                    ),
-                ],
-                className="more",
-                open=True,
-            ),
+            _text_field("name", person.name, lang, max_length=120),
+            _text_field("role", person.role, lang),
+            _place_fields(person, lang),
+            _contact_fields(person, lang),
+            _answer_fields(person, lang),
             html.Div(
                 [
                     html.Button(

@@ -10,6 +10,7 @@ else's change.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import dash
@@ -39,12 +40,12 @@ from netmap.app.saving import (
 from netmap.app.state import (
     DragOp,
     MapState,
-    Notice,
     clicked,
     counts_valid,
     parse,
     user_action,
 )
+from netmap.app.wiring import Callbacks, Page
 from netmap.editing import (
     AddPerson,
     EditOp,
@@ -57,17 +58,146 @@ from netmap.i18n import Lang, t
 from netmap.model import NetworkMap, PersonId
 from netmap.store import MapNotFound, MapStore
 
-__all__ = ["register_editor_callbacks"]
+__all__ = ["MapRegion", "draw_drop", "edit_panel_region", "map_region", "register_editor_callbacks"]
+
+#: The notice under the map, from ``notice-store`` (a :class:`Notice` made by
+#: the server); the reload button shows only with a conflict.
+_NOTICE_JS = """
+function(notice) {
+  var hidden = {display: "none"};
+  if (!notice || typeof notice.text !== "string") { return ["", "", hidden]; }
+  var kind = ["ok", "error", "conflict"].indexOf(notice.kind) >= 0 ? notice.kind : "error";
+  var reload = kind === "conflict" ? {display: "inline-block"} : hidden;
+  return [notice.text, "notice-" + kind, reload];
+}
+"""
 
 _UNCHANGED = dash.no_update
 
 
-def _outputs(outcome: Outcome) -> tuple[Any, Any, Any]:
-    return outcome.state, outcome.notice, outcome.history
+def _outputs(outcome: Outcome) -> tuple[Any, Any, Any, Any]:
+    """The tab's state, notice and stacks, and the same state for ``map-view`` (redraw)."""
+    return outcome.state, outcome.notice, outcome.history, outcome.state
 
 
-def _bad_request(exc: NetmapError, lang: Lang) -> tuple[Any, Any, Any]:
+def _bad_request(exc: NetmapError, lang: Lang) -> tuple[Any, Any, Any, Any]:
     return _outputs(error_outcome(exc, lang))
+
+
+#: What every save writes: the tab's state (its version), the notice, the undo stacks.
+_SAVED = (
+    Output("map-state", "data", allow_duplicate=True),
+    Output("notice-store", "data", allow_duplicate=True),
+    Output("history", "data", allow_duplicate=True),
+)
+#: What the map, the list and the edit panel are drawn from besides the map
+#: (on_drop reads them to draw the drop's result in its own answer).
+_VIEW_STATES = (
+    State("lang", "data"),
+    State("selected", "data"),
+    State("connect-from", "data"),
+    State("q-step", "value"),
+    State("mode", "value"),
+    State("person-list-drawn", "data"),
+    State("edit-panel-drawn", "data"),
+)
+
+
+@dataclass(frozen=True)
+class MapRegion:
+    """What the map callback sends: the map's elements, the list and the labels.
+
+    ``list_children`` and ``list_drawn`` are :data:`dash.no_update` when the
+    browser has them; ``updates`` are the list items' changed properties
+    (``(component id, {property: value})``, for :func:`dash.set_props`).
+    """
+
+    elements: list[dict[str, Any]]
+    list_children: Any
+    list_drawn: Any
+    version_label: str
+    tap_help: str
+    updates: list[tuple[Any, dict[str, Any]]]
+
+
+def map_region(
+    network_map: NetworkMap,
+    version: int,
+    lang: Lang,
+    ui: tuple[Any, Any, Any, Any],
+    drawn_data: Any,
+) -> MapRegion:
+    """The map and the person list for ``network_map`` (pure: no store, no Dash context).
+
+    ``ui`` is the raw (selected, connect-from, q-step, mode) the tab sent.
+    """
+    selected, connect_from, step_value, mode_value = ui
+    step = _step(step_value)
+    mode = "connect" if mode_value == "connect" else "select"
+    chosen = _selected(selected)
+    elements = build_elements(
+        network_map,
+        lang,
+        selected=chosen,
+        connect_from=_selected(connect_from) if mode == "connect" else None,
+        question=step,
+    )
+    leaves = list_leaves(network_map, step, chosen)
+    structure = list_structure(network_map, lang, step)
+    drawn = drawn_list(drawn_data)
+    children: Any = _UNCHANGED
+    updates: list[tuple[Any, dict[str, Any]]] = []
+    if drawn is None or drawn.structure != structure:
+        # Someone added, removed or renamed, or the step or language changed:
+        # draw the list anew (its items come with their leaves set).
+        children = person_list(network_map, lang, step, chosen)
+        now = DrawnList(structure=structure, leaves=leaf_fingerprints(leaves))
+    else:
+        updates, now = changed_leaves(leaves, drawn)
+    return MapRegion(
+        elements=elements,
+        list_children=children,
+        list_drawn=now.model_dump() if now != drawn else _UNCHANGED,
+        version_label=t("app.editor.version", lang, version=version),
+        tap_help=question_help(step, mode, lang),
+        updates=updates,
+    )
+
+
+def edit_panel_region(network_map: NetworkMap, selected: Any, lang: Lang) -> tuple[Any, str]:
+    """The edit panel for the chosen person (or the hint) and its fingerprint."""
+    person_id = _selected(selected)
+    try:
+        person = network_map.person(person_id) if person_id else None
+    except KeyError:
+        person = None
+    panel = edit_panel(network_map, person, lang)
+    return panel, fingerprint(panel)
+
+
+def draw_drop(network_map: NetworkMap, version: int, view: tuple[Any, ...], app: dash.Dash) -> None:
+    """Set what a drop changed on the page, in the drop's own answer (``dash.set_props``).
+
+    ``view`` is the raw values of :data:`_VIEW_STATES`. So a drop needs no
+    second round trip for the map, the list or the edit panel.
+    """
+    lang_data, selected, connect_from, step, mode, list_drawn, panel_drawn = view
+    lang = tab_lang(app, lang_data)
+    region = map_region(
+        network_map, version, lang, (selected, connect_from, step, mode), list_drawn
+    )
+    dash.set_props("map-cy", {"elements": region.elements})
+    dash.set_props("version-label", {"children": region.version_label})
+    if region.list_children is not _UNCHANGED:
+        dash.set_props("person-list", {"children": region.list_children})
+    if region.list_drawn is not _UNCHANGED:
+        dash.set_props("person-list-drawn", {"data": region.list_drawn})
+    for component_id, props in region.updates:
+        dash.set_props(component_id, props)
+    panel, now = edit_panel_region(network_map, selected, lang)
+    if now != panel_drawn:
+        dash.set_props("edit-panel", {"children": panel})
+        dash.set_props("edit-panel-drawn", {"data": now})
 
 
 def _load_map(store: MapStore, state_data: Any) -> tuple[MapState, NetworkMap] | None:
@@ -92,492 +222,460 @@ def _fresh_trigger() -> bool:
 
 
 def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
-    """Wire the editor page to the store."""
-    order = edit_order_of(app)
-    save_outputs = (
-        Output("map-state", "data", allow_duplicate=True),
-        Output("notice-store", "data", allow_duplicate=True),
-        Output("history", "data", allow_duplicate=True),
+    """Wire the editor page's callbacks (declared below) to ``app`` and ``store``."""
+    callbacks.register(app, Page(app=app, store=store, order=edit_order_of(app)))
+
+
+callbacks = Callbacks()
+#: The edit panel's field inputs, in the order of on_save's inputs after the button
+#: (``helps_with`` stands for the text area's n_blur: its value comes as a state).
+_PANEL_FIELDS = (
+    "name",
+    "role",
+    "organisation",
+    "care_sector",
+    "phone",
+    "email",
+    "helps_with",
+    "q2",
+    "q3",
+    "q4",
+    "team_roles",
+    "primary",
+    "sector",
+    "distance",
+)
+#: What a save writes, and ``map-view`` to redraw the map, the list, the edit
+#: panel and the patient header from it (a drop draws them itself: on_drop).
+_SAVE_OUTPUTS = (*_SAVED, Output("map-view", "data", allow_duplicate=True))
+
+
+@callbacks.callback(
+    Output("map-cy", "elements"),
+    Output("person-list", "children"),
+    Output("person-list-drawn", "data"),
+    Output("version-label", "children"),
+    Output("tap-help", "children"),
+    Input("map-view", "data"),
+    Input("lang", "data"),
+    Input("selected", "data"),
+    Input("connect-from", "data"),
+    Input("q-step", "value"),
+    Input("mode", "value"),
+    State("person-list-drawn", "data"),
+    # The page comes with all of this drawn (editor_layout); a page put in
+    # by the routing callback runs it anyway (Dash does for new components).
+    prevent_initial_call=True,
+)
+def render_map(
+    page: Page,
+    state_data: Any,
+    lang_data: Any,
+    selected: Any,
+    connect_from: Any,
+    step: Any,
+    mode: Any,
+    drawn_data: Any,
+) -> Any:
+    lang = tab_lang(page.app, lang_data)
+    loaded = _load_map(page.store, state_data)
+    if loaded is None:
+        raise dash.exceptions.PreventUpdate
+    state, network_map = loaded
+    ui = (selected, connect_from, step, mode)
+    region = map_region(network_map, state.version, lang, ui, drawn_data)
+    for component_id, props in region.updates:
+        dash.set_props(component_id, props)
+    return (
+        region.elements,
+        region.list_children,
+        region.list_drawn,
+        region.version_label,
+        region.tap_help,
     )
 
-    @app.callback(
-        Output("map-cy", "elements"),
-        Output("person-list", "children"),
-        Output("person-list-drawn", "data"),
-        Output("version-label", "children"),
-        Output("tap-help", "children"),
-        Input("map-state", "data"),
-        Input("lang", "data"),
-        Input("selected", "data"),
-        Input("connect-from", "data"),
-        Input("q-step", "value"),
-        Input("mode", "value"),
-        State("person-list-drawn", "data"),
-        # The page comes with all of this drawn (editor_layout); a page put in
-        # by the routing callback runs it anyway (Dash does for new components).
-        prevent_initial_call=True,
-    )
-    def render_map(
-        state_data: Any,
-        lang_data: Any,
-        selected: Any,
-        connect_from: Any,
-        step: Any,
-        mode: Any,
-        drawn_data: Any,
-    ) -> Any:
-        lang = tab_lang(app, lang_data)
-        loaded = _load_map(store, state_data)
+
+@callbacks.callback(
+    Output("edit-panel", "children"),
+    Output("edit-panel-drawn", "data"),
+    Input("selected", "data"),
+    Input("map-view", "data"),
+    Input("lang", "data"),
+    State("edit-autosaved", "data"),
+    State("edit-panel-drawn", "data"),
+    prevent_initial_call=True,  # drawn with the page (nobody chosen yet)
+)
+def render_edit_panel(
+    page: Page, selected: Any, state_data: Any, lang_data: Any, autosaved: Any, drawn: Any
+) -> Any:
+    lang = tab_lang(page.app, lang_data)
+    loaded = _load_map(page.store, state_data)
+    if loaded is None:
+        raise dash.exceptions.PreventUpdate
+    state, network_map = loaded
+    panel, now = edit_panel_region(network_map, selected, lang)
+    if (
+        ctx.triggered_id == "map-view"
+        and isinstance(autosaved, dict)
+        and autosaved.get("version") == state.version
+    ):
+        # The panel saved this version itself: it already shows it, and a
+        # re-render would take the focus out of the field the user is in.
+        return _UNCHANGED, now
+    if now == drawn:
+        # Someone else was moved or answered: this panel would look the
+        # same, and redrawing its ~80 components costs the browser dearly.
+        raise dash.exceptions.PreventUpdate
+    return panel, now
+
+
+# The notice is drawn in the browser: a save's answer brings its text, and
+# a second round trip for it would cost every edit one more request.
+callbacks.clientside(
+    _NOTICE_JS,
+    Output("notice-text", "children"),
+    Output("notice-text", "className"),
+    Output("reload", "style"),
+    Input("notice-store", "data"),
+    prevent_initial_call=True,  # the page starts without a notice
+)
+
+
+@callbacks.callback(
+    *_SAVED,
+    Input("drag-op", "data"),
+    State("map-state", "data"),
+    State("history", "data"),
+    *_VIEW_STATES,
+    prevent_initial_call=True,
+)
+def on_drop(page: Page, drag: Any, state_data: Any, history_data: Any, *view: Any) -> Any:
+    if drag is None:
+        raise dash.exceptions.PreventUpdate
+    lang = tab_lang(page.app, view[0])
+    try:
+        drop = parse(DragOp, drag)
+        x, y = map_point(drop.x, drop.y)
+        op = parse_edit({"kind": "drop_person", "id": drop.id, "x": x, "y": y})
+    except NetmapError as exc:
+        return _bad_request(exc, lang)[:3]
+    outcome = commit(page.store, state_data, history_data, op, lang, order=page.order)
+    if outcome.after is not None:
+        # One round trip: the map, the list and the edit panel come with
+        # the save's answer; only the panels (on map-state) are asked for.
+        draw_drop(outcome.after, outcome.state["version"], view, page.app)
+    return _outputs(outcome)[:3]
+
+
+@callbacks.callback(
+    *_SAVE_OUTPUTS,
+    Output("selected", "data", allow_duplicate=True),
+    Output("add-name", "value"),
+    Output("add-role", "value"),
+    Input("add-submit", "n_clicks"),
+    Input("add-name", "n_submit"),
+    State("add-name", "value"),
+    State("add-sector", "value"),
+    State("add-role", "value"),
+    State("map-state", "data"),
+    State("history", "data"),
+    State("lang", "data"),
+    prevent_initial_call=True,
+)
+def on_add(
+    page: Page,
+    _clicks: Any,
+    _submit: Any,
+    name: Any,
+    sector: Any,
+    role: Any,
+    state_data: Any,
+    history_data: Any,
+    lang_data: Any,
+) -> Any:
+    if not _fresh_trigger():
+        raise dash.exceptions.PreventUpdate
+    lang = tab_lang(page.app, lang_data)
+    loaded = _load_map(page.store, state_data)
+    try:
         if loaded is None:
-            raise dash.exceptions.PreventUpdate
-        state, network_map = loaded
-        step = _step(step)
-        mode = "connect" if mode == "connect" else "select"
-        chosen = _selected(selected)
-        elements = build_elements(
-            network_map,
-            lang,
-            selected=chosen,
-            connect_from=_selected(connect_from) if mode == "connect" else None,
-            question=step,
-        )
-        leaves = list_leaves(network_map, step, chosen)
-        structure = list_structure(network_map, lang, step)
-        drawn = drawn_list(drawn_data)
-        children: Any = _UNCHANGED
-        if drawn is None or drawn.structure != structure:
-            # Someone added, removed or renamed, or the step or language changed:
-            # draw the list anew (its items come with their leaves set).
-            children = person_list(network_map, lang, step, chosen)
-            now = DrawnList(structure=structure, leaves=leaf_fingerprints(leaves))
-        else:
-            updates, now = changed_leaves(leaves, drawn)
-            for component_id, props in updates:
-                dash.set_props(component_id, props)
-        return (
-            elements,
-            children,
-            now.model_dump() if now != drawn else _UNCHANGED,
-            t("app.editor.version", lang, version=state.version),
-            question_help(step, mode, lang),
-        )
+            raise NetmapError("app.editor.not_found")
+        payload = {"kind": "add_person", "name": name, "sector": sector, "role": role}
+        op = parse_edit(payload, where=t("app.add.heading", lang))
+        assert isinstance(op, AddPerson)
+        op = op.model_copy(update={"id": new_person_id(loaded[1], op.name)})
+    except NetmapError as exc:
+        return (*_bad_request(exc, lang), _UNCHANGED, _UNCHANGED, _UNCHANGED)
+    outcome = commit(page.store, state_data, history_data, op, lang, order=page.order)
+    if not outcome.saved:
+        return (*_outputs(outcome), _UNCHANGED, _UNCHANGED, _UNCHANGED)
+    return (*_outputs(outcome), op.id, "", "")
 
-    @app.callback(
-        Output("edit-panel", "children"),
-        Output("edit-panel-drawn", "data"),
-        Input("selected", "data"),
-        Input("map-state", "data"),
-        Input("lang", "data"),
-        State("edit-autosaved", "data"),
-        State("edit-panel-drawn", "data"),
-        prevent_initial_call=True,  # drawn with the page (nobody chosen yet)
-    )
-    def render_edit_panel(
-        selected: Any, state_data: Any, lang_data: Any, autosaved: Any, drawn: Any
-    ) -> Any:
-        lang = tab_lang(app, lang_data)
-        loaded = _load_map(store, state_data)
-        if loaded is None:
-            raise dash.exceptions.PreventUpdate
-        state, network_map = loaded
-        person_id = _selected(selected)
-        try:
-            person = network_map.person(person_id) if person_id else None
-        except KeyError:
-            person = None
-        panel = edit_panel(network_map, person, lang)
-        now = fingerprint(panel)
-        if (
-            ctx.triggered_id == "map-state"
-            and isinstance(autosaved, dict)
-            and autosaved.get("version") == state.version
-        ):
-            # The panel saved this version itself: it already shows it, and a
-            # re-render would take the focus out of the field the user is in.
-            return _UNCHANGED, now
-        if now == drawn:
-            # Someone else was moved or answered: this panel would look the
-            # same, and redrawing its ~80 components costs the browser dearly.
-            raise dash.exceptions.PreventUpdate
-        return panel, now
 
-    @app.callback(
-        Output("notice-text", "children"),
-        Output("notice-text", "className"),
-        Output("reload", "style"),
-        Input("notice-store", "data"),
-        prevent_initial_call=True,  # the page starts without a notice
-    )
-    def render_notice(data: Any) -> Any:
-        try:
-            notice = parse(Notice, data) if data else None
-        except NetmapError:
-            notice = None
-        if notice is None:
-            return "", "", {"display": "none"}
-        shown = {"display": "inline-block"} if notice.kind == "conflict" else {"display": "none"}
-        return notice.text, f"notice-{notice.kind}", shown
-
-    @app.callback(
-        *save_outputs,
-        Input("drag-op", "data"),
-        State("map-state", "data"),
-        State("history", "data"),
-        State("lang", "data"),
-        prevent_initial_call=True,
-    )
-    def on_drop(drag: Any, state_data: Any, history_data: Any, lang_data: Any) -> Any:
-        if drag is None:
-            raise dash.exceptions.PreventUpdate
-        lang = tab_lang(app, lang_data)
-        try:
-            drop = parse(DragOp, drag)
-            x, y = map_point(drop.x, drop.y)
-            op = parse_edit({"kind": "drop_person", "id": drop.id, "x": x, "y": y})
-        except NetmapError as exc:
-            return _bad_request(exc, lang)
-        return _outputs(commit(store, state_data, history_data, op, lang, order=order))
-
-    @app.callback(
-        *save_outputs,
-        Output("selected", "data", allow_duplicate=True),
-        Output("add-name", "value"),
-        Output("add-role", "value"),
-        Input("add-submit", "n_clicks"),
-        Input("add-name", "n_submit"),
-        State("add-name", "value"),
-        State("add-sector", "value"),
-        State("add-role", "value"),
-        State("map-state", "data"),
-        State("history", "data"),
-        State("lang", "data"),
-        prevent_initial_call=True,
-    )
-    def on_add(
-        _clicks: Any,
-        _submit: Any,
-        name: Any,
-        sector: Any,
-        role: Any,
-        state_data: Any,
-        history_data: Any,
-        lang_data: Any,
-    ) -> Any:
-        if not _fresh_trigger():
-            raise dash.exceptions.PreventUpdate
-        lang = tab_lang(app, lang_data)
-        loaded = _load_map(store, state_data)
-        try:
-            if loaded is None:
-                raise NetmapError("app.editor.not_found")
-            payload = {"kind": "add_person", "name": name, "sector": sector, "role": role}
-            op = parse_edit(payload, where=t("app.add.heading", lang))
-            assert isinstance(op, AddPerson)
-            op = op.model_copy(update={"id": new_person_id(loaded[1], op.name)})
-        except NetmapError as exc:
-            return (*_bad_request(exc, lang), _UNCHANGED, _UNCHANGED, _UNCHANGED)
-        outcome = commit(store, state_data, history_data, op, lang, order=order)
-        if not outcome.saved:
-            return (*_outputs(outcome), _UNCHANGED, _UNCHANGED, _UNCHANGED)
-        return (*_outputs(outcome), op.id, "", "")
-
-    # Every field is saved when it is left (text fields send their value on
-    # blur or Enter: debounce=True; the text area reports n_blur) or changed
-    # (choices, slider), so closing the tab loses nothing typed. "Gem
-    # ændringer" stays as the explicit way to do the same.
-    @app.callback(
-        *save_outputs,
-        Output("edit-status", "children"),
-        Output("edit-status", "className"),
-        Output("edit-autosaved", "data"),
-        Input("edit-save", "n_clicks"),
-        Input("edit-name", "value"),
-        Input("edit-role", "value"),
-        Input("edit-organisation", "value"),
-        Input("edit-care_sector", "value"),
-        Input("edit-phone", "value"),
-        Input("edit-email", "value"),
-        Input("edit-helps_with", "n_blur"),
-        Input("edit-q2", "value"),
-        Input("edit-q3", "value"),
-        Input("edit-q4", "value"),
-        Input("edit-team_roles", "value"),
-        Input("edit-primary_contact", "value"),
-        Input("edit-sector", "value"),
-        Input("edit-distance", "value"),
-        State("edit-helps_with", "value"),
-        State("selected", "data"),
-        State("map-state", "data"),
-        State("history", "data"),
-        State("lang", "data"),
-        prevent_initial_call=True,
-    )
-    def on_save(
-        clicks: Any,
-        name: Any,
-        role: Any,
-        organisation: Any,
-        care_sector: Any,
-        phone: Any,
-        email: Any,
-        _helps_blur: Any,
-        q2: Any,
-        q3: Any,
-        q4: Any,
-        team_roles: Any,
-        primary: Any,
-        sector: Any,
-        distance: Any,
-        helps_with: Any,
-        selected: Any,
-        state_data: Any,
-        history_data: Any,
-        lang_data: Any,
-    ) -> Any:
-        triggered = {str(item.get("prop_id")) for item in ctx.triggered}
-        forged = not counts_valid(ctx.triggered)
-        if forged or not ctx.triggered_id or ("edit-save.n_clicks" in triggered and not clicks):
-            # Drawing the panel fires this with every field at once, the save
-            # button's n_clicks (None) among them: no one changed anything.
-            # Saving here would race with the edit that redrew the panel and
-            # take its notice. (Changes made in quick succession can arrive
-            # merged into one call, so more than one field is no such sign.)
-            raise dash.exceptions.PreventUpdate
-        outcome = _save_person(
-            store,
-            app,
-            selected,
-            {
-                "name": name,
-                "role": role,
-                "organisation": organisation,
-                "care_sector": care_sector,
-                "phone": phone,
-                "email": email,
-                "helps_with": helps_with,
-                "q2": q2,
-                "q3": q3,
-                "q4": q4,
-                "team_roles": team_roles,
-                "primary": primary,
-                "sector": sector,
-                "distance": distance,
-            },
-            state_data,
-            history_data,
-            lang_data,
-        )
-        lang = tab_lang(app, lang_data)
-        if outcome.saved:
-            return (
-                *_outputs(outcome),
-                t("app.edit.saved_status", lang),
-                "save-status",
-                {"version": outcome.state["version"]},
-            )
-        if outcome.notice is _UNCHANGED:
-            raise dash.exceptions.PreventUpdate
+# Every field is saved when it is left (text fields send their value on
+# blur or Enter: debounce=True; the text area reports n_blur) or changed
+# (choices, slider), so closing the tab loses nothing typed. "Gem
+# ændringer" stays as the explicit way to do the same.
+@callbacks.callback(
+    *_SAVE_OUTPUTS,
+    Output("edit-status", "children"),
+    Output("edit-status", "className"),
+    Output("edit-autosaved", "data"),
+    Input("edit-save", "n_clicks"),
+    Input("edit-name", "value"),
+    Input("edit-role", "value"),
+    Input("edit-organisation", "value"),
+    Input("edit-care_sector", "value"),
+    Input("edit-phone", "value"),
+    Input("edit-email", "value"),
+    Input("edit-helps_with", "n_blur"),
+    Input("edit-q2", "value"),
+    Input("edit-q3", "value"),
+    Input("edit-q4", "value"),
+    Input("edit-team_roles", "value"),
+    Input("edit-primary_contact", "value"),
+    Input("edit-sector", "value"),
+    Input("edit-distance", "value"),
+    State("edit-helps_with", "value"),
+    State("selected", "data"),
+    State("map-state", "data"),
+    State("history", "data"),
+    State("lang", "data"),
+    prevent_initial_call=True,
+)
+def on_save(page: Page, clicks: Any, *values: Any) -> Any:
+    """Save the edit panel: ``values`` are the fields' inputs, then the states."""
+    fields = dict(zip(_PANEL_FIELDS, values[: len(_PANEL_FIELDS)], strict=True))
+    helps_with, selected, state_data, history_data, lang_data = values[len(_PANEL_FIELDS) :]
+    fields["helps_with"] = helps_with  # the text area reports n_blur; its value is a state
+    triggered = {str(item.get("prop_id")) for item in ctx.triggered}
+    forged = not counts_valid(ctx.triggered)
+    if forged or not ctx.triggered_id or ("edit-save.n_clicks" in triggered and not clicks):
+        # Drawing the panel fires this with every field at once, the save
+        # button's n_clicks (None) among them: no one changed anything.
+        # Saving here would race with the edit that redrew the panel and
+        # take its notice. (Changes made in quick succession can arrive
+        # merged into one call, so more than one field is no such sign.)
+        raise dash.exceptions.PreventUpdate
+    outcome = _save_person(page, selected, fields, state_data, history_data, lang_data)
+    lang = tab_lang(page.app, lang_data)
+    if outcome.saved:
         return (
             *_outputs(outcome),
-            outcome.notice.get("text", ""),
-            "save-status field-error",
-            _UNCHANGED,
+            t("app.edit.saved_status", lang),
+            "save-status",
+            {"version": outcome.state["version"]},
         )
-
-    @app.callback(
-        *save_outputs,
-        Output("selected", "data", allow_duplicate=True),
-        Input("edit-remove", "n_clicks"),
-        State("selected", "data"),
-        State("map-state", "data"),
-        State("history", "data"),
-        State("lang", "data"),
-        prevent_initial_call=True,
+    if outcome.notice is _UNCHANGED:
+        raise dash.exceptions.PreventUpdate
+    return (
+        *_outputs(outcome),
+        outcome.notice.get("text", ""),
+        "save-status field-error",
+        _UNCHANGED,
     )
-    def on_remove(
-        clicks: Any, selected: Any, state_data: Any, history_data: Any, lang_data: Any
-    ) -> Any:
-        if not clicked(clicks):
-            raise dash.exceptions.PreventUpdate
-        lang = tab_lang(app, lang_data)
-        try:
-            op = parse_edit({"kind": "remove_person", "id": selected})
-        except NetmapError as exc:
-            return (*_bad_request(exc, lang), _UNCHANGED)
-        outcome = commit(store, state_data, history_data, op, lang, order=order)
-        return (*_outputs(outcome), None if outcome.saved else _UNCHANGED)
 
-    @app.callback(
-        Output("selected", "data", allow_duplicate=True),
-        Input("edit-close", "n_clicks"),
-        prevent_initial_call=True,
-    )
-    def on_close(clicks: Any) -> Any:
-        if not clicked(clicks):
-            raise dash.exceptions.PreventUpdate
-        return None
 
-    @app.callback(
-        *save_outputs,
-        Output("selected", "data", allow_duplicate=True),
-        Output("connect-from", "data", allow_duplicate=True),
-        Input("map-cy", "tapNodeData"),
-        Input({"type": "person-item", "pid": ALL}, "n_clicks"),
-        State("mode", "value"),
-        State("q-step", "value"),
-        State("connect-from", "data"),
-        State("map-state", "data"),
-        State("history", "data"),
-        State("lang", "data"),
-        prevent_initial_call=True,
-    )
-    def on_person_tap(
-        tap: Any,
-        _items: Any,
-        mode: Any,
-        step: Any,
-        connect_from: Any,
-        state_data: Any,
-        history_data: Any,
-        lang_data: Any,
-    ) -> Any:
-        lang = tab_lang(app, lang_data)
-        if not _fresh_trigger():
-            raise dash.exceptions.PreventUpdate
-        trigger = ctx.triggered_id
-        if isinstance(trigger, dict):
-            person_id = trigger.get("pid")
-        elif isinstance(tap, dict):
-            person_id = tap.get("pid")
-        else:
-            person_id = None
-        if person_id is None:
-            # A tap on the patient or the background: nothing to do.
-            raise dash.exceptions.PreventUpdate
-        nothing = (_UNCHANGED, _UNCHANGED, _UNCHANGED)
-        step = _step(step)
-        try:
-            if mode == "connect":
-                first = _selected(connect_from)
-                if first is None or first == person_id:
-                    loaded = _load_map(store, state_data)
-                    name = loaded[1].person(person_id).name if loaded else person_id
-                    hint = notice("ok", t("app.mode.connect_first", lang, name=name))
-                    return (_UNCHANGED, hint, _UNCHANGED, _UNCHANGED, person_id)
-                op: EditOp = parse_edit({"kind": "toggle_tie", "a": first, "b": person_id})
-                return (
-                    *_outputs(commit(store, state_data, history_data, op, lang, order=order)),
-                    _UNCHANGED,
-                    None,
-                )
-            if step in (2, 3, 4):
-                op = parse_edit({"kind": "cycle_answer", "id": person_id, "question": step})
-                return (
-                    *_outputs(commit(store, state_data, history_data, op, lang, order=order)),
-                    _UNCHANGED,
-                    _UNCHANGED,
-                )
-            person_id = parse(PersonId, person_id)
-        except NetmapError as exc:
-            return (*_bad_request(exc, lang), _UNCHANGED, _UNCHANGED)
-        except KeyError:
-            raise dash.exceptions.PreventUpdate from None
-        return (*nothing, person_id, _UNCHANGED)
+@callbacks.callback(
+    *_SAVE_OUTPUTS,
+    Output("selected", "data", allow_duplicate=True),
+    Input("edit-remove", "n_clicks"),
+    State("selected", "data"),
+    State("map-state", "data"),
+    State("history", "data"),
+    State("lang", "data"),
+    prevent_initial_call=True,
+)
+def on_remove(
+    page: Page, clicks: Any, selected: Any, state_data: Any, history_data: Any, lang_data: Any
+) -> Any:
+    if not clicked(clicks):
+        raise dash.exceptions.PreventUpdate
+    lang = tab_lang(page.app, lang_data)
+    try:
+        op = parse_edit({"kind": "remove_person", "id": selected})
+    except NetmapError as exc:
+        return (*_bad_request(exc, lang), _UNCHANGED)
+    outcome = commit(page.store, state_data, history_data, op, lang, order=page.order)
+    return (*_outputs(outcome), None if outcome.saved else _UNCHANGED)
 
-    @app.callback(
-        *save_outputs,
-        Input({"type": "answer", "pid": ALL, "a": ALL}, "n_clicks"),
-        State("q-step", "value"),
-        State("map-state", "data"),
-        State("history", "data"),
-        State("lang", "data"),
-        prevent_initial_call=True,
-    )
-    def on_answer(
-        _clicks: Any, step: Any, state_data: Any, history_data: Any, lang_data: Any
-    ) -> Any:
-        lang = tab_lang(app, lang_data)
-        if not _fresh_trigger() or not isinstance(ctx.triggered_id, dict):
-            raise dash.exceptions.PreventUpdate
-        trigger = ctx.triggered_id
-        try:
-            op = parse_edit(
-                {
-                    "kind": "set_answer",
-                    "id": trigger.get("pid"),
-                    "question": step,
-                    "answer": trigger.get("a"),
-                }
+
+@callbacks.callback(
+    Output("selected", "data", allow_duplicate=True),
+    Input("edit-close", "n_clicks"),
+    prevent_initial_call=True,
+)
+def on_close(page: Page, clicks: Any) -> Any:
+    if not clicked(clicks):
+        raise dash.exceptions.PreventUpdate
+    return None
+
+
+@callbacks.callback(
+    *_SAVE_OUTPUTS,
+    Output("selected", "data", allow_duplicate=True),
+    Output("connect-from", "data", allow_duplicate=True),
+    Input("map-cy", "tapNodeData"),
+    Input({"type": "person-item", "pid": ALL}, "n_clicks"),
+    State("mode", "value"),
+    State("q-step", "value"),
+    State("connect-from", "data"),
+    State("map-state", "data"),
+    State("history", "data"),
+    State("lang", "data"),
+    prevent_initial_call=True,
+)
+def on_person_tap(
+    page: Page,
+    tap: Any,
+    _items: Any,
+    mode: Any,
+    step: Any,
+    connect_from: Any,
+    state_data: Any,
+    history_data: Any,
+    lang_data: Any,
+) -> Any:
+    lang = tab_lang(page.app, lang_data)
+    if not _fresh_trigger():
+        raise dash.exceptions.PreventUpdate
+    trigger = ctx.triggered_id
+    if isinstance(trigger, dict):
+        person_id = trigger.get("pid")
+    elif isinstance(tap, dict):
+        person_id = tap.get("pid")
+    else:
+        person_id = None
+    if person_id is None:
+        # A tap on the patient or the background: nothing to do.
+        raise dash.exceptions.PreventUpdate
+    nothing = (_UNCHANGED, _UNCHANGED, _UNCHANGED, _UNCHANGED)
+    step = _step(step)
+    try:
+        if mode == "connect":
+            first = _selected(connect_from)
+            if first is None or first == person_id:
+                loaded = _load_map(page.store, state_data)
+                name = loaded[1].person(person_id).name if loaded else person_id
+                hint = notice("ok", t("app.mode.connect_first", lang, name=name))
+                return (_UNCHANGED, hint, _UNCHANGED, _UNCHANGED, _UNCHANGED, person_id)
+            op: EditOp = parse_edit({"kind": "toggle_tie", "a": first, "b": person_id})
+            return (
+                *_outputs(commit(page.store, state_data, history_data, op, lang, order=page.order)),
+                _UNCHANGED,
+                None,
             )
-        except NetmapError as exc:
-            return _bad_request(exc, lang)
-        return _outputs(commit(store, state_data, history_data, op, lang, order=order))
+        if step in (2, 3, 4):
+            op = parse_edit({"kind": "cycle_answer", "id": person_id, "question": step})
+            return (
+                *_outputs(commit(page.store, state_data, history_data, op, lang, order=page.order)),
+                _UNCHANGED,
+                _UNCHANGED,
+            )
+        person_id = parse(PersonId, person_id)
+    except NetmapError as exc:
+        return (*_bad_request(exc, lang), _UNCHANGED, _UNCHANGED)
+    except KeyError:
+        raise dash.exceptions.PreventUpdate from None
+    return (*nothing, person_id, _UNCHANGED)
 
-    @app.callback(
-        Output("work-col", "className"),
-        Input("q-step", "value"),
-        prevent_initial_call=True,  # step 1 is what the page starts with
-    )
-    def on_step(step: Any) -> str:
-        # While answering questions 2–4 the list with the answers comes first.
-        return "work-col answering" if _step(step) in (2, 3, 4) else "work-col"
 
-    @app.callback(
-        Output("connect-from", "data", allow_duplicate=True),
-        Input("mode", "value"),
-        State("connect-from", "data"),
-        prevent_initial_call=True,
-    )
-    def on_mode(_mode: Any, connect_from: Any) -> Any:
-        if connect_from is None:
-            # Nothing to forget; a write would redraw the whole map once more.
-            raise dash.exceptions.PreventUpdate
-        return None
-
-    @app.callback(
-        *save_outputs,
-        Input("undo", "n_clicks"),
-        Input("redo", "n_clicks"),
-        State("map-state", "data"),
-        State("history", "data"),
-        State("lang", "data"),
-        prevent_initial_call=True,
-    )
-    def on_undo_redo(
-        _undo: Any, _redo: Any, state_data: Any, history_data: Any, lang_data: Any
-    ) -> Any:
-        if not _fresh_trigger():
-            raise dash.exceptions.PreventUpdate
-        lang = tab_lang(app, lang_data)
-        action = redo if ctx.triggered_id == "redo" else undo
-        return _outputs(action(store, state_data, history_data, lang))
-
-    @app.callback(
-        Output("map-state", "data", allow_duplicate=True),
-        Output("notice-store", "data", allow_duplicate=True),
-        Input("reload", "n_clicks"),
-        State("map-state", "data"),
-        State("lang", "data"),
-        prevent_initial_call=True,
-    )
-    def on_reload(clicks: Any, state_data: Any, lang_data: Any) -> Any:
-        if not clicked(clicks):
-            raise dash.exceptions.PreventUpdate
-        lang = tab_lang(app, lang_data)
-        try:
-            state = parse(MapState, state_data)
-            latest = store.load(state.map_id)
-        except NetmapError as exc:
-            return _UNCHANGED, error_outcome(exc, lang).notice
-        return (
-            state.at(latest.version).model_dump(exclude_none=True),
-            notice("ok", t("app.reloaded", lang)),
+@callbacks.callback(
+    *_SAVE_OUTPUTS,
+    Input({"type": "answer", "pid": ALL, "a": ALL}, "n_clicks"),
+    State("q-step", "value"),
+    State("map-state", "data"),
+    State("history", "data"),
+    State("lang", "data"),
+    prevent_initial_call=True,
+)
+def on_answer(
+    page: Page, _clicks: Any, step: Any, state_data: Any, history_data: Any, lang_data: Any
+) -> Any:
+    lang = tab_lang(page.app, lang_data)
+    if not _fresh_trigger() or not isinstance(ctx.triggered_id, dict):
+        raise dash.exceptions.PreventUpdate
+    trigger = ctx.triggered_id
+    try:
+        op = parse_edit(
+            {
+                "kind": "set_answer",
+                "id": trigger.get("pid"),
+                "question": step,
+                "answer": trigger.get("a"),
+            }
         )
+    except NetmapError as exc:
+        return _bad_request(exc, lang)
+    return _outputs(commit(page.store, state_data, history_data, op, lang, order=page.order))
+
+
+@callbacks.callback(
+    Output("work-col", "className"),
+    Input("q-step", "value"),
+    prevent_initial_call=True,  # step 1 is what the page starts with
+)
+def on_step(page: Page, step: Any) -> str:
+    # While answering questions 2–4 the list with the answers comes first.
+    return "work-col answering" if _step(step) in (2, 3, 4) else "work-col"
+
+
+@callbacks.callback(
+    Output("connect-from", "data", allow_duplicate=True),
+    Input("mode", "value"),
+    State("connect-from", "data"),
+    prevent_initial_call=True,
+)
+def on_mode(page: Page, _mode: Any, connect_from: Any) -> Any:
+    if connect_from is None:
+        # Nothing to forget; a write would redraw the whole map once more.
+        raise dash.exceptions.PreventUpdate
+    return None
+
+
+@callbacks.callback(
+    *_SAVE_OUTPUTS,
+    Input("undo", "n_clicks"),
+    Input("redo", "n_clicks"),
+    State("map-state", "data"),
+    State("history", "data"),
+    State("lang", "data"),
+    prevent_initial_call=True,
+)
+def on_undo_redo(
+    page: Page, _undo: Any, _redo: Any, state_data: Any, history_data: Any, lang_data: Any
+) -> Any:
+    if not _fresh_trigger():
+        raise dash.exceptions.PreventUpdate
+    lang = tab_lang(page.app, lang_data)
+    action = redo if ctx.triggered_id == "redo" else undo
+    return _outputs(action(page.store, state_data, history_data, lang))
+
+
+@callbacks.callback(
+    Output("map-state", "data", allow_duplicate=True),
+    Output("notice-store", "data", allow_duplicate=True),
+    Output("map-view", "data", allow_duplicate=True),
+    Input("reload", "n_clicks"),
+    State("map-state", "data"),
+    State("lang", "data"),
+    prevent_initial_call=True,
+)
+def on_reload(page: Page, clicks: Any, state_data: Any, lang_data: Any) -> Any:
+    if not clicked(clicks):
+        raise dash.exceptions.PreventUpdate
+    lang = tab_lang(page.app, lang_data)
+    try:
+        state = parse(MapState, state_data)
+        latest = page.store.load(state.map_id)
+    except NetmapError as exc:
+        return _UNCHANGED, error_outcome(exc, lang).notice, _UNCHANGED
+    newest = state.at(latest.version).model_dump(exclude_none=True)
+    return newest, notice("ok", t("app.reloaded", lang)), newest
 
 
 def _save_person(
-    store: MapStore,
-    app: dash.Dash,
+    page: Page,
     selected: Any,
     fields: dict[str, Any],
     state_data: Any,
@@ -585,10 +683,10 @@ def _save_person(
     lang_data: Any,
 ) -> Outcome:
     """Save the edit panel's fields as one ``update_person`` (nothing if unchanged)."""
-    lang = tab_lang(app, lang_data)
+    lang = tab_lang(page.app, lang_data)
     name = fields["name"]
     distance = fields["distance"]
-    loaded = _load_map(store, state_data)
+    loaded = _load_map(page.store, state_data)
     if loaded is not None and isinstance(distance, int | float):
         try:
             shown = round(loaded[1].person(selected).distance, 2)
@@ -627,4 +725,4 @@ def _save_person(
         )
     except NetmapError as exc:
         return error_outcome(exc, lang)
-    return commit(store, state_data, history_data, op, lang, order=edit_order_of(app))
+    return commit(page.store, state_data, history_data, op, lang, order=page.order)

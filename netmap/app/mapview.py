@@ -226,6 +226,41 @@ def build_elements(
     return elements
 
 
+#: Ties, and what a person's border says: tied to the chosen one, chosen, first of a
+#: new line, an answer (yes, no, not yet).
+_STATE_STYLES: list[dict[str, Any]] = [
+    {
+        "selector": ".tie",
+        "style": {"width": 3, "line-color": "#627d98", "curve-style": "straight"},
+    },
+    {"selector": ".tie.focus", "style": {"width": 5, "line-color": "#c026d3"}},
+    {
+        "selector": ".person.tied",
+        "style": {"border-width": 5, "border-color": "#c026d3", "border-style": "double"},
+    },
+    {
+        "selector": ".person.chosen",
+        "style": {
+            "border-width": 6,
+            "border-color": "#102a43",
+            "underlay-opacity": 0.25,
+            "underlay-color": "#102a43",
+            "underlay-padding": 8,
+        },
+    },
+    {
+        "selector": ".person.connect-from",
+        "style": {"border-width": 6, "border-color": "#c026d3", "border-style": "dashed"},
+    },
+    {"selector": ".person.answer-yes", "style": {"border-width": 6, "border-color": "#2f855a"}},
+    {"selector": ".person.answer-no", "style": {"border-width": 6, "border-color": "#c53030"}},
+    {
+        "selector": ".person.answer-unknown",
+        "style": {"border-width": 3, "border-color": "#9aa5b1", "border-style": "dotted"},
+    },
+]
+
+
 def stylesheet() -> list[dict[str, Any]]:
     """The cytoscape stylesheet: sector colours and shapes, marks, rings."""
     styles: list[dict[str, Any]] = [
@@ -308,35 +343,7 @@ def stylesheet() -> list[dict[str, Any]]:
             "selector": ".person.crowded",
             "style": {"width": 24, "height": 24, "font-size": 9, "text-max-width": 70},
         },
-        {
-            "selector": ".tie",
-            "style": {"width": 3, "line-color": "#627d98", "curve-style": "straight"},
-        },
-        {"selector": ".tie.focus", "style": {"width": 5, "line-color": "#c026d3"}},
-        {
-            "selector": ".person.tied",
-            "style": {"border-width": 5, "border-color": "#c026d3", "border-style": "double"},
-        },
-        {
-            "selector": ".person.chosen",
-            "style": {
-                "border-width": 6,
-                "border-color": "#102a43",
-                "underlay-opacity": 0.25,
-                "underlay-color": "#102a43",
-                "underlay-padding": 8,
-            },
-        },
-        {
-            "selector": ".person.connect-from",
-            "style": {"border-width": 6, "border-color": "#c026d3", "border-style": "dashed"},
-        },
-        {"selector": ".person.answer-yes", "style": {"border-width": 6, "border-color": "#2f855a"}},
-        {"selector": ".person.answer-no", "style": {"border-width": 6, "border-color": "#c53030"}},
-        {
-            "selector": ".person.answer-unknown",
-            "style": {"border-width": 3, "border-color": "#9aa5b1", "border-style": "dotted"},
-        },
+        *_STATE_STYLES,
     ]
     for sector, colour in SECTOR_COLOURS.items():
         styles.insert(

@@ -23,6 +23,7 @@ from netmap.app.editor import PATIENT_FIELDS
 from netmap.app.lang import tab_lang
 from netmap.app.saving import commit, edit_order_of
 from netmap.app.state import MapState, parse, user_action
+from netmap.app.wiring import Callbacks, Page
 from netmap.editing import UpdatePatient, UpdatePatientDetails
 from netmap.errors import NetmapError, invalid_input
 from netmap.i18n import Lang, t
@@ -109,99 +110,115 @@ _BAD = "save-status field-error"
 
 def register_patient_form(app: dash.Dash, store: MapStore) -> None:
     """Save the patient form; keep the heading and the form in step with the map."""
+    callbacks.register(app, Page(app=app, store=store, order=edit_order_of(app)))
 
-    @app.callback(
-        Output("map-state", "data", allow_duplicate=True),
-        Output("notice-store", "data", allow_duplicate=True),
-        Output("history", "data", allow_duplicate=True),
-        *[Output(f"patient-{f}-error", "children") for f in _FIELDS],
-        Output("patient-status", "children"),
-        Output("patient-status", "className"),
-        Output("patient-cpr", "value"),
-        Input("patient-save", "n_clicks"),
-        Input("patient-name-input", "n_submit"),
-        Input("patient-cpr", "n_submit"),
-        State("patient-name-input", "value"),
-        State("patient-cpr", "value"),
-        State("patient-cpr-clear", "value"),
-        State("patient-consent", "value"),
-        State("patient-map_date", "value"),
-        State("map-state", "data"),
-        State("history", "data"),
-        State("lang", "data"),
-        prevent_initial_call=True,
-    )
-    def on_patient_save(
-        _clicks: Any,
-        _submit_name: Any,
-        _submit_cpr: Any,
-        name: Any,
-        cpr: Any,
-        cpr_clear: Any,
-        consent: Any,
-        map_date: Any,
-        state_data: Any,
-        history_data: Any,
-        lang_data: Any,
-    ) -> Any:
-        if not user_action(ctx.triggered):
-            raise dash.exceptions.PreventUpdate
-        lang = tab_lang(app, lang_data)
-        keep = dash.no_update
-        try:
-            state = parse(MapState, state_data)
-            current = store.load(state.map_id, state.version).map
-            form = PatientForm(
-                name=name, cpr=cpr, cpr_clear=cpr_clear, consent=consent, map_date=map_date
-            )
-        except NetmapError as exc:
-            message = exc.message(lang)
-            return (keep, keep, keep, message, "", "", "", message, _BAD, keep)
-        op, errors = check_patient_form(form, current.patient, lang)
-        if op is None:
-            texts = [errors.get(f, "") for f in _FIELDS]
-            return (keep, keep, keep, *texts, t("app.patient.not_saved", lang), _BAD, keep)
-        outcome = commit(store, state_data, history_data, op, lang, order=edit_order_of(app))
-        if outcome.saved:
-            status = t("app.patient.saved", lang)
-            notice = {"kind": "ok", "text": status}
-            return (outcome.state, notice, outcome.history, "", "", "", "", status, _GOOD, "")
-        if not isinstance(outcome.notice, dict):
-            # Nothing changed: nothing to save, the form already shows the map.
-            status = t("app.patient.saved", lang)
-            return (keep, keep, keep, "", "", "", "", status, _GOOD, "")
-        status = outcome.notice["text"]
-        return (outcome.state, outcome.notice, outcome.history, "", "", "", "", status, _BAD, keep)
 
-    @app.callback(
-        Output("patient-name", "children"),
-        Output("patient-cpr-shown", "children"),
-        Output("patient-name-input", "value"),
-        Output("patient-consent", "value"),
-        Output("patient-map_date", "value"),
-        Output("patient-cpr", "placeholder"),
-        Output("patient-cpr-clear", "style"),
-        Output("patient-cpr-clear", "value"),
-        Input("map-state", "data"),
-        State("lang", "data"),
-        prevent_initial_call=True,
-    )
-    def show_patient(state_data: Any, lang_data: Any) -> Any:
-        # After any save, undo or redo: the heading and the form show the map's values.
-        lang = tab_lang(app, lang_data)
-        try:
-            state = parse(MapState, state_data)
-            network_map = store.load(state.map_id, state.version).map
-        except NetmapError:
-            raise dash.exceptions.PreventUpdate from None
-        patient = network_map.patient
-        return (
-            patient.name,
-            t("app.editor.cpr", lang, cpr=patient.masked_cpr) if patient.cpr else "",
-            patient.name,
-            network_map.consent_given_on.isoformat() if network_map.consent_given_on else "",
-            network_map.map_date.isoformat() if network_map.map_date else "",
-            patient.masked_cpr if patient.cpr else "DDMMÅÅ-XXXX",
-            {} if patient.cpr else {"display": "none"},
-            [],
+callbacks = Callbacks()
+
+
+@callbacks.callback(
+    Output("map-state", "data", allow_duplicate=True),
+    Output("notice-store", "data", allow_duplicate=True),
+    Output("history", "data", allow_duplicate=True),
+    *[Output(f"patient-{f}-error", "children") for f in _FIELDS],
+    Output("patient-status", "children"),
+    Output("patient-status", "className"),
+    Output("patient-cpr", "value"),
+    Output("map-view", "data", allow_duplicate=True),
+    Input("patient-save", "n_clicks"),
+    Input("patient-name-input", "n_submit"),
+    Input("patient-cpr", "n_submit"),
+    State("patient-name-input", "value"),
+    State("patient-cpr", "value"),
+    State("patient-cpr-clear", "value"),
+    State("patient-consent", "value"),
+    State("patient-map_date", "value"),
+    State("map-state", "data"),
+    State("history", "data"),
+    State("lang", "data"),
+    prevent_initial_call=True,
+)
+def on_patient_save(
+    page: Page,
+    _clicks: Any,
+    _submit_name: Any,
+    _submit_cpr: Any,
+    name: Any,
+    cpr: Any,
+    cpr_clear: Any,
+    consent: Any,
+    map_date: Any,
+    state_data: Any,
+    history_data: Any,
+    lang_data: Any,
+) -> Any:
+    if not user_action(ctx.triggered):
+        raise dash.exceptions.PreventUpdate
+    lang = tab_lang(page.app, lang_data)
+    keep = dash.no_update
+    try:
+        state = parse(MapState, state_data)
+        current = page.store.load(state.map_id, state.version).map
+        form = PatientForm(
+            name=name, cpr=cpr, cpr_clear=cpr_clear, consent=consent, map_date=map_date
         )
+    except NetmapError as exc:
+        message = exc.message(lang)
+        return (keep, keep, keep, message, "", "", "", message, _BAD, keep, keep)
+    op, errors = check_patient_form(form, current.patient, lang)
+    if op is None:
+        texts = [errors.get(f, "") for f in _FIELDS]
+        return (keep, keep, keep, *texts, t("app.patient.not_saved", lang), _BAD, keep, keep)
+    outcome = commit(page.store, state_data, history_data, op, lang, order=page.order)
+    if outcome.saved:
+        status = t("app.patient.saved", lang)
+        notice = {"kind": "ok", "text": status}
+        return (
+            *(outcome.state, notice, outcome.history),
+            *("", "", "", "", status, _GOOD, ""),
+            outcome.state,
+        )
+    if not isinstance(outcome.notice, dict):
+        # Nothing changed: nothing to save, the form already shows the map.
+        status = t("app.patient.saved", lang)
+        return (keep, keep, keep, "", "", "", "", status, _GOOD, "", keep)
+    status = outcome.notice["text"]
+    return (
+        *(outcome.state, outcome.notice, outcome.history),
+        *("", "", "", "", status, _BAD, keep),
+        outcome.state,
+    )
+
+
+@callbacks.callback(
+    Output("patient-name", "children"),
+    Output("patient-cpr-shown", "children"),
+    Output("patient-name-input", "value"),
+    Output("patient-consent", "value"),
+    Output("patient-map_date", "value"),
+    Output("patient-cpr", "placeholder"),
+    Output("patient-cpr-clear", "style"),
+    Output("patient-cpr-clear", "value"),
+    Input("map-view", "data"),
+    State("lang", "data"),
+    prevent_initial_call=True,
+)
+def show_patient(page: Page, state_data: Any, lang_data: Any) -> Any:
+    # After any save, undo or redo: the heading and the form show the map's values.
+    lang = tab_lang(page.app, lang_data)
+    try:
+        state = parse(MapState, state_data)
+        network_map = page.store.load(state.map_id, state.version).map
+    except NetmapError:
+        raise dash.exceptions.PreventUpdate from None
+    patient = network_map.patient
+    return (
+        patient.name,
+        t("app.editor.cpr", lang, cpr=patient.masked_cpr) if patient.cpr else "",
+        patient.name,
+        network_map.consent_given_on.isoformat() if network_map.consent_given_on else "",
+        network_map.map_date.isoformat() if network_map.map_date else "",
+        patient.masked_cpr if patient.cpr else "DDMMÅÅ-XXXX",
+        {} if patient.cpr else {"display": "none"},
+        [],
+    )

@@ -22,6 +22,7 @@ from netmap.app.state import MapState, Notice, NoticeKind, parse
 from netmap.editing import EditOp
 from netmap.errors import InvalidInput, NetmapError
 from netmap.i18n import Lang, t
+from netmap.model import NetworkMap
 from netmap.service import Conflict, EditOrder, History, Overtaken, Restored
 from netmap.store import MapStore
 
@@ -51,6 +52,8 @@ class Outcome:
     notice: dict[str, Any] | Any
     history: dict[str, Any] | Any
     saved: bool = False
+    #: The map at the tab's new version (after a save), to draw without loading it.
+    after: NetworkMap | None = None
 
 
 def notice(kind: NoticeKind, text: str) -> dict[str, Any]:
@@ -123,6 +126,7 @@ def commit(
         notice("ok", result.notice(op, lang)),
         history.pushed(result.base if result.changed else state.version).model_dump(),
         saved=True,
+        after=result.after,
     )
 
 

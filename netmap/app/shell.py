@@ -14,6 +14,7 @@ from netmap.app.editor import editor_layout
 from netmap.app.lang import server_lang, tab_lang
 from netmap.app.start import start_layout
 from netmap.app.state import MapState, clicked, path_map_id
+from netmap.app.wiring import Callbacks, Page
 from netmap.errors import NetmapError
 from netmap.i18n import Lang, t
 from netmap.store import MapStore
@@ -56,6 +57,9 @@ def shell_layout(page: Any = None, state: Any = None, drawn: dict[str, Any] | No
             dcc.Location(id="url", refresh=False),
             dcc.Store(id="lang", storage_type="local"),
             dcc.Store(id="map-state", data=state),
+            # Written by every save but a drop (which draws itself): redraw the
+            # map, the list, the edit panel and the patient header.
+            dcc.Store(id="map-view", data=state),
             dcc.Store(id="history", data={"undo": [], "redo": []}),
             dcc.Store(id="selected", data=None),
             dcc.Store(id="connect-from", data=None),
@@ -118,59 +122,64 @@ def _editor_page(store: MapStore, map_id: str, lang: Lang, panels: Any) -> tuple
 
 def register_shell_callbacks(app: dash.Dash, store: MapStore, panels: Any) -> None:
     """Routing (``/`` and ``/map/<id>``) and the language switch."""
+    callbacks.register(app, Page(app=app, store=store, extras={"panels": panels}))
 
-    @app.callback(
-        Output("page", "children"),
-        Output("map-state", "data"),
-        Output("history", "data"),
-        Output("selected", "data"),
-        Output("connect-from", "data"),
-        Output("notice-store", "data"),
-        Output("page-drawn", "data"),
-        Input("url", "pathname"),
-        Input("lang", "data"),
-        State("map-state", "data"),
-        State("page-drawn", "data"),
-    )
-    def route(pathname: Any, lang_data: Any, state_data: Any, drawn: Any) -> Any:
-        lang = tab_lang(app, lang_data)
-        if isinstance(drawn, dict) and drawn == {"path": pathname, "lang": lang}:
-            # This page is shown already, e.g. sent with the layout (first_layout).
-            raise dash.exceptions.PreventUpdate
-        map_id = path_map_id(pathname)
-        on_map = map_id is not None
-        language_only = ctx.triggered_id == "lang"
-        if map_id is None:
-            page = start_layout(store, lang)
-            state: Any = None
-        else:
-            body, state = _editor_page(store, map_id, lang, panels)
-            page = body
-            if language_only and isinstance(state_data, dict):
-                # The tab keeps the version it saw: a language switch is no reload.
-                state = dash.no_update
-        frame = html.Div([header(lang, on_map), page])
-        shown = {"path": pathname, "lang": lang}
-        if language_only:
-            unchanged = dash.no_update
-            return frame, state, unchanged, unchanged, unchanged, unchanged, shown
-        return frame, state, {"undo": [], "redo": []}, None, None, None, shown
 
-    @app.callback(
-        Output("lang", "data"),
-        Input("lang-switch", "n_clicks"),
-        State("lang", "data"),
-        prevent_initial_call=True,
-    )
-    def switch_language(clicks: Any, lang_data: Any) -> Any:
-        if not clicked(clicks):
-            raise dash.exceptions.PreventUpdate
-        return "en" if tab_lang(app, lang_data) == "da" else "da"
+callbacks = Callbacks()
 
-    register_clientside: Any = app.clientside_callback  # untyped in Dash
-    register_clientside(
-        # A tab that chose no language keeps the server's (create_app's <html lang>).
-        "function(lang) { if (lang) { document.documentElement.lang = lang; } return ''; }",
-        Output("page", "title"),
-        Input("lang", "data"),
-    )
+
+@callbacks.callback(
+    Output("page", "children"),
+    Output("map-state", "data"),
+    Output("history", "data"),
+    Output("selected", "data"),
+    Output("connect-from", "data"),
+    Output("notice-store", "data"),
+    Output("page-drawn", "data"),
+    Input("url", "pathname"),
+    Input("lang", "data"),
+    State("map-state", "data"),
+    State("page-drawn", "data"),
+)
+def route(page: Page, pathname: Any, lang_data: Any, state_data: Any, drawn: Any) -> Any:
+    lang = tab_lang(page.app, lang_data)
+    if isinstance(drawn, dict) and drawn == {"path": pathname, "lang": lang}:
+        # This page is shown already, e.g. sent with the layout (first_layout).
+        raise dash.exceptions.PreventUpdate
+    map_id = path_map_id(pathname)
+    on_map = map_id is not None
+    language_only = ctx.triggered_id == "lang"
+    if map_id is None:
+        content = start_layout(page.store, lang)
+        state: Any = None
+    else:
+        content, state = _editor_page(page.store, map_id, lang, page.extras["panels"])
+        if language_only and isinstance(state_data, dict):
+            # The tab keeps the version it saw: a language switch is no reload.
+            state = dash.no_update
+    frame = html.Div([header(lang, on_map), content])
+    shown = {"path": pathname, "lang": lang}
+    if language_only:
+        unchanged = dash.no_update
+        return frame, state, unchanged, unchanged, unchanged, unchanged, shown
+    return frame, state, {"undo": [], "redo": []}, None, None, None, shown
+
+
+@callbacks.callback(
+    Output("lang", "data"),
+    Input("lang-switch", "n_clicks"),
+    State("lang", "data"),
+    prevent_initial_call=True,
+)
+def switch_language(page: Page, clicks: Any, lang_data: Any) -> Any:
+    if not clicked(clicks):
+        raise dash.exceptions.PreventUpdate
+    return "en" if tab_lang(page.app, lang_data) == "da" else "da"
+
+
+callbacks.clientside(
+    # A tab that chose no language keeps the server's (create_app's <html lang>).
+    "function(lang) { if (lang) { document.documentElement.lang = lang; } return ''; }",
+    Output("page", "title"),
+    Input("lang", "data"),
+)

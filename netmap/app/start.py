@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from netmap.app.lang import tab_lang
 from netmap.app.state import MapId, clicked, parse, user_action
+from netmap.app.wiring import Callbacks, Page
 from netmap.errors import NetmapError, invalid_input
 from netmap.i18n import Lang, format_datetime, t
 from netmap.model import NetworkMap, Patient
@@ -217,72 +218,79 @@ def start_layout(store: MapStore, lang: Lang) -> Any:
 
 def register_start_callbacks(app: dash.Dash, store: MapStore) -> None:
     """Create, open the demo, and delete (after an explicit confirmation)."""
-    demo_lock = threading.Lock()
+    # One lock per app: two quick demo clicks must not make two copies.
+    callbacks.register(app, Page(app=app, store=store, extras={"demo_lock": threading.Lock()}))
 
-    @app.callback(
-        Output("url", "pathname", allow_duplicate=True),
-        Output("start-message", "children"),
-        Input("new-create", "n_clicks"),
-        Input("new-name", "n_submit"),
-        State("new-name", "value"),
-        State("new-cpr", "value"),
-        State("lang", "data"),
-        prevent_initial_call=True,
-    )
-    def create_map(_clicks: Any, _submit: Any, name: Any, cpr: Any, lang_data: Any) -> Any:
-        if not user_action(ctx.triggered):
-            raise dash.exceptions.PreventUpdate
-        lang = tab_lang(app, lang_data)
+
+callbacks = Callbacks()
+
+
+@callbacks.callback(
+    Output("url", "pathname", allow_duplicate=True),
+    Output("start-message", "children"),
+    Input("new-create", "n_clicks"),
+    Input("new-name", "n_submit"),
+    State("new-name", "value"),
+    State("new-cpr", "value"),
+    State("lang", "data"),
+    prevent_initial_call=True,
+)
+def create_map(page: Page, _clicks: Any, _submit: Any, name: Any, cpr: Any, lang_data: Any) -> Any:
+    if not user_action(ctx.triggered):
+        raise dash.exceptions.PreventUpdate
+    lang = tab_lang(page.app, lang_data)
+    try:
+        if not isinstance(name, str | None) or not isinstance(cpr, str | None):
+            raise NetmapError("app.bad_form")
         try:
-            if not isinstance(name, str | None) or not isinstance(cpr, str | None):
-                raise NetmapError("app.bad_form")
-            try:
-                patient = Patient(name=name or "", cpr=cpr)
-            except ValidationError as exc:
-                raise invalid_input(exc, where=t("app.start.new_heading", lang)) from None
-            stored = store.create(NetworkMap(patient=patient), author=AUTHOR)
-        except NetmapError as exc:
-            return dash.no_update, html.Span(exc.message(lang), className="error")
-        return f"/map/{stored.map_id}", t("app.start.created", lang)
+            patient = Patient(name=name or "", cpr=cpr)
+        except ValidationError as exc:
+            raise invalid_input(exc, where=t("app.start.new_heading", lang)) from None
+        stored = page.store.create(NetworkMap(patient=patient), author=AUTHOR)
+    except NetmapError as exc:
+        return dash.no_update, html.Span(exc.message(lang), className="error")
+    return f"/map/{stored.map_id}", t("app.start.created", lang)
 
-    @app.callback(
-        Output("url", "pathname", allow_duplicate=True),
-        Input("open-demo", "n_clicks"),
-        prevent_initial_call=True,
-    )
-    def open_demo(clicks: Any) -> Any:
-        if not clicked(clicks):
-            raise dash.exceptions.PreventUpdate
-        return f"/map/{open_or_create_demo(store, demo_lock)}"
 
-    @app.callback(
-        Output("map-list", "children"),
-        Output("start-message", "children", allow_duplicate=True),
-        Input({"type": "delete-map", "map": ALL}, "n_clicks"),
-        Input({"type": "confirm-delete", "map": ALL}, "n_clicks"),
-        Input({"type": "cancel-delete", "map": ALL}, "n_clicks"),
-        State("lang", "data"),
-        prevent_initial_call=True,
-    )
-    def delete_flow(_d: Any, _c: Any, _x: Any, lang_data: Any) -> Any:
-        lang = tab_lang(app, lang_data)
-        trigger = ctx.triggered_id
-        if not isinstance(trigger, dict) or not user_action(ctx.triggered):
-            raise dash.exceptions.PreventUpdate
+@callbacks.callback(
+    Output("url", "pathname", allow_duplicate=True),
+    Input("open-demo", "n_clicks"),
+    prevent_initial_call=True,
+)
+def open_demo(page: Page, clicks: Any) -> Any:
+    if not clicked(clicks):
+        raise dash.exceptions.PreventUpdate
+    return f"/map/{open_or_create_demo(page.store, page.extras['demo_lock'])}"
+
+
+@callbacks.callback(
+    Output("map-list", "children"),
+    Output("start-message", "children", allow_duplicate=True),
+    Input({"type": "delete-map", "map": ALL}, "n_clicks"),
+    Input({"type": "confirm-delete", "map": ALL}, "n_clicks"),
+    Input({"type": "cancel-delete", "map": ALL}, "n_clicks"),
+    State("lang", "data"),
+    prevent_initial_call=True,
+)
+def delete_flow(page: Page, _d: Any, _c: Any, _x: Any, lang_data: Any) -> Any:
+    lang = tab_lang(page.app, lang_data)
+    trigger = ctx.triggered_id
+    if not isinstance(trigger, dict) or not user_action(ctx.triggered):
+        raise dash.exceptions.PreventUpdate
+    try:
+        map_id = parse(MapId, trigger.get("map"))
+    except NetmapError as exc:
+        return dash.no_update, html.Span(exc.message(lang), className="error")
+    kind = trigger.get("type")
+    message: Any = ""
+    pending: str | None = None
+    if kind == "delete-map":
+        pending = map_id
+    elif kind == "confirm-delete":
         try:
-            map_id = parse(MapId, trigger.get("map"))
-        except NetmapError as exc:
-            return dash.no_update, html.Span(exc.message(lang), className="error")
-        kind = trigger.get("type")
-        message: Any = ""
-        pending: str | None = None
-        if kind == "delete-map":
-            pending = map_id
-        elif kind == "confirm-delete":
-            try:
-                name = store.load(map_id).map.patient.name
-                store.delete(map_id)
-                message = t("app.start.deleted", lang, name=name)
-            except MapNotFound as exc:
-                message = html.Span(exc.message(lang), className="error")
-        return map_rows(store.list_maps(), lang, pending), message
+            name = page.store.load(map_id).map.patient.name
+            page.store.delete(map_id)
+            message = t("app.start.deleted", lang, name=name)
+        except MapNotFound as exc:
+            message = html.Span(exc.message(lang), className="error")
+    return map_rows(page.store.list_maps(), lang, pending), message

@@ -140,3 +140,38 @@ def test_e2e020_malformed_posts_change_nothing(live_app: LiveApp, page: Page) ->
     after = live_app.store.load(map_id)
     assert after.version == stored.version
     assert after.map == stored.map
+
+
+def test_e2e033_one_drop_on_the_demo_map_is_two_requests(
+    live_app: LiveApp, page: Page, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The drop's answer brings the map, the list and the edit panel; only the
+    # panels ask once more; the notice is drawn in the browser.
+    from netmap.app.start import demo_map
+
+    demo = demo_map()
+    map_id = live_app.create_map(demo)
+    person = demo.persons[0]
+    _open(page, live_app, map_id)
+    show_map(page)
+    page.wait_for_timeout(1000)  # the page's own first requests are over
+    requests: list[str] = []
+    page.on(
+        "request",
+        lambda r: "_dash-update-component" in r.url and requests.append(r.post_data_json["output"]),
+    )
+    loads: list[tuple[str, int | None]] = []
+    load = live_app.store.load
+
+    def counted(map_id: str, version: int | None = None) -> object:
+        loads.append((map_id, version))
+        return load(map_id, version)
+
+    monkeypatch.setattr(live_app.store, "load", counted)
+    drag(page, node_screen_point(page, f"p:{person.id}"), model_screen_point(page, 0, -200))
+    expect(page.locator("#notice-text")).to_contain_text(f"{person.name} er flyttet")
+    expect(page.locator("#version-label")).to_have_text("Version 2")
+    page.wait_for_timeout(1500)  # anything else the drop would cause has come by now
+    print(f"requests per drop: {len(requests)} {requests}, store loads: {len(loads)}")
+    assert len(requests) <= 2
+    assert len(loads) <= 2

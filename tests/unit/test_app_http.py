@@ -55,7 +55,7 @@ def _drop_body(client: Any, value: Any, state: dict[str, Any]) -> dict[str, Any]
         "inputs": [{"id": "drag-op", "property": "data", "value": value}],
         "changedPropIds": ["drag-op.data"],
         "state": [
-            {"id": s["id"], "property": s["property"], "value": states[s["id"]]}
+            {"id": s["id"], "property": s["property"], "value": states.get(s["id"])}
             for s in dep["state"]
         ],
     }

@@ -120,7 +120,7 @@ def _call(client: Any, first_output: str, values: dict[str, Any]) -> Any:
             {"id": i["id"], "property": i["property"], "value": values[i["id"]]}
             for i in dep["inputs"]
         ],
-        "changedPropIds": ["map-state.data"],
+        "changedPropIds": ["map-view.data"],
         "state": [
             {"id": i["id"], "property": i["property"], "value": values[i["id"]]}
             for i in dep["state"]
@@ -134,7 +134,7 @@ def _call(client: Any, first_output: str, values: dict[str, Any]) -> Any:
 def _render(client: Any, map_id: str, drawn: Any, selected: str | None = None) -> dict[str, Any]:
     """The map callback's answer, as the browser gets it (outputs and side updates)."""
     values = {
-        "map-state": {"map_id": map_id, "version": 1},
+        "map-view": {"map_id": map_id, "version": 1},
         "lang": "da",
         "selected": selected,
         "connect-from": None,
@@ -201,7 +201,7 @@ def test_applist008_a_list_drawn_for_something_else_or_unknown_is_drawn_anew(
 def _edit_panel_post(client: Any, map_id: str, selected: Any, drawn: Any) -> Any:
     values = {
         "selected": selected,
-        "map-state": {"map_id": map_id, "version": 1},
+        "map-view": {"map_id": map_id, "version": 1},
         "lang": "da",
         "edit-autosaved": None,
         "edit-panel-drawn": drawn,

@@ -15,6 +15,7 @@ from netmap.app.editor import PATIENT_FIELDS, editor_layout, patient_form
 from netmap.app.editor_callbacks import _save_person
 from netmap.app.patient_form import PatientForm, check_patient_form
 from netmap.app.saving import commit
+from netmap.app.wiring import Page
 from netmap.editing import UpdatePatient, UpdatePatientDetails
 from netmap.model import NetworkMap, Patient, Person, Tie
 from netmap.store import SqliteStore
@@ -161,14 +162,24 @@ class _App:
 
 def test_apppat006_a_left_field_is_saved_at_once(store: SqliteStore, map_id: str) -> None:
     out = _save_person(
-        store, _App(), "mor", _fields(role="Mor og værge"), _state(map_id, 1), EMPTY, "da"
-    )  # type: ignore[arg-type]
+        Page(app=_App(), store=store),  # type: ignore[arg-type]
+        "mor",
+        _fields(role="Mor og værge"),
+        _state(map_id, 1),
+        EMPTY,
+        "da",
+    )
     assert out.saved and out.state == _state(map_id, 2)
     assert store.load(map_id).map.person("mor").role == "Mor og værge"
     # Nothing changed: no new version.
     again = _save_person(
-        store, _App(), "mor", _fields(role="Mor og værge"), _state(map_id, 2), EMPTY, "da"
-    )  # type: ignore[arg-type]
+        Page(app=_App(), store=store),  # type: ignore[arg-type]
+        "mor",
+        _fields(role="Mor og værge"),
+        _state(map_id, 2),
+        EMPTY,
+        "da",
+    )
     assert not again.saved and store.load(map_id).version == 2
 
 
@@ -176,8 +187,13 @@ def test_apppat007_a_wrong_field_saves_nothing_and_says_why(
     store: SqliteStore, map_id: str
 ) -> None:
     out = _save_person(
-        store, _App(), "mor", _fields(email="ikke en adresse"), _state(map_id, 1), EMPTY, "da"
-    )  # type: ignore[arg-type]
+        Page(app=_App(), store=store),  # type: ignore[arg-type]
+        "mor",
+        _fields(email="ikke en adresse"),
+        _state(map_id, 1),
+        EMPTY,
+        "da",
+    )
     assert not out.saved
     assert out.notice["kind"] == "error"
     assert "ikke en adresse" in out.notice["text"]
@@ -197,17 +213,21 @@ def test_apppat008_quick_saves_from_one_tab_are_not_conflicts(
     # Two fields left quickly: both saves start from version 1 (the tab has not
     # heard of version 2 yet). The second is this tab's own follow-up.
     first = _save_person(
-        store, _App(), "mor", _fields(role="Mor og værge"), _tab_state(map_id, 1), EMPTY, "da"
-    )  # type: ignore[arg-type]
+        Page(app=_App(), store=store),  # type: ignore[arg-type]
+        "mor",
+        _fields(role="Mor og værge"),
+        _tab_state(map_id, 1),
+        EMPTY,
+        "da",
+    )
     second = _save_person(
-        store,
-        _App(),
+        Page(app=_App(), store=store),  # type: ignore[arg-type]
         "mor",
         _fields(role="Mor og værge", sector="kin"),
         _tab_state(map_id, 1),
         EMPTY,
         "da",
-    )  # type: ignore[arg-type]
+    )
     assert first.saved and second.saved
     assert second.state == _tab_state(map_id, 3)
     mor = store.load(map_id).map.person("mor")
@@ -227,20 +247,24 @@ def test_apppat009_someone_elses_version_in_between_stays_a_conflict(
     )
     assert other.saved
     stale = _save_person(
-        store, _App(), "mor", _fields(role="Værge"), _tab_state(map_id, 1), EMPTY, "da"
-    )  # type: ignore[arg-type]
+        Page(app=_App(), store=store),  # type: ignore[arg-type]
+        "mor",
+        _fields(role="Værge"),
+        _tab_state(map_id, 1),
+        EMPTY,
+        "da",
+    )
     assert not stale.saved and stale.notice["kind"] == "conflict"
     assert store.load(map_id).map.person("mor").role == "Mor"
     # A made-up tab id is a bad request: nothing saved.
     bad = _save_person(
-        store,
-        _App(),
+        Page(app=_App(), store=store),  # type: ignore[arg-type]
         "mor",
         _fields(role="Værge"),
         {**_state(map_id, 2), "tab": "x"},
         EMPTY,
         "da",
-    )  # type: ignore[arg-type]
+    )
     assert not bad.saved and bad.notice["kind"] == "error"
     assert store.load(map_id).version == 2
 
@@ -252,12 +276,22 @@ def test_apppat010_a_tab_whose_answers_were_dropped_is_caught_up(
     # again meanwhile): the tab still thinks version 1 while version 2 is its
     # own and already holds what the form shows.
     own = _save_person(
-        store, _App(), "mor", _fields(distance=0.7), _tab_state(map_id, 1), EMPTY, "da"
-    )  # type: ignore[arg-type]
+        Page(app=_App(), store=store),  # type: ignore[arg-type]
+        "mor",
+        _fields(distance=0.7),
+        _tab_state(map_id, 1),
+        EMPTY,
+        "da",
+    )
     assert own.saved and own.state == _tab_state(map_id, 2)
     again = _save_person(
-        store, _App(), "mor", _fields(distance=0.7), _tab_state(map_id, 1), EMPTY, "da"
-    )  # type: ignore[arg-type]
+        Page(app=_App(), store=store),  # type: ignore[arg-type]
+        "mor",
+        _fields(distance=0.7),
+        _tab_state(map_id, 1),
+        EMPTY,
+        "da",
+    )
     assert again.saved and again.state == _tab_state(map_id, 2)
     assert again.notice == {"kind": "ok", "text": "Gemt."}
     assert again.history == {"undo": [1], "redo": []}

@@ -29,6 +29,7 @@ from netmap.app.panels.render import (
     render_panels,
 )
 from netmap.app.state import OverviewSort, PanelInputs, clicked, user_action
+from netmap.app.wiring import Callbacks, Page
 from netmap.errors import NetmapError, invalid_input
 from netmap.i18n import DEFAULT_LANG, Lang, parse_lang, t
 from netmap.store.base import MapStore
@@ -164,56 +165,72 @@ def register_panel_callbacks(
     then a drop sets only their changed texts and the chart's figure
     (:mod:`netmap.app.panels.live`).
     """
-    cache = AnalysisCache()
+    page = Page(app=app, store=store, today=today, extras={"cache": AnalysisCache()})
+    callbacks.register(app, page)
 
-    @app.callback(
-        *(Output(component, "children") for component in PANEL_OUTPUTS),
-        Output("panel-drawn", "data"),
-        Input("map-state", "data"),
-        Input("lang", "data"),
-        Input("panel-overview-sort", "data"),
-        Input("panel-overview-title", "n_clicks"),
-        Input("panel-measures-title", "n_clicks"),
-        State("panel-drawn", "data"),
-        # The page comes with the panels drawn (panels_for); a page put in by
-        # the routing callback runs it anyway (Dash does for new components).
-        prevent_initial_call=True,
-    )
-    def _panels(
-        map_state: Any,
-        lang: Any,
-        sort: Any,
-        overview_clicks: Any,
-        measures_clicks: Any,
-        drawn: Any,
-    ) -> tuple[Any, ...]:
-        opened = frozenset(
-            name
-            for name, clicks in (("overview", overview_clicks), ("measures", measures_clicks))
-            if is_open(name, clicks)
-        )
-        content = update_panels(
-            store, today, map_state, lang, sort, server_lang(app), opened=opened, cache=cache
-        )
-        values, now, live = panel_outputs(content, drawn)
-        # A drop with the overview or measures open: a few properties of
-        # components the browser has (see live.py), not a redraw.
-        for component_id, props in live.items():
-            dash.set_props(component_id, props)
-        return (*values, now if now != drawn else dash.no_update)
 
-    @app.callback(
-        Output("panel-overview-sort", "data"),
-        Input({"type": SORT_BUTTON_TYPE, "column": ALL}, "n_clicks"),
-        State("panel-overview-sort", "data"),
-        prevent_initial_call=True,
+callbacks = Callbacks()
+
+
+@callbacks.callback(
+    *(Output(component, "children") for component in PANEL_OUTPUTS),
+    Output("panel-drawn", "data"),
+    Input("map-state", "data"),
+    Input("lang", "data"),
+    Input("panel-overview-sort", "data"),
+    Input("panel-overview-title", "n_clicks"),
+    Input("panel-measures-title", "n_clicks"),
+    State("panel-drawn", "data"),
+    # The page comes with the panels drawn (panels_for); a page put in by
+    # the routing callback runs it anyway (Dash does for new components).
+    prevent_initial_call=True,
+)
+def draw_panels(
+    page: Page,
+    map_state: Any,
+    lang: Any,
+    sort: Any,
+    overview_clicks: Any,
+    measures_clicks: Any,
+    drawn: Any,
+) -> tuple[Any, ...]:
+    """Every panel section for the tab's map, sending only what changed."""
+    opened = frozenset(
+        name
+        for name, clicks in (("overview", overview_clicks), ("measures", measures_clicks))
+        if is_open(name, clicks)
     )
-    def _sort(_clicks: list[int | None], current: Any) -> Any:
-        # Redrawn buttons arrive with n_clicks None: only a real click sorts.
-        trigger = ctx.triggered_id
-        if not isinstance(trigger, dict) or not user_action(ctx.triggered):
-            return dash.no_update
-        try:
-            return next_sort(current, trigger.get("column")).model_dump()
-        except ValidationError:
-            return dash.no_update
+    content = update_panels(
+        page.store,
+        page.today,
+        map_state,
+        lang,
+        sort,
+        server_lang(page.app),
+        opened=opened,
+        cache=page.extras["cache"],
+    )
+    values, now, live = panel_outputs(content, drawn)
+    # A drop with the overview or measures open: a few properties of
+    # components the browser has (see live.py), not a redraw.
+    for component_id, props in live.items():
+        dash.set_props(component_id, props)
+    return (*values, now if now != drawn else dash.no_update)
+
+
+@callbacks.callback(
+    Output("panel-overview-sort", "data"),
+    Input({"type": SORT_BUTTON_TYPE, "column": ALL}, "n_clicks"),
+    State("panel-overview-sort", "data"),
+    prevent_initial_call=True,
+)
+def sort_overview(page: Page, _clicks: list[int | None], current: Any) -> Any:
+    """The overview's new sort after a click on a column's button."""
+    # Redrawn buttons arrive with n_clicks None: only a real click sorts.
+    trigger = ctx.triggered_id
+    if not isinstance(trigger, dict) or not user_action(ctx.triggered):
+        return dash.no_update
+    try:
+        return next_sort(current, trigger.get("column")).model_dump()
+    except ValidationError:
+        return dash.no_update
