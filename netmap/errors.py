@@ -10,12 +10,13 @@ to the catalogue here, with pydantic's English text as the last resort.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from netmap.i18n import DEFAULT_LANG, Lang, catalogue, t
+from netmap.i18n import DEFAULT_LANG, Lang, catalogue, format_date, t
 
 __all__ = [
     "InvalidInput",
@@ -38,7 +39,16 @@ class NetmapError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: Lang = DEFAULT_LANG) -> str:
-        return t(self.key, lang, **self.params)
+        """The message in ``lang``; a date parameter is written as ``lang`` writes dates.
+
+        >>> NetmapError("meetings.already_held", id="m1", date=date(2026, 12, 1)).message()[:32]
+        'Mødet m1 den 01.12.2026 er aller'
+        """
+        params = {
+            name: format_date(value, lang) if isinstance(value, date) else value
+            for name, value in self.params.items()
+        }
+        return t(self.key, lang, **params)
 
 
 class Problem:

@@ -179,7 +179,7 @@ def mark_ready(network_map: NetworkMap, meeting_id: str, version: int) -> Networ
     """Mark "the map is ready for the meeting": ``version`` is the one prepared with."""
     meeting = _meeting_or_error(network_map, meeting_id)
     if meeting.held:
-        raise NetmapError("meetings.already_held", id=meeting.id, date=meeting.date.isoformat())
+        raise NetmapError("meetings.already_held", id=meeting.id, date=meeting.date)
     return _with_meeting(network_map, meeting, prepared_with=version)
 
 

@@ -23,7 +23,7 @@ from netmap.cli.common import common_options
 from netmap.cli.maps import _checked_author, _help, _resolve, _store
 from netmap.editing import EditOp, parse_edit
 from netmap.errors import NetmapError
-from netmap.i18n import DEFAULT_LANG, LANGUAGES, Lang, format_date, t
+from netmap.i18n import DEFAULT_LANG, LANGUAGES, Lang, format_date, format_datetime, t
 from netmap.meeting_edits import APPOINTMENTS
 from netmap.meetings import AgreementStatus, Meeting, MeetingKind, meetings_in_order
 from netmap.model import NetworkMap
@@ -147,7 +147,7 @@ def _label(field: str, lang: Lang) -> str:
 def _meeting_lines(network_map: NetworkMap, meeting: Meeting, lang: Lang) -> Iterator[str]:
     when = _date(meeting.date, lang)
     if meeting.time is not None:
-        when = f"{when} {meeting.time.strftime('%H:%M')}"
+        when = format_datetime(dt.datetime.combine(meeting.date, meeting.time), lang)
     kind = t(f"meeting_kind.{meeting.meeting_kind.value}", lang)
     state = t("meetings.cli.held" if meeting.held else "meetings.cli.planned", lang)
     yield f"{meeting.id}  {when}  {kind}  ({state})"

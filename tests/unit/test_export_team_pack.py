@@ -85,7 +85,7 @@ def test_pack003_groups_and_role_holders(demo: NetworkMap, demo_pages: list[str]
     for title in (
         "Forslag til Patientens team",
         "Fagpersoner i Patientens team",
-        "Kan inddrages ad hoc",
+        "Kan inddrages efter behov",
         "Privat netværk",
     ):
         assert title in text

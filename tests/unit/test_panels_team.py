@@ -71,7 +71,7 @@ def test_pnl003_group_titles_from_the_catalogue_in_both_languages() -> None:
     for title in (
         "Patienten",
         "Fagpersoner i Patientens team",
-        "Kan inddrages ad hoc",
+        "Kan inddrages efter behov",
         "Privat netværk",
     ):
         assert title in da
