@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import functools
 import io
+import re
 from importlib.resources import files
 from pathlib import Path
 
@@ -47,21 +48,33 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return size * sum(widths.get(ord(ch), fallback) for ch in text)
 
 
-def wrap_text(text: str, size: float, width: float, bold: bool = False) -> list[str]:
-    """``text`` broken at spaces into lines no wider than ``width`` where possible.
+def _pieces(text: str) -> list[tuple[str, str]]:
+    """Words split after their hyphens, each with what joins it to the piece before."""
+    pieces: list[tuple[str, str]] = []
+    for word in text.split():
+        parts = re.findall(r"[^-]+-*|-+", word)
+        pieces.append((parts[0], " "))
+        pieces.extend((part, "") for part in parts[1:])
+    return pieces
 
-    One word wider than ``width`` stays whole on its own line.
+
+def wrap_text(text: str, size: float, width: float, bold: bool = False) -> list[str]:
+    """``text`` broken at spaces (or after a hyphen) into lines no wider than ``width``.
+
+    A piece wider than ``width`` on its own stays whole on its own line.
 
     >>> wrap_text("Praktisk hjælp, kører til møder", 10, 90)
     ['Praktisk hjælp,', 'kører til møder']
+    >>> wrap_text("Anne-Marie Christiansen-Østergaard", 10, 80, True)
+    ['Anne-Marie', 'Christiansen-', 'Østergaard']
     """
     lines: list[str] = []
     current = ""
-    for word in text.split():
-        candidate = f"{current} {word}" if current else word
+    for piece, glue in _pieces(text):
+        candidate = f"{current}{glue}{piece}" if current else piece
         if current and text_width(candidate, size, bold) > width:
             lines.append(current)
-            current = word
+            current = piece
         else:
             current = candidate
     if current:

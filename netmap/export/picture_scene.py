@@ -334,7 +334,7 @@ def _background(cx: float, cy: float, lang: Lang) -> tuple[list[Item], list[_Box
 
 
 def _patient(network_map: NetworkMap, cx: float, cy: float) -> tuple[list[Item], _Box]:
-    radius = INNER_RADIUS * MAP_RADIUS * 0.78
+    radius = INNER_RADIUS * MAP_RADIUS * 0.88
     size = 12.0
     lines = wrap_text(network_map.patient.name, size, radius * 1.6, True)
     while (
