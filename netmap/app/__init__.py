@@ -58,6 +58,7 @@ def create_app(
     ``default_lang`` is the language before the user picks one.
     """
     from netmap.app.editor_callbacks import register_editor_callbacks
+    from netmap.app.handoff import just_saved_of
     from netmap.app.lang import LANG_CONFIG
     from netmap.app.panels import panels_for, register_panel_callbacks
     from netmap.app.saving import edit_order_of
@@ -77,7 +78,9 @@ def create_app(
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.server.before_request(_reject_malformed_callback_body)
     app.server.config[LANG_CONFIG] = default_lang
-    edit_order_of(app)  # made now, before requests come in on several threads
+    # Made now, before requests come in on several threads.
+    edit_order_of(app)
+    just_saved_of(app)
     # A function: Dash calls it for every page load, with the page's URL known.
     panels = panels_for(today)
     app.layout = lambda: first_layout(store, panels, app)

@@ -17,6 +17,7 @@ import dash
 from dash import ALL, Input, Output, State, ctx
 
 from netmap.app.editor import edit_panel, person_list, question_help
+from netmap.app.handoff import just_saved_of
 from netmap.app.lang import tab_lang
 from netmap.app.list_leaves import (
     DrawnList,
@@ -362,8 +363,11 @@ def on_drop(page: Page, drag: Any, state_data: Any, history_data: Any, *view: An
     outcome = commit(page.store, state_data, history_data, op, lang, order=page.order)
     if outcome.after is not None:
         # One round trip: the map, the list and the edit panel come with
-        # the save's answer; only the panels (on map-state) are asked for.
-        draw_drop(outcome.after, outcome.state["version"], view, page.app)
+        # the save's answer; only the panels (on map-state) are asked for,
+        # and they draw from the map handed over here, not from the store.
+        version = outcome.state["version"]
+        just_saved_of(page.app).put(outcome.state["map_id"], version, outcome.after)
+        draw_drop(outcome.after, version, view, page.app)
     return _outputs(outcome)[:3]
 
 

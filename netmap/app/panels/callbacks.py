@@ -17,6 +17,7 @@ from dash import ALL, Input, Output, State, ctx
 from pydantic import ValidationError
 
 from netmap.analysis import MapAnalysis, analyse
+from netmap.app.handoff import JustSaved, just_saved_of
 from netmap.app.lang import server_lang
 from netmap.app.panels.layout import SECTIONS
 from netmap.app.panels.outputs import PANEL_OUTPUTS, panel_outputs
@@ -85,6 +86,7 @@ def update_panels(
     *,
     opened: frozenset[str] = ALL_SECTIONS,
     cache: AnalysisCache | None = None,
+    just_saved: JustSaved | None = None,
 ) -> PanelContent:
     """Everything the panels show for these raw callback inputs.
 
@@ -92,7 +94,8 @@ def update_panels(
     was started with). A malformed input or a map that cannot be loaded gives
     an error message in the user's language and empty panels; nothing is
     ever written. Only the lazy sections in ``opened`` are built; ``cache``
-    (if given) is asked for the analysis first.
+    (if given) is asked for the analysis first; ``just_saved`` for a map a
+    save of this process just handed over (then the store is not read again).
     """
     try:
         inputs = PanelInputs.model_validate(
@@ -105,18 +108,20 @@ def update_panels(
         )
     if inputs.map_state is None:
         return render_panels(None, inputs.lang, inputs.sort)
-    try:
-        # Loaded even when the analysis is cached: a deleted map must not show.
-        stored = store.load(inputs.map_state.map_id, inputs.map_state.version)
-    except NetmapError as exc:
-        return render_error(exc.message(inputs.lang), inputs.lang)
+    map_id, version = inputs.map_state.map_id, inputs.map_state.version
+    network_map = just_saved.take(map_id, version) if just_saved else None
+    if network_map is None:
+        try:
+            # Loaded even when the analysis is cached: a deleted map must not show.
+            network_map = store.load(map_id, version).map
+        except NetmapError as exc:
+            return render_error(exc.message(inputs.lang), inputs.lang)
     as_of = today()
+    loaded = network_map
     if cache is None:
-        analysis = analyse(stored.map, as_of=as_of)
+        analysis = analyse(loaded, as_of=as_of)
     else:
-        analysis = cache.get(
-            (stored.map_id, stored.version, as_of), lambda: analyse(stored.map, as_of=as_of)
-        )
+        analysis = cache.get((map_id, version, as_of), lambda: analyse(loaded, as_of=as_of))
     return render_analysis(analysis, inputs.lang, inputs.sort, opened)
 
 
@@ -209,6 +214,7 @@ def draw_panels(
         server_lang(page.app),
         opened=opened,
         cache=page.extras["cache"],
+        just_saved=just_saved_of(page.app),
     )
     values, now, live = panel_outputs(content, drawn)
     # A drop with the overview or measures open: a few properties of
