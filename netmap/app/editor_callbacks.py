@@ -30,6 +30,8 @@ from netmap.app.list_leaves import (
 from netmap.app.mapview import build_elements, map_point
 from netmap.app.panels.patch import fingerprint
 from netmap.app.saving import (
+    SAVE_STATES,
+    SAVED_OUTPUTS,
     Outcome,
     commit,
     edit_order_of,
@@ -85,12 +87,6 @@ def _bad_request(exc: NetmapError, lang: Lang) -> tuple[Any, Any, Any, Any]:
     return _outputs(error_outcome(exc, lang))
 
 
-#: What every save writes: the tab's state (its version), the notice, the undo stacks.
-_SAVED = (
-    Output("map-state", "data", allow_duplicate=True),
-    Output("notice-store", "data", allow_duplicate=True),
-    Output("history", "data", allow_duplicate=True),
-)
 #: What the map, the list and the edit panel are drawn from besides the map
 #: (on_drop reads them to draw the drop's result in its own answer).
 _VIEW_STATES = (
@@ -248,7 +244,7 @@ _PANEL_FIELDS = (
 )
 #: What a save writes, and ``map-view`` to redraw the map, the list, the edit
 #: panel and the patient header from it (a drop draws them itself: on_drop).
-_SAVE_OUTPUTS = (*_SAVED, Output("map-view", "data", allow_duplicate=True))
+_SAVE_OUTPUTS = (*SAVED_OUTPUTS, Output("map-view", "data", allow_duplicate=True))
 
 
 @callbacks.callback(
@@ -343,7 +339,7 @@ callbacks.clientside(
 
 
 @callbacks.callback(
-    *_SAVED,
+    *SAVED_OUTPUTS,
     Input("drag-op", "data"),
     State("map-state", "data"),
     State("history", "data"),
@@ -381,9 +377,7 @@ def on_drop(page: Page, drag: Any, state_data: Any, history_data: Any, *view: An
     State("add-name", "value"),
     State("add-sector", "value"),
     State("add-role", "value"),
-    State("map-state", "data"),
-    State("history", "data"),
-    State("lang", "data"),
+    *SAVE_STATES,
     prevent_initial_call=True,
 )
 def on_add(
@@ -442,9 +436,7 @@ def on_add(
     Input("edit-distance", "value"),
     State("edit-helps_with", "value"),
     State("selected", "data"),
-    State("map-state", "data"),
-    State("history", "data"),
-    State("lang", "data"),
+    *SAVE_STATES,
     prevent_initial_call=True,
 )
 def on_save(page: Page, clicks: Any, *values: Any) -> Any:
@@ -485,9 +477,7 @@ def on_save(page: Page, clicks: Any, *values: Any) -> Any:
     Output("selected", "data", allow_duplicate=True),
     Input("edit-remove", "n_clicks"),
     State("selected", "data"),
-    State("map-state", "data"),
-    State("history", "data"),
-    State("lang", "data"),
+    *SAVE_STATES,
     prevent_initial_call=True,
 )
 def on_remove(
@@ -524,9 +514,7 @@ def on_close(page: Page, clicks: Any) -> Any:
     State("mode", "value"),
     State("q-step", "value"),
     State("connect-from", "data"),
-    State("map-state", "data"),
-    State("history", "data"),
-    State("lang", "data"),
+    *SAVE_STATES,
     prevent_initial_call=True,
 )
 def on_person_tap(
@@ -588,9 +576,7 @@ def on_person_tap(
     *_SAVE_OUTPUTS,
     Input({"type": "answer", "pid": ALL, "a": ALL}, "n_clicks"),
     State("q-step", "value"),
-    State("map-state", "data"),
-    State("history", "data"),
-    State("lang", "data"),
+    *SAVE_STATES,
     prevent_initial_call=True,
 )
 def on_answer(
@@ -641,9 +627,7 @@ def on_mode(page: Page, _mode: Any, connect_from: Any) -> Any:
     *_SAVE_OUTPUTS,
     Input("undo", "n_clicks"),
     Input("redo", "n_clicks"),
-    State("map-state", "data"),
-    State("history", "data"),
-    State("lang", "data"),
+    *SAVE_STATES,
     prevent_initial_call=True,
 )
 def on_undo_redo(

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Any
 
 import dash
 
+from netmap.app.wiring import one_per_app
 from netmap.model import NetworkMap
 
 __all__ = ["JustSaved", "just_saved_of"]
@@ -54,9 +54,4 @@ class JustSaved:
 
 def just_saved_of(app: dash.Dash) -> JustSaved:
     """The app's one :class:`JustSaved` (made by ``create_app``)."""
-    extensions: dict[str, Any] = app.server.extensions
-    found = extensions.get(_EXTENSION)
-    if not isinstance(found, JustSaved):
-        found = extensions.setdefault(_EXTENSION, JustSaved())
-    assert isinstance(found, JustSaved)
-    return found
+    return one_per_app(app, _EXTENSION, JustSaved)

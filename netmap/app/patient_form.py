@@ -21,7 +21,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from netmap.app.editor import PATIENT_FIELDS
 from netmap.app.lang import tab_lang
-from netmap.app.saving import commit, edit_order_of
+from netmap.app.saving import SAVE_STATES, SAVED_OUTPUTS, commit, edit_order_of
 from netmap.app.state import MapState, parse, user_action
 from netmap.app.wiring import Callbacks, Page
 from netmap.editing import UpdatePatient, UpdatePatientDetails
@@ -117,9 +117,7 @@ callbacks = Callbacks()
 
 
 @callbacks.callback(
-    Output("map-state", "data", allow_duplicate=True),
-    Output("notice-store", "data", allow_duplicate=True),
-    Output("history", "data", allow_duplicate=True),
+    *SAVED_OUTPUTS,
     *[Output(f"patient-{f}-error", "children") for f in _FIELDS],
     Output("patient-status", "children"),
     Output("patient-status", "className"),
@@ -133,9 +131,7 @@ callbacks = Callbacks()
     State("patient-cpr-clear", "value"),
     State("patient-consent", "value"),
     State("patient-map_date", "value"),
-    State("map-state", "data"),
-    State("history", "data"),
-    State("lang", "data"),
+    *SAVE_STATES,
     prevent_initial_call=True,
 )
 def on_patient_save(

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 import dash
+from dash import Output, State
 from flask import has_request_context, request
 from pydantic import Field
 
 from netmap import service
 from netmap.app.state import MapState, Notice, NoticeKind, parse
+from netmap.app.wiring import one_per_app
 from netmap.editing import EditOp
 from netmap.errors import InvalidInput, NetmapError
 from netmap.i18n import Lang, t
@@ -27,6 +29,8 @@ from netmap.service import Conflict, EditOrder, History, Overtaken, Restored
 from netmap.store import MapStore
 
 __all__ = [
+    "SAVED_OUTPUTS",
+    "SAVE_STATES",
     "SEQ_HEADER",
     "Outcome",
     "commit",
@@ -39,6 +43,14 @@ __all__ = [
 ]
 
 SEQ_HEADER = "X-Netmap-Seq"
+#: What every save writes: the tab's state (its version), the notice, the undo stacks.
+SAVED_OUTPUTS = (
+    Output("map-state", "data", allow_duplicate=True),
+    Output("notice-store", "data", allow_duplicate=True),
+    Output("history", "data", allow_duplicate=True),
+)
+#: What a save reads: the tab's state, its undo stacks and its language.
+SAVE_STATES = (State("map-state", "data"), State("history", "data"), State("lang", "data"))
 Seq = Annotated[int, Field(ge=1, le=10**15)]
 _EXTENSION = "netmap.edit_order"
 _UNCHANGED = dash.no_update
@@ -87,12 +99,7 @@ def request_seq() -> int | None:
 
 def edit_order_of(app: dash.Dash) -> EditOrder:
     """The app's one :class:`~netmap.service.EditOrder` (made by ``create_app``)."""
-    extensions: dict[str, Any] = app.server.extensions
-    order = extensions.get(_EXTENSION)
-    if not isinstance(order, EditOrder):
-        order = extensions.setdefault(_EXTENSION, EditOrder())
-    assert isinstance(order, EditOrder)
-    return order
+    return one_per_app(app, _EXTENSION, EditOrder)
 
 
 def commit(

@@ -15,14 +15,14 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import dash
 
 from netmap.service import EditOrder
 from netmap.store import MapStore
 
-__all__ = ["Callbacks", "Page"]
+__all__ = ["Callbacks", "Page", "one_per_app"]
 
 
 @dataclass(frozen=True)
@@ -77,3 +77,19 @@ def _bound(function: Handler, page: Page) -> Handler:
     # Dash reads the signature of what it wraps: the page is not an input.
     del call.__wrapped__
     return call
+
+
+_T = TypeVar("_T")
+
+
+def one_per_app(app: dash.Dash, key: str, cls: type[_T]) -> _T:
+    """The app's one ``cls`` under ``key`` (made with ``cls()`` the first time).
+
+    ``create_app`` asks once before requests come in on several threads.
+    """
+    extensions: dict[str, Any] = app.server.extensions
+    found = extensions.get(key)
+    if not isinstance(found, cls):
+        found = extensions.setdefault(key, cls())
+    assert isinstance(found, cls)
+    return found

@@ -160,9 +160,13 @@ class _App:
     server = type("S", (), {"config": {"NETMAP_LANG": "da"}, "extensions": {}})()
 
 
+def _page(store: SqliteStore) -> Page:
+    return Page(app=_App(), store=store)  # type: ignore[arg-type]
+
+
 def test_apppat006_a_left_field_is_saved_at_once(store: SqliteStore, map_id: str) -> None:
     out = _save_person(
-        Page(app=_App(), store=store),  # type: ignore[arg-type]
+        _page(store),
         "mor",
         _fields(role="Mor og værge"),
         _state(map_id, 1),
@@ -173,7 +177,7 @@ def test_apppat006_a_left_field_is_saved_at_once(store: SqliteStore, map_id: str
     assert store.load(map_id).map.person("mor").role == "Mor og værge"
     # Nothing changed: no new version.
     again = _save_person(
-        Page(app=_App(), store=store),  # type: ignore[arg-type]
+        _page(store),
         "mor",
         _fields(role="Mor og værge"),
         _state(map_id, 2),
@@ -187,7 +191,7 @@ def test_apppat007_a_wrong_field_saves_nothing_and_says_why(
     store: SqliteStore, map_id: str
 ) -> None:
     out = _save_person(
-        Page(app=_App(), store=store),  # type: ignore[arg-type]
+        _page(store),
         "mor",
         _fields(email="ikke en adresse"),
         _state(map_id, 1),
@@ -213,7 +217,7 @@ def test_apppat008_quick_saves_from_one_tab_are_not_conflicts(
     # Two fields left quickly: both saves start from version 1 (the tab has not
     # heard of version 2 yet). The second is this tab's own follow-up.
     first = _save_person(
-        Page(app=_App(), store=store),  # type: ignore[arg-type]
+        _page(store),
         "mor",
         _fields(role="Mor og værge"),
         _tab_state(map_id, 1),
@@ -221,7 +225,7 @@ def test_apppat008_quick_saves_from_one_tab_are_not_conflicts(
         "da",
     )
     second = _save_person(
-        Page(app=_App(), store=store),  # type: ignore[arg-type]
+        _page(store),
         "mor",
         _fields(role="Mor og værge", sector="kin"),
         _tab_state(map_id, 1),
@@ -247,7 +251,7 @@ def test_apppat009_someone_elses_version_in_between_stays_a_conflict(
     )
     assert other.saved
     stale = _save_person(
-        Page(app=_App(), store=store),  # type: ignore[arg-type]
+        _page(store),
         "mor",
         _fields(role="Værge"),
         _tab_state(map_id, 1),
@@ -258,7 +262,7 @@ def test_apppat009_someone_elses_version_in_between_stays_a_conflict(
     assert store.load(map_id).map.person("mor").role == "Mor"
     # A made-up tab id is a bad request: nothing saved.
     bad = _save_person(
-        Page(app=_App(), store=store),  # type: ignore[arg-type]
+        _page(store),
         "mor",
         _fields(role="Værge"),
         {**_state(map_id, 2), "tab": "x"},
@@ -276,7 +280,7 @@ def test_apppat010_a_tab_whose_answers_were_dropped_is_caught_up(
     # again meanwhile): the tab still thinks version 1 while version 2 is its
     # own and already holds what the form shows.
     own = _save_person(
-        Page(app=_App(), store=store),  # type: ignore[arg-type]
+        _page(store),
         "mor",
         _fields(distance=0.7),
         _tab_state(map_id, 1),
@@ -285,7 +289,7 @@ def test_apppat010_a_tab_whose_answers_were_dropped_is_caught_up(
     )
     assert own.saved and own.state == _tab_state(map_id, 2)
     again = _save_person(
-        Page(app=_App(), store=store),  # type: ignore[arg-type]
+        _page(store),
         "mor",
         _fields(distance=0.7),
         _tab_state(map_id, 1),
