@@ -138,13 +138,22 @@ def _table(rows: list[list[str]]) -> list[str]:
 @cli.command(name="import", help=_help("cli_maps.import_help"))
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--author", default=None, help=_help("cli_maps.author_help"))
+@click.option("--into", "into", metavar="MAP", default=None, help=_help("import_into.into_help"))
+@click.option("--yes", "yes", is_flag=True, help=_help("import_into.yes_help"))
 @common_options
-def import_command(file: Path, author: str | None, db: Path | None, lang: Lang) -> None:
+def import_command(
+    file: Path, author: str | None, into: str | None, yes: bool, db: Path | None, lang: Lang
+) -> None:
     try:
         network_map = read_map(file)
     except ImportFailed as exc:
         raise FileImportFailed(file, exc) from None
     who = _checked_author(author)
+    if into is not None:
+        from netmap.cli.import_into import import_into  # builds on this module
+
+        import_into(file, network_map, into, yes=yes, author=who, db=db, lang=lang)
+        return
     with _store(db, must_exist=False) as store:
         assert store is not None
         stored = store.create(

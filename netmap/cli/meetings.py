@@ -20,7 +20,7 @@ import click
 
 from netmap.cli import cli
 from netmap.cli.common import common_options
-from netmap.cli.maps import _checked_author, _help, _resolve, _store
+from netmap.cli.maps import _checked_author, _help, _store, resolve_map
 from netmap.editing import EditOp, parse_edit
 from netmap.errors import NetmapError
 from netmap.i18n import DEFAULT_LANG, LANGUAGES, Lang, format_date, format_datetime, t
@@ -112,7 +112,7 @@ def _edit(
     """Apply one edit to the latest version and save it; (before, saved)."""
     who = _checked_author(author)
     with _store(db, must_exist=True) as store:
-        summary = _resolve(store, map_ref)
+        summary = resolve_map(store, map_ref)
         assert store is not None
         before = store.load(summary.map_id)
         changed = make(before).apply(before.map)
@@ -186,7 +186,7 @@ def _meeting_lines(network_map: NetworkMap, meeting: Meeting, lang: Lang) -> Ite
 @common_options
 def meetings_command(map_ref: str, as_json: bool, db: Path | None, lang: Lang) -> None:
     with _store(db, must_exist=True) as store:
-        summary = _resolve(store, map_ref)
+        summary = resolve_map(store, map_ref)
         assert store is not None
         stored = store.load(summary.map_id)
     meetings = meetings_in_order(stored.map.meetings)
