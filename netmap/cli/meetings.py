@@ -340,8 +340,8 @@ def agreement_command(
 @meeting_group.command(name="follow-up", help=_help("meetings.cli.follow_up_help"))
 @click.argument("map_ref", metavar="MAP")
 @click.argument("meeting_ref", metavar="MEETING")
-@click.argument("agreement")
-@click.argument("status")
+@click.argument("agreement", metavar="AGREEMENT")
+@click.argument("status", metavar="STATUS")
 @_author
 @common_options
 def follow_up_command(
