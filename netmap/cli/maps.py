@@ -24,7 +24,16 @@ from netmap.cli.common import common_options
 from netmap.cli.language import help_text
 from netmap.cpr import mask_cpr
 from netmap.errors import NetmapError
-from netmap.i18n import DEFAULT_LANG, Lang, format_date, format_datetime, format_number, t, tn
+from netmap.i18n import (
+    DEFAULT_LANG,
+    Lang,
+    format_date,
+    format_datetime,
+    format_number,
+    sort_key,
+    t,
+    tn,
+)
 from netmap.interchange import Format, ImportFailed, read_map, write_map
 from netmap.model import NetworkMap, Person, Sector
 from netmap.store import MapNotFound, MapStore, MapSummary, open_store, resolve_db_path
@@ -254,7 +263,8 @@ def _show_lines(network_map: NetworkMap, show_cpr: bool, lang: Lang) -> Iterator
         if not members:
             continue
         yield f"  {t(f'sector.{sector.value}', lang)}:"
-        for person in sorted(members, key=lambda p: p.distance):
+        # Closest first; equally close persons in the dictionary order of ``lang``.
+        for person in sorted(members, key=lambda p: (p.distance, sort_key(p.name, lang))):
             yield f"    - {_person_line(person, lang)}"
     yield t("cli_maps.show_ties", lang, count=len(network_map.ties))
     names = {p.id: p.name for p in network_map.persons}
