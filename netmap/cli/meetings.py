@@ -18,6 +18,7 @@ from typing import Any
 
 import click
 
+from netmap.analysis.preparation import follow_ups, preparation_order
 from netmap.cli import cli
 from netmap.cli.common import common_options
 from netmap.cli.maps import _checked_author, _help, _store, resolve_map
@@ -25,7 +26,7 @@ from netmap.editing import EditOp, parse_edit
 from netmap.errors import NetmapError
 from netmap.i18n import DEFAULT_LANG, LANGUAGES, Lang, format_date, format_datetime, t
 from netmap.meeting_edits import APPOINTMENTS
-from netmap.meetings import AgreementStatus, Meeting, MeetingKind, meetings_in_order
+from netmap.meetings import AgreementStatus, Meeting, MeetingKind, latest_held, meetings_in_order
 from netmap.model import NetworkMap
 from netmap.store import StoredMap
 
@@ -407,3 +408,57 @@ def remove_command(
 def _echo_meeting(saved: StoredMap, meeting_id: str, lang: Lang) -> None:
     for line in _meeting_lines(saved.map, saved.map.meeting(meeting_id), lang):
         click.echo(line)
+
+
+@meeting_group.command(name="prepare", help=_help("meetings.cli.prepare_help"))
+@click.argument("map_ref", metavar="MAP")
+@common_options
+def prepare_command(map_ref: str, db: Path | None, lang: Lang) -> None:
+    with _store(db, must_exist=True) as store:
+        summary = resolve_map(store, map_ref)
+        assert store is not None
+        current = store.load(summary.map_id).map
+        held = latest_held(current.meetings)
+        baseline = None
+        if held is not None and held.prepared_with is not None:
+            baseline = store.load(summary.map_id, held.prepared_with).map
+    order = preparation_order(current, baseline)
+    touched: set[str] = set()
+    if baseline is not None:
+        before = {p.id: p for p in baseline.persons}
+        touched = {p.id for p in current.persons if before.get(p.id) != p}
+    upcoming = [
+        m
+        for m in meetings_in_order(current.meetings)
+        if not m.held and (held is None or m.starts > held.starts)
+    ]
+    click.echo(t("meetings.cli.prepare_header", lang, name=current.patient.name))
+    click.echo(t("meetings.cli.prepare_persons", lang))
+    for person_id in order:
+        person = current.person(person_id)
+        sector = t(f"sector.{person.sector.value}", lang)
+        mark = f"  ({t('meetings.cli.prepare_changed', lang)})" if person_id in touched else ""
+        click.echo(f"    {person.name} – {sector}{mark}")
+    items = follow_ups(current)
+    if items:
+        assert held is not None  # agreements to follow up come from a held meeting
+        click.echo(t("meetings.cli.prepare_agreements", lang, date=_date(held.date, lang)))
+        for item in items:
+            a = item.agreement
+            status = (
+                t(f"agreement_status.{a.follow_up.value}", lang)
+                if a.follow_up is not None
+                else t("meetings.cli.prepare_not_asked", lang)
+            )
+            click.echo(
+                f"    {item.meeting} {a.id}: {_name(current, a.who, lang)} – {a.what} [{status}]"
+            )
+    if upcoming:
+        click.echo(
+            t(
+                "meetings.cli.prepare_ready",
+                lang,
+                date=_date(upcoming[0].date, lang),
+                command=f"netmap meeting ready {summary.map_id[:8]} {upcoming[0].id}",
+            )
+        )

@@ -134,3 +134,27 @@ def test_clim004_analyse_says_the_map_is_outdated_until_it_is_updated_or_ready(
     assert "map_outdated" in _warnings(cli, sofie, db)  # planning is not updating
     cli.ok("meeting", "ready", sofie, "m2", "--db", db)
     assert "map_outdated" not in _warnings(cli, sofie, db)
+
+
+def test_clim005_prepare_lists_untouched_first_and_last_meetings_agreements(
+    cli: Cli, sofie: str, db: Path
+) -> None:
+    cli.ok("meeting", "add", sofie, "--db", db, "--date", "2026-11-20", "--kind", "first_meeting")
+    cli.ok("meeting", "ready", sofie, "m1", "--db", db)
+    cli.ok(
+        "meeting", "record", sofie, "m1", "--db", db, "--attended", "patient",
+        "--coordinator-municipality", "bostotte", "--next", "2027-01-15",
+    )  # fmt: skip
+    cli.ok("meeting", "agreement", sofie, "m1", "--db", db, "--who", "ips", "--what", "Ring")
+    cli.ok("meeting", "add", sofie, "--db", db, "--date", "2027-01-15", "--kind", "other")
+    lines = cli.ok("meeting", "prepare", sofie, "--db", db).splitlines()
+    people = [line.strip() for line in lines if line.startswith("    ") and ":" not in line]
+    # Appointing moved the coordinator role: those two changed, so they come last.
+    assert people[-2:] == [
+        "Mette Dahl – Fagpersoner  (ændret siden sidste møde)",
+        "Ali Hassan – Fagpersoner  (ændret siden sidste møde)",
+    ]
+    assert people[0] == "Lene Jensen – Familie" and len(people) == 14
+    assert "    m1 a1: Ali Hassan – Ring [ikke fulgt op endnu]" in lines
+    ready = f"  Når kortet er klar til mødet 15.01.2027: netmap meeting ready {sofie[:8]} m2"
+    assert lines[-1] == ready
