@@ -61,6 +61,7 @@ _MARK_SIZE = 12.0
 #: The name alone, smaller, where the map is crowded.
 _SMALL_SIZE = 9.0
 _LABEL_WIDTH = 125.0
+_OTHER_NODE_MARGIN = 6.0
 _LINE_GAP = 1.22
 _SECTOR_LABEL_SIZE = 15.0
 _SECTOR_LABEL_RADIUS = 1.24
@@ -365,10 +366,10 @@ def _persons(
     for person in network_map.persons:
         x, y = points[person.id]
         items.append(node_shape(person.sector, x, y, _NODE_RADIUS))
-    node_boxes = [
-        (pid, (x - _NODE_RADIUS, y - _NODE_RADIUS, x + _NODE_RADIUS, y + _NODE_RADIUS))
-        for pid, (x, y) in points.items()
-    ]
+    # Other persons' nodes keep a margin free around them: a label right beside
+    # someone else's node reads as theirs.
+    room = _NODE_RADIUS + _OTHER_NODE_MARGIN
+    node_boxes = [(pid, (x - room, y - room, x + room, y + room)) for pid, (x, y) in points.items()]
     placed: list[_Box] = list(fixed)
     labels: list[Item] = []
     shortened = False
