@@ -49,6 +49,8 @@ from flask import g
 from werkzeug.serving import make_server
 
 from netmap.app import create_app
+from netmap.app.editor_callbacks import edit_panel_region
+from netmap.app.list_leaves import drawn_for
 from netmap.app.mapview import MAP_RADIUS
 from netmap.model import NetworkMap, Patient, Person, Sector, Tie
 from netmap.store import SqliteStore
@@ -171,6 +173,7 @@ def bench_server(server: Server, map_id: str, rounds: int) -> None:
     drag = next(d for d in deps if [i["id"] for i in d["inputs"]] == ["drag-op"])
     noop = next(d for d in deps if [i["id"] for i in d["inputs"]] == ["bench-noop-in"])
     version = server.store.load(map_id).version
+    empty_panel = edit_panel_region(server.store.load(map_id).map, None, "da")[1]
     round_trips: dict[str, list[float]] = {"drag": [], "noop": []}
     for i in range(rounds + 5):
         # Alternate between two points so that every drop is a real change.
@@ -182,6 +185,11 @@ def bench_server(server: Server, map_id: str, rounds: int) -> None:
                 "map-state": {"map_id": map_id, "version": version},
                 "history": {"undo": [], "redo": []},
                 "lang": "da",
+                # What a browser that has the page drawn sends with a drop.
+                "q-step": 1,
+                "mode": "select",
+                "person-list-drawn": drawn_for(server.store.load(map_id).map, "da"),
+                "edit-panel-drawn": empty_panel,
             },
         )
         reply, elapsed = server.post(body)
