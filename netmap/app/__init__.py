@@ -86,7 +86,7 @@ def create_app(
     app.layout = lambda: first_layout(store, panels, app)
     register_shell_callbacks(app, store, panels)
     register_start_callbacks(app, store)
-    register_editor_callbacks(app, store)
+    register_editor_callbacks(app, store, today)
     from netmap.app.patient_form import register_patient_form
 
     register_patient_form(app, store)

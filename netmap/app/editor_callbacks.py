@@ -10,7 +10,9 @@ else's change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import dash
@@ -28,6 +30,8 @@ from netmap.app.list_leaves import (
     list_structure,
 )
 from netmap.app.mapview import build_elements, map_point
+from netmap.app.panels.callbacks import PANEL_INPUTS, panel_region
+from netmap.app.panels.outputs import PANEL_OUTPUTS
 from netmap.app.panels.patch import fingerprint
 from netmap.app.saving import (
     SAVE_STATES,
@@ -97,6 +101,8 @@ _VIEW_STATES = (
     State("mode", "value"),
     State("person-list-drawn", "data"),
     State("edit-panel-drawn", "data"),
+    # The panels, drawn in the drop's answer too (draw_drop).
+    *(State(component, prop) for component, prop in PANEL_INPUTS),
 )
 
 
@@ -172,13 +178,18 @@ def edit_panel_region(network_map: NetworkMap, selected: Any, lang: Lang) -> tup
     return panel, fingerprint(panel)
 
 
-def draw_drop(network_map: NetworkMap, version: int, view: tuple[Any, ...], app: dash.Dash) -> None:
+def draw_drop(
+    page: Page, network_map: NetworkMap, state: dict[str, Any], view: tuple[Any, ...]
+) -> None:
     """Set what a drop changed on the page, in the drop's own answer (``dash.set_props``).
 
-    ``view`` is the raw values of :data:`_VIEW_STATES`. So a drop needs no
-    second round trip for the map, the list or the edit panel.
+    ``state`` is the tab's new ``map-state``, ``view`` the raw values of
+    :data:`_VIEW_STATES`: the map, the list, the edit panel and the panels
+    come with the save's answer. The panels callback, fired by the new
+    ``map-state``, then finds them drawn and sends nothing.
     """
-    lang_data, selected, connect_from, step, mode, list_drawn, panel_drawn = view
+    app, version = page.app, state["version"]
+    lang_data, selected, connect_from, step, mode, list_drawn, panel_drawn = view[:7]
     lang = tab_lang(app, lang_data)
     region = map_region(
         network_map, version, lang, (selected, connect_from, step, mode), list_drawn
@@ -195,6 +206,24 @@ def draw_drop(network_map: NetworkMap, version: int, view: tuple[Any, ...], app:
     if now != panel_drawn:
         dash.set_props("edit-panel", {"children": panel})
         dash.set_props("edit-panel-drawn", {"data": now})
+    _draw_panels(page, network_map, state, view[7:])
+
+
+def _draw_panels(
+    page: Page, network_map: NetworkMap, state: dict[str, Any], values: tuple[Any, ...]
+) -> None:
+    handoff = just_saved_of(page.app)
+    handoff.put(state["map_id"], state["version"], network_map)
+    outputs, now, live = panel_region(page.app, page.store, page.today, state, values)
+    for component_id, value in zip(PANEL_OUTPUTS, outputs, strict=True):
+        if value is not _UNCHANGED:
+            dash.set_props(component_id, {"children": value})
+    for component_id, props in live.items():
+        dash.set_props(component_id, props)
+    if now != values[-1]:
+        dash.set_props("panel-drawn", {"data": now})
+    # For the panels callback the new map-state fires: it finds all drawn.
+    handoff.put(state["map_id"], state["version"], network_map)
 
 
 def _load_map(store: MapStore, state_data: Any) -> tuple[MapState, NetworkMap] | None:
@@ -218,9 +247,14 @@ def _fresh_trigger() -> bool:
     return user_action(ctx.triggered)
 
 
-def register_editor_callbacks(app: dash.Dash, store: MapStore) -> None:
-    """Wire the editor page's callbacks (declared below) to ``app`` and ``store``."""
-    callbacks.register(app, Page(app=app, store=store, order=edit_order_of(app)))
+def register_editor_callbacks(
+    app: dash.Dash, store: MapStore, today: Callable[[], date] = date.today
+) -> None:
+    """Wire the editor page's callbacks (declared below) to ``app`` and ``store``.
+
+    ``today`` is the panels' date (a drop draws the panels too).
+    """
+    callbacks.register(app, Page(app=app, store=store, order=edit_order_of(app), today=today))
 
 
 callbacks = Callbacks()
@@ -358,12 +392,8 @@ def on_drop(page: Page, drag: Any, state_data: Any, history_data: Any, *view: An
         return _bad_request(exc, lang)[:3]
     outcome = commit(page.store, state_data, history_data, op, lang, order=page.order)
     if outcome.after is not None:
-        # One round trip: the map, the list and the edit panel come with
-        # the save's answer; only the panels (on map-state) are asked for,
-        # and they draw from the map handed over here, not from the store.
-        version = outcome.state["version"]
-        just_saved_of(page.app).put(outcome.state["map_id"], version, outcome.after)
-        draw_drop(outcome.after, version, view, page.app)
+        # One round trip draws it all, from the saved map (no store load).
+        draw_drop(page, outcome.after, outcome.state, view)
     return _outputs(outcome)[:3]
 
 

@@ -1,8 +1,10 @@
 """A map a save just wrote, handed to the one callback that draws from it next.
 
-After a drop, ``on_drop`` has the saved map in hand and the panels callback
-would load the same version from the store again. The drop leaves the map
-here and the panels take it out once: one store load per drop. Taken once
+After a drop, ``on_drop`` has the saved map in hand, and the panels (drawn
+in the drop's answer, then checked once more by the panels callback that the
+new ``map-state`` fires) would load the same version from the store again.
+The drop leaves the map here for each of them to take out once: one store
+load per drop. Taken once
 and only for a moment, so a map deleted afterwards is read from the store
 (and refused) by every later request, as before.
 """

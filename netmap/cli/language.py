@@ -64,9 +64,7 @@ CLICK_PLURALS: dict[str, str] = {
 _CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types")
 
 
-def cli_lang(
-    argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None
-) -> Lang:
+def cli_lang(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> Lang:
     """The language asked for: ``--lang`` in the arguments, else ``NETMAP_LANG``,
     else Danish.
 

@@ -30,7 +30,7 @@ from netmap.app.panels.render import (
     render_panels,
 )
 from netmap.app.state import OverviewSort, PanelInputs, clicked, user_action
-from netmap.app.wiring import Callbacks, Page
+from netmap.app.wiring import Callbacks, Page, one_per_app
 from netmap.errors import NetmapError, invalid_input
 from netmap.i18n import DEFAULT_LANG, Lang, parse_lang, t
 from netmap.store.base import MapStore
@@ -157,6 +157,53 @@ def next_sort(current: Any, column: Any) -> OverviewSort:
     return clicked
 
 
+def analysis_cache_of(app: dash.Dash) -> AnalysisCache:
+    """The app's one :class:`AnalysisCache` (the panels and a drop share it)."""
+    return one_per_app(app, "netmap.analysis_cache", AnalysisCache)
+
+
+#: What the panels are drawn from besides the map: the language, the overview's
+#: sort, the clicks on the lazy sections' titles, and what the browser has drawn.
+PANEL_INPUTS = (
+    ("lang", "data"),
+    ("panel-overview-sort", "data"),
+    ("panel-overview-title", "n_clicks"),
+    ("panel-measures-title", "n_clicks"),
+    ("panel-drawn", "data"),
+)
+
+
+def panel_region(
+    app: dash.Dash,
+    store: MapStore,
+    today: Callable[[], date],
+    map_state: Any,
+    values: tuple[Any, ...],
+) -> tuple[list[Any], dict[str, list[str]], dict[str, dict[str, Any]]]:
+    """The panel outputs, the fingerprints then drawn, and the live properties to set.
+
+    ``values`` are the raw values of :data:`PANEL_INPUTS`, in that order.
+    """
+    lang, sort, overview_clicks, measures_clicks, drawn = values
+    opened = frozenset(
+        name
+        for name, clicks in (("overview", overview_clicks), ("measures", measures_clicks))
+        if is_open(name, clicks)
+    )
+    content = update_panels(
+        store,
+        today,
+        map_state,
+        lang,
+        sort,
+        server_lang(app),
+        opened=opened,
+        cache=analysis_cache_of(app),
+        just_saved=just_saved_of(app),
+    )
+    return panel_outputs(content, drawn)
+
+
 def register_panel_callbacks(
     app: dash.Dash, store: MapStore, today: Callable[[], date] = date.today
 ) -> None:
@@ -170,8 +217,7 @@ def register_panel_callbacks(
     then a drop sets only their changed texts and the chart's figure
     (:mod:`netmap.app.panels.live`).
     """
-    page = Page(app=app, store=store, today=today, extras={"cache": AnalysisCache()})
-    callbacks.register(app, page)
+    callbacks.register(app, Page(app=app, store=store, today=today))
 
 
 callbacks = Callbacks()
@@ -200,23 +246,13 @@ def draw_panels(
     drawn: Any,
 ) -> tuple[Any, ...]:
     """Every panel section for the tab's map, sending only what changed."""
-    opened = frozenset(
-        name
-        for name, clicks in (("overview", overview_clicks), ("measures", measures_clicks))
-        if is_open(name, clicks)
-    )
-    content = update_panels(
+    values, now, live = panel_region(
+        page.app,
         page.store,
         page.today,
         map_state,
-        lang,
-        sort,
-        server_lang(page.app),
-        opened=opened,
-        cache=page.extras["cache"],
-        just_saved=just_saved_of(page.app),
+        (lang, sort, overview_clicks, measures_clicks, drawn),
     )
-    values, now, live = panel_outputs(content, drawn)
     # A drop with the overview or measures open: a few properties of
     # components the browser has (see live.py), not a redraw.
     for component_id, props in live.items():
