@@ -32,6 +32,7 @@ __all__ = [
     "add_meeting",
     "follow_up_agreement",
     "mark_ready",
+    "meeting_or_error",
     "record_meeting",
     "remove_meeting",
 ]
@@ -56,7 +57,7 @@ def _rebuilt(network_map: NetworkMap, **changes: Any) -> NetworkMap:
         raise invalid_input(exc) from None
 
 
-def _meeting_or_error(network_map: NetworkMap, meeting_id: str) -> Meeting:
+def meeting_or_error(network_map: NetworkMap, meeting_id: str) -> Meeting:
     try:
         return network_map.meeting(meeting_id)
     except KeyError:
@@ -171,13 +172,13 @@ def add_meeting(network_map: NetworkMap, meeting_id: str | None, **plan: Any) ->
 
 def remove_meeting(network_map: NetworkMap, meeting_id: str) -> NetworkMap:
     """The map without the meeting (one added by mistake)."""
-    _meeting_or_error(network_map, meeting_id)
+    meeting_or_error(network_map, meeting_id)
     return _rebuilt(network_map, meetings=[m for m in network_map.meetings if m.id != meeting_id])
 
 
 def mark_ready(network_map: NetworkMap, meeting_id: str, version: int) -> NetworkMap:
     """Mark "the map is ready for the meeting": ``version`` is the one prepared with."""
-    meeting = _meeting_or_error(network_map, meeting_id)
+    meeting = meeting_or_error(network_map, meeting_id)
     if meeting.held:
         raise NetmapError("meetings.already_held", id=meeting.id, date=meeting.date)
     return _with_meeting(network_map, meeting, prepared_with=version)
@@ -197,7 +198,7 @@ def record_meeting(
     ``appointed`` maps fields of :data:`APPOINTMENTS` to person ids; each sets
     the team role on that person (see the module docstring).
     """
-    meeting = _meeting_or_error(network_map, meeting_id)
+    meeting = meeting_or_error(network_map, meeting_id)
     changes: dict[str, Any] = {"held": True}
     for field, ids in (("attended", attended), ("apologies", apologies)):
         if ids is not None:
@@ -225,7 +226,7 @@ def add_agreement(
     by: dt.date | None = None,
 ) -> NetworkMap:
     """One more line on the meeting's aftaleark."""
-    meeting = _meeting_or_error(network_map, meeting_id)
+    meeting = meeting_or_error(network_map, meeting_id)
     _check_on_map(network_map, "who", (who,))
     agreement_id = agreement_id or _next_id("a", {a.id for a in meeting.agreements})
     try:
@@ -239,7 +240,7 @@ def follow_up_agreement(
     network_map: NetworkMap, meeting_id: str, agreement_id: str, status: AgreementStatus | None
 ) -> NetworkMap:
     """Done, not done or carried over, as asked at the next meeting (None: not asked yet)."""
-    meeting = _meeting_or_error(network_map, meeting_id)
+    meeting = meeting_or_error(network_map, meeting_id)
     if agreement_id not in {a.id for a in meeting.agreements}:
         known = ", ".join(a.id for a in meeting.agreements) or "–"
         raise NetmapError(
