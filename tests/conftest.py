@@ -22,9 +22,11 @@ def store(tmp_path: Path) -> Iterator[SqliteStore]:
 @pytest.fixture
 def client(store: SqliteStore) -> Any:
     """The app on ``store``, as a Flask test client (callbacks over HTTP)."""
+    from app_client import app_client
+
     from netmap.app import create_app
 
-    return create_app(store).server.test_client()
+    return app_client(create_app(store))
 
 
 @pytest.fixture

@@ -12,12 +12,10 @@ from collections.abc import Callable
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
 
 import dash
-from flask import Response, request
 
-from netmap.i18n import Lang, parse_lang, t
+from netmap.i18n import Lang, t
 from netmap.store import MapStore
 
 __all__ = ["ASSETS_FOLDER", "MAX_REQUEST_BYTES", "create_app"]
@@ -27,23 +25,6 @@ __all__ = ["ASSETS_FOLDER", "MAX_REQUEST_BYTES", "create_app"]
 ASSETS_FOLDER = Path(str(files("netmap.app") / "assets"))
 #: Dash sets no request size limit (TECH-NOTES); a drag or a form is a few kB.
 MAX_REQUEST_BYTES = 2 * 1024 * 1024
-
-
-def _reject_malformed_callback_body() -> Any:
-    """A callback request must be one JSON object; anything else is a 400.
-
-    Dash itself would fail on it with a 500 and a traceback in the log. The
-    body is parsed once here and cached by Flask for Dash to reuse.
-    """
-    if request.method == "POST" and request.path.endswith("/_dash-update-component"):
-        body = request.get_json(silent=True)
-        if not isinstance(body, dict):
-            return Response(
-                t("app.bad_body", parse_lang(request.accept_languages.best_match(["da", "en"]))),
-                status=400,
-                mimetype="text/plain",
-            )
-    return None
 
 
 def create_app(
@@ -76,7 +57,6 @@ def create_app(
     # The page's language before any script runs: the server's (serve --lang).
     app.index_string = app.index_string.replace("<html>", f'<html lang="{default_lang}">', 1)
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
-    app.server.before_request(_reject_malformed_callback_body)
     app.server.config[LANG_CONFIG] = default_lang
     # Made now, before requests come in on several threads.
     edit_order_of(app)
@@ -88,7 +68,9 @@ def create_app(
     register_start_callbacks(app, store)
     register_editor_callbacks(app, store, today)
     from netmap.app.patient_form import register_patient_form
+    from netmap.app.security import protect
 
     register_patient_form(app, store)
     register_panel_callbacks(app, store, today)
+    protect(app)  # last: the CSP hashes every inline script registered above
     return app

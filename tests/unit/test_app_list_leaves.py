@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from app_client import app_client
 
 from netmap.app import create_app
 from netmap.app.list_leaves import ANSWERS, drawn_for, list_leaves, list_structure
@@ -100,7 +101,7 @@ def client_and_map(tmp_path: Path) -> Iterator[tuple[Any, str]]:
 
     with SqliteStore(tmp_path / "netmap.db") as store:
         map_id = store.create(_map(), author="test").map_id
-        yield create_app(store).server.test_client(), map_id
+        yield app_client(create_app(store)), map_id
 
 
 def _call(client: Any, first_output: str, values: dict[str, Any]) -> Any:

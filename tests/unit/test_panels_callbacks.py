@@ -12,6 +12,7 @@ from typing import Any
 
 import dash
 import pytest
+from app_client import app_client
 from dash import dcc, html
 from panels_support import AS_OF, as_json, by_id, md_table, names_in, nodes, sofie, texts
 from revise import revise_patient, revise_person
@@ -170,7 +171,7 @@ def _reply(app: dash.Dash, output: str, values: dict[str, Any]) -> dict[str, Any
     ]
     inputs = app.callback_map[key]["inputs"]
     states = app.callback_map[key]["state"]
-    client = app.server.test_client()
+    client = app_client(app)
     response = client.post(
         "/_dash-update-component",
         json={

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from app_client import app_client
 from panels_support import by_id, sofie
 
 from netmap.app import create_app
@@ -20,7 +21,7 @@ from netmap.store.sqlite import SqliteStore
 
 
 def _layout(store: SqliteStore, referrer: str | None) -> Any:
-    client = create_app(store).server.test_client()
+    client = app_client(create_app(store))
     headers = {"Referer": referrer} if referrer else {}
     response = client.get("/_dash-layout", headers=headers)
     assert response.status_code == 200
@@ -70,7 +71,7 @@ def _route(store: SqliteStore, pathname: str, lang: Any, drawn: Any) -> Any:
         {"id": part.split(".")[0], "property": part.split(".")[1]}
         for part in key.strip(".").split("...")
     ]
-    return app.server.test_client().post(
+    return app_client(app).post(
         "/_dash-update-component",
         json={
             "output": key,
@@ -110,7 +111,7 @@ def test_pnl093_the_panels_drawn_with_the_page_are_what_the_callback_would_send(
     # with the page's fingerprints changes nothing.
     stored = store.create(sofie(), author="test")
     app = create_app(store, today=lambda: date(2026, 11, 22))
-    client = app.server.test_client()
+    client = app_client(app)
     page = client.get(
         "/_dash-layout", headers={"Referer": f"http://localhost/map/{stored.map_id}"}
     ).get_json()
