@@ -1,7 +1,11 @@
 """Browser tests: a real app on a real threaded server, driven by Chromium.
 
-- ``live_app``: ``create_app(SqliteStore(tmp db))`` served by werkzeug's
-  threaded server on a free port of 127.0.0.1; yields ``.url`` and ``.store``.
+- ``live_app``: ``create_app(SqliteStore(tmp db))`` served on a free port of
+  127.0.0.1 by the same builder as ``netmap serve`` (``serve_app``: waitress,
+  host and origin checks, security headers and CSP); yields ``.url`` and ``.store``.
+- Every browser test fails on a Content-Security-Policy violation that
+  Chromium reports on the console (``csp_violations``): the CSP must allow what
+  the app really does, and nothing more.
 - pytest-playwright drives Debian's Chromium (``/usr/bin/chromium``; the
   bundled download cannot work here, TECH-NOTES) at 1366×768.
 - A failing test leaves a screenshot in ``test-results/screenshots/<test>.png``.
@@ -24,9 +28,9 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import BaseWSGIServer, make_server
 
 from netmap.app import create_app
+from netmap.cli.serve import serve_app
 from netmap.model import NetworkMap, Patient
 from netmap.store import SqliteStore
 
@@ -64,15 +68,43 @@ class LiveApp:
 def live_app(tmp_path: Path) -> Iterator[LiveApp]:
     store = SqliteStore(tmp_path / "netmap.db")
     app = create_app(store, today=lambda: TODAY)
-    server: BaseWSGIServer = make_server("127.0.0.1", 0, app.server, threaded=True)
+    server, url = serve_app(app, "127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield LiveApp(url=f"http://127.0.0.1:{server.server_port}", store=store)
+        yield LiveApp(url=url.rstrip("/"), store=store)
     finally:
         server.shutdown()
         thread.join(timeout=5)
+        server.server_close()
         store.close()
+
+
+#: How Chromium words a CSP violation on the console ("Refused to load/apply/execute …
+#: because it violates the following Content Security Policy directive …").
+CSP_MARK = "Content Security Policy"
+
+
+@pytest.fixture
+def csp_violations(context: Any) -> list[str]:
+    """The CSP violations Chromium reports on the console of every page of the test."""
+    seen: list[str] = []
+    context.on(
+        "console",
+        lambda message: seen.append(message.text) if CSP_MARK in message.text else None,
+    )
+    return seen
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violation(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A browser test that made the page break the CSP fails."""
+    if "page" not in request.fixturenames and "context" not in request.fixturenames:
+        yield
+        return
+    seen: list[str] = request.getfixturevalue("csp_violations")
+    yield
+    assert not seen, f"Content-Security-Policy violations: {seen}"
 
 
 @pytest.fixture(scope="session")

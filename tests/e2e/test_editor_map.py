@@ -78,6 +78,12 @@ def _pt(point: tuple[float, float]) -> dict[str, float]:
     return {"x": point[0], "y": point[1]}
 
 
+def _as_page(live_app: LiveApp) -> dict[str, str]:
+    """The headers the app's own page sends with a callback (the server refuses
+    a POST from any other origin)."""
+    return {"Content-Type": "application/json", "Origin": live_app.url}
+
+
 def test_e2e020_malformed_posts_change_nothing(live_app: LiveApp, page: Page) -> None:
     map_id = live_app.create_map(_two_person_map())
     _open(page, live_app, map_id)
@@ -110,7 +116,7 @@ def test_e2e020_malformed_posts_change_nothing(live_app: LiveApp, page: Page) ->
         response = page.request.post(
             endpoint,
             data=json.dumps(body, allow_nan=True).encode(),
-            headers={"Content-Type": "application/json"},
+            headers=_as_page(live_app),
         )
         assert response.status == 200, (bad, response.status)
         assert "Ændringen blev ikke gemt" in response.text(), bad
@@ -122,19 +128,19 @@ def test_e2e020_malformed_posts_change_nothing(live_app: LiveApp, page: Page) ->
             if item["id"] == "map-state":
                 item["value"] = state
         response = page.request.post(
-            endpoint, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+            endpoint, data=json.dumps(body).encode(), headers=_as_page(live_app)
         )
         assert response.status == 200
         assert "Ændringen blev ikke gemt" in response.text(), state
     # Not a JSON object at all: a plain "bad request", nothing runs.
     for raw in (b'"just a string"', b"[1, 2]", b"{not json"):
         response = page.request.post(
-            endpoint, data=raw, headers={"Content-Type": "application/json"}
+            endpoint, data=raw, headers=_as_page(live_app)
         )
         assert response.status == 400, raw
     # A body above the size limit is refused before any callback runs.
     huge = page.request.post(
-        endpoint, data=b"x" * (3 * 1024 * 1024), headers={"Content-Type": "application/json"}
+        endpoint, data=b"x" * (3 * 1024 * 1024), headers=_as_page(live_app)
     )
     assert huge.status == 413
     after = live_app.store.load(map_id)
