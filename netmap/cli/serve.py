@@ -6,7 +6,7 @@ that there is no login yet: anyone who can reach the address can read and
 change every map.
 
 The app is served by waitress, a production WSGI server: pure Python, threads
-in one process (the edit ordering of ``netmap.app.edit_order`` lives in the
+in one process (the per-tab edit order of ``netmap.service`` lives in the
 process's memory), a bounded number of connections and a timeout for idle or
 half-sent ones. werkzeug's development server is used only with ``--debug``.
 ``serve_app`` is the one builder, used by ``netmap serve`` and the browser tests.
