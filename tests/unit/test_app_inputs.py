@@ -13,6 +13,7 @@ import threading
 from typing import Any
 
 import pytest
+from app_client import app_client
 
 from netmap.app import create_app
 from netmap.app.start import demo_map, existing_demo, open_or_create_demo
@@ -156,7 +157,7 @@ def test_appinput004_a_garbage_click_count_changes_nothing(
 def test_appinput005_a_fresh_tab_on_the_start_page_follows_serve_lang(
     store: SqliteStore,
 ) -> None:
-    client = create_app(store, default_lang="en").server.test_client()
+    client = app_client(create_app(store, default_lang="en"))
     page = client.get("/").get_data(as_text=True)
     assert '<html lang="en">' in page
     layout = client.get("/_dash-layout", headers={"Referer": "http://localhost/"})
@@ -165,5 +166,5 @@ def test_appinput005_a_fresh_tab_on_the_start_page_follows_serve_lang(
     response = _fire(client, "new-create", "n_clicks", 1, {"new-name": "", "lang": None})
     message = json.dumps(response.get_json()["response"]["start-message"])
     assert "New map" in message and "must not be empty" in message
-    danish = create_app(store).server.test_client()
+    danish = app_client(create_app(store))
     assert '<html lang="da">' in danish.get("/").get_data(as_text=True)
