@@ -128,7 +128,8 @@ class Server:
         request = urllib.request.Request(
             f"{self.url}/_dash-update-component",
             data=data,
-            headers={"Content-Type": "application/json"},
+            # The server takes a POST only from its own page (netmap/app/security.py).
+            headers={"Content-Type": "application/json", "Origin": self.url},
         )
         start = time.perf_counter()
         with urllib.request.urlopen(request) as response:
