@@ -1,0 +1,44 @@
+"""The editor's view without HTTP: map + the tab's UI state -> what each region shows."""
+
+from __future__ import annotations
+
+import dash
+
+from netmap.app.editor_callbacks import edit_panel_region, map_region
+from netmap.app.list_leaves import drawn_for
+from netmap.editing import DropPerson
+from netmap.model import NetworkMap
+
+UI = (None, None, 1, "select")  # nobody chosen, no line started, step 1, select mode
+
+
+def test_appview001_a_drop_changes_one_row_and_nothing_else_of_the_list(
+    small_map: NetworkMap,
+) -> None:
+    drawn = drawn_for(small_map, "da")
+    moved = DropPerson(id="mor", x=0.0, y=-0.9).apply(small_map)
+    region = map_region(moved, 7, "da", UI, drawn)
+    assert region.list_children is dash.no_update
+    assert region.version_label == "Version 7"
+    changed = [component_id for component_id, _ in region.updates]
+    assert {"type": "person-row", "pid": "mor"} in changed
+    assert {c["pid"] for c in changed} == {"mor"}  # Rådgiver's items are left alone
+    assert any(e["data"].get("pid") == "mor" for e in region.elements)
+
+
+def test_appview002_a_list_drawn_for_something_else_is_drawn_anew(small_map: NetworkMap) -> None:
+    region = map_region(small_map, 1, "en", UI, {"structure": "0" * 40, "leaves": {}})
+    assert region.list_children is not dash.no_update
+    assert region.list_drawn == drawn_for(small_map, "en")
+    assert region.updates == []
+
+
+def test_appview003_the_edit_panel_fingerprint_says_when_it_would_look_the_same(
+    small_map: NetworkMap,
+) -> None:
+    _, nobody = edit_panel_region(small_map, None, "da")
+    _, mor = edit_panel_region(small_map, "mor", "da")
+    moved_other = DropPerson(id="sr", x=0.5, y=0.5).apply(small_map)
+    assert nobody != mor
+    assert edit_panel_region(moved_other, "mor", "da")[1] == mor
+    assert edit_panel_region(small_map, "nobody", "da")[1] == nobody
