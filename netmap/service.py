@@ -183,7 +183,7 @@ def _save_on_own_newest(
         except ConflictError as exc:
             if tab is None or attempt == OWN_RETRIES - 1:
                 return Conflict(map_id, base_version, exc.current_version)
-            newer = [v for v in store.history(map_id) if v.version > base]
+            newer = store.history(map_id, after=base)  # reads only what came since
             if not newer or any(v.author != author for v in newer):
                 return Conflict(map_id, base_version, exc.current_version)
             base = newer[-1].version

@@ -289,8 +289,9 @@ def delete_flow(page: Page, _d: Any, _c: Any, _x: Any, lang_data: Any) -> Any:
     elif kind == "confirm-delete":
         try:
             name = page.store.load(map_id).map.patient.name
-            page.store.delete(map_id)
-            message = t("app.start.deleted", lang, name=name)
+            erased = page.store.delete(map_id).complete  # False: traces may still be on disk
+            key = "app.start.deleted" if erased else "app.start.delete_pending"
+            message = t(key, lang, name=name)
         except MapNotFound as exc:
             message = html.Span(exc.message(lang), className="error")
     return map_rows(page.store.list_maps(), lang, pending), message

@@ -16,14 +16,14 @@ import click
 
 from netmap.analysis import analyse, render_text
 from netmap.cli import cli
-from netmap.cli.common import common_options
+from netmap.cli.common import common_options, open_cli_store
 from netmap.cli.language import help_text
 from netmap.cli.maps import resolve_map
 from netmap.errors import NetmapError
 from netmap.i18n import Lang
 from netmap.interchange import read_map
 from netmap.model import NetworkMap
-from netmap.store import MapNotFound, VersionInfo, open_store, resolve_db_path
+from netmap.store import MapNotFound, VersionInfo, resolve_db_path
 
 __all__ = ["analyse_command", "map_changed_at", "parse_as_of"]
 
@@ -72,7 +72,7 @@ def _load(argument: str, db: Path | None) -> tuple[NetworkMap, datetime | None]:
     if not resolve_db_path(db).exists():
         # Only reading: no database yet means no such map, and none is created.
         raise MapNotFound(argument)
-    store = open_store(db)
+    store = open_cli_store(db)
     try:
         # The id or its start, as for the other commands.
         map_id = resolve_map(store, argument).map_id

@@ -1,4 +1,4 @@
-"""What every command shares: ``--db``, ``--lang`` and one-line errors."""
+"""What every command shares: ``--db``, ``--lang``, opening the store and one-line errors."""
 
 from __future__ import annotations
 
@@ -14,13 +14,16 @@ import click
 from netmap.cli.language import cli_lang, help_text
 from netmap.errors import NetmapError
 from netmap.i18n import Lang, parse_lang, t
+from netmap.store import MapStore, open_store
 
-__all__ = ["common_options", "echo_error", "run_cli"]
+__all__ = ["EXIT_ERASURE_PENDING", "common_options", "echo_error", "open_cli_store", "run_cli"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_INVALID = 2
 EXIT_INTERNAL = 70
+#: ``delete`` could not finish erasing yet (EX_TEMPFAIL): another program has the database open.
+EXIT_ERASURE_PENDING = 75
 
 
 def common_options(func: F) -> F:
@@ -47,6 +50,20 @@ def common_options(func: F) -> F:
         return func(*args, lang=parse_lang(lang), **kwargs)
 
     return wrapper  # type: ignore[return-value]
+
+
+def open_cli_store(db: Path | None) -> MapStore:
+    """The store for a command, saying on stderr if an earlier erasure is still not finished.
+
+    Opening checks the file (a damaged one is refused with what to do) and makes
+    it owner-only; both come as a :class:`~netmap.errors.NetmapError`, which
+    :func:`run_cli` prints as one line.
+    """
+    store = open_store(db)
+    if store.erasure_pending():
+        path = getattr(store, "path", db)
+        echo_error(t("store.erasure_pending", current_lang_or_default(), path=str(path)))
+    return store
 
 
 def echo_error(message: str) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 import click
 
 from netmap.cli import cli
-from netmap.cli.common import common_options
+from netmap.cli.common import EXIT_ERASURE_PENDING, common_options, open_cli_store
 from netmap.cli.language import help_text
 from netmap.cpr import mask_cpr
 from netmap.errors import NetmapError
@@ -36,7 +36,7 @@ from netmap.i18n import (
 )
 from netmap.interchange import Format, ImportFailed, read_map, write_map
 from netmap.model import NetworkMap, Person, Sector
-from netmap.store import MapNotFound, MapStore, MapSummary, open_store, resolve_db_path
+from netmap.store import MapNotFound, MapStore, MapSummary, resolve_db_path
 
 __all__ = [
     "backup_command",
@@ -91,7 +91,7 @@ def _store(db: Path | None, *, must_exist: bool) -> Iterator[MapStore | None]:
     if must_exist and not resolve_db_path(db).exists():
         yield None
         return
-    store = open_store(db)
+    store = open_cli_store(db)
     try:
         yield store
     finally:
@@ -407,7 +407,18 @@ def delete_command(map_ref: str, yes: bool, db: Path | None, lang: Lang) -> None
             if not click.confirm(question, default=False):
                 click.echo(t("cli_maps.delete_cancelled", lang))
                 sys.exit(1)
-        store.delete(summary.map_id)
+        erasure = store.delete(summary.map_id)
+    if not erasure.complete and store.erasure_pending():  # closing is one more chance
+        click.echo(
+            t(
+                "cli_maps.delete_pending",
+                lang,
+                name=summary.patient_name,
+                map_id=summary.map_id,
+                files=", ".join(erasure.files),
+            )
+        )
+        sys.exit(EXIT_ERASURE_PENDING)
     click.echo(
         t(
             "cli_maps.deleted",

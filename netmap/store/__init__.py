@@ -10,6 +10,7 @@ from pathlib import Path
 
 from netmap.store.base import (
     ConflictError,
+    Erasure,
     MapNotFound,
     MapStore,
     MapSummary,
@@ -20,10 +21,12 @@ from netmap.store.base import (
     VersionNotFound,
 )
 from netmap.store.location import default_db_path, resolve_db_path
+from netmap.store.permissions import private_folder
 from netmap.store.sqlite import SqliteStore
 
 __all__ = [
     "ConflictError",
+    "Erasure",
     "MapNotFound",
     "MapStore",
     "MapSummary",
@@ -42,11 +45,17 @@ __all__ = [
 def open_store(db: Path | str | None = None) -> MapStore:
     """Open (creating if needed) the store at ``db``, ``$NETMAP_DB`` or the default.
 
-    A folder made for the database is private to the user (mode 0700): the
-    maps hold names, contact details and CPR numbers.
+    The maps hold names, contact details and CPR numbers: netmap's own data
+    folder is made private to the user (0700) even if it exists, a folder
+    created for another path gets 0700 too, but an existing folder the user
+    chose (their home, ``/tmp``) is left as it is; the database files in it
+    are made owner-only (:mod:`netmap.store.permissions`). A damaged file is
+    refused here with what to do (:class:`StoreError`).
     """
     path = resolve_db_path(db)
-    if not path.parent.exists():
+    if path.parent == default_db_path().parent:
+        private_folder(path.parent)
+    elif not path.parent.exists():
         try:
             path.parent.mkdir(parents=True, mode=0o700)
         except FileExistsError:

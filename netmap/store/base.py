@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Literal, Protocol, runtime_checkable
 
 from pydantic import Field
 
@@ -22,6 +22,7 @@ from netmap.model import NetworkMap, StrictModel
 
 __all__ = [
     "ConflictError",
+    "Erasure",
     "MapNotFound",
     "MapStore",
     "MapSummary",
@@ -81,6 +82,25 @@ class StoredMap(StrictModel):
     version: int = Field(ge=1)
     saved_at: datetime
     map: NetworkMap
+
+
+class Erasure(StrictModel):
+    """What :meth:`MapStore.delete` did.
+
+    The map is gone from netmap either way (no list, no load). ``complete``
+    says whether its names, CPR and phone numbers are also gone from every file
+    on disk; if not, ``reason`` says why and the store finishes the erasure at
+    its next chance (a save, an open, a close), without being asked again.
+    """
+
+    map_id: str
+    complete: bool
+    reason: Literal["in_use"] | None = Field(
+        default=None, description="in_use: another program has the database open."
+    )
+    files: list[str] = Field(
+        default_factory=list, description="The files that may still hold traces, if not complete."
+    )
 
 
 class StoreError(NetmapError):
@@ -168,8 +188,12 @@ class MapStore(Protocol):
         """
         ...
 
-    def history(self, map_id: str) -> list[VersionInfo]:
-        """Every version of a map, oldest first."""
+    def history(self, map_id: str, *, after: int = 0) -> list[VersionInfo]:
+        """Every version of a map newer than ``after`` (all by default), oldest first.
+
+        With ``after`` only those versions are read, however long the history:
+        a save refused on a stale version asks only for what came since.
+        """
         ...
 
     def restore(self, map_id: str, version: int, *, author: str) -> StoredMap:
@@ -179,8 +203,15 @@ class MapStore(Protocol):
         """
         ...
 
-    def delete(self, map_id: str) -> None:
-        """Erase a map and all its versions (the patient's right to erasure)."""
+    def delete(self, map_id: str) -> Erasure:
+        """Erase a map and all its versions (the patient's right to erasure).
+
+        Never reports ``complete`` while traces of the map may still be on disk.
+        """
+        ...
+
+    def erasure_pending(self) -> bool:
+        """Whether an erasure (by this or another program) is not finished on disk yet."""
         ...
 
     def backup(self, target: Path, *, overwrite: bool = False) -> None:

@@ -2,9 +2,12 @@
 
 Design choices, and why:
 
-* **Append-only.** Each save inserts one row into ``versions``; a trigger refuses
-  any ``UPDATE`` of a version row, so history cannot be rewritten by mistake.
-  Only :meth:`SqliteStore.delete` removes rows (the patient's right to erasure).
+* **Append-only.** Each save inserts one row into ``versions`` and the persons
+  and ties that are new into ``parts`` (:mod:`netmap.store.schema`: unchanged
+  ones are shared between versions, so a small edit costs about a kilobyte, not
+  a copy of the map); triggers refuse any ``UPDATE`` of either, so history
+  cannot be rewritten by mistake. Only :meth:`SqliteStore.delete` removes rows
+  (the patient's right to erasure).
 * **Conflicts.** The check "is ``base_version`` still the latest?" and the insert
   of the next version run in one ``BEGIN IMMEDIATE`` transaction, which takes
   the database's write lock *before* reading. Two processes saving on the same
@@ -19,7 +22,12 @@ Design choices, and why:
 * **Erasure.** ``secure_delete=ON`` makes SQLite overwrite deleted content with
   zeros, and after a delete the WAL is checkpointed and truncated so old page
   images do not linger there either. ``VACUUM`` would also work but rewrites the
-  whole file on every erasure.
+  whole file on every erasure. While another program reads the database the
+  WAL cannot be emptied: the delete says so and the store finishes it at its
+  next open, write or close (:mod:`netmap.store.erasure`).
+* **Checked at open.** ``PRAGMA quick_check`` runs when a store opens, so a
+  damaged file is refused at start with what to do, not in the middle of work;
+  files others can read are tightened first (:mod:`netmap.store.permissions`).
 * **Threads.** One connection per store object, shared by all threads under a
   lock (the Dash dev server is threaded); ``check_same_thread=False`` is safe
   because no two threads use the connection at the same time.
@@ -49,6 +57,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -57,6 +66,7 @@ from netmap.errors import invalid_input
 from netmap.model import NetworkMap
 from netmap.store.base import (
     ConflictError,
+    Erasure,
     MapNotFound,
     MapSummary,
     StoreCorrupt,
@@ -65,58 +75,45 @@ from netmap.store.base import (
     VersionInfo,
     VersionNotFound,
 )
+from netmap.store.erasure import checkpoint_truncate, delete_rows
+from netmap.store.part_rows import MissingPart, Recipe, add_parts, find_ids, text_of
+from netmap.store.parts import StoredParts, digest, join
+from netmap.store.permissions import companion_files, private_files
+from netmap.store.schema import MIGRATIONS, SCHEMA_VERSION, create_schema
 from netmap.store.stored_json import StoredJson
 
 __all__ = ["SCHEMA_VERSION", "SqliteStore"]
 
-#: Kept in ``PRAGMA user_version``; bump it and add a step to ``_MIGRATIONS``.
-SCHEMA_VERSION = 1
 #: ``PRAGMA application_id``: "NMAP", so another program's database is not mistaken for ours.
 APPLICATION_ID = 0x4E4D4150
 DEFAULT_TIMEOUT_S = 10.0
+#: How long a delete waits for other programs' reads to end before it reports
+#: the erasure as pending; opening and closing wait this long too, saves not at all.
+ERASURE_WAIT_S = 2.0
 MAX_AUTHOR_LENGTH = 200
 MAX_NOTE_LENGTH = 1000
 _CACHE_SIZE = 16
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-_SCHEMA_V1 = """
-CREATE TABLE maps (
-    map_id     TEXT PRIMARY KEY,
-    created_at TEXT NOT NULL
-) STRICT;
-
-CREATE TABLE versions (
-    seq           INTEGER PRIMARY KEY,
-    map_id        TEXT NOT NULL REFERENCES maps(map_id) ON DELETE CASCADE,
-    version       INTEGER NOT NULL CHECK (version >= 1),
-    saved_at      TEXT NOT NULL,
-    author        TEXT NOT NULL,
-    based_on      INTEGER,
-    restored_from INTEGER,
-    note          TEXT,
-    changes_json  TEXT NOT NULL,
-    patient_name  TEXT NOT NULL,
-    masked_cpr    TEXT NOT NULL,
-    map_json      TEXT NOT NULL,
-    UNIQUE (map_id, version)
-) STRICT;
-
-CREATE TRIGGER versions_append_only BEFORE UPDATE ON versions
-BEGIN
-    SELECT RAISE(ABORT, 'netmap: versions are append-only');
-END;
-"""
-
-#: ``_MIGRATIONS[n]`` takes a database from schema ``n`` to ``n + 1``.
-_MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1}
+_VERSION_COLUMNS = "version, saved_at, head, tail, persons, ties, map_json"
 
 
 @dataclass(frozen=True)
 class _Row:
+    """A stored version: its parts' recipe, or (kept whole) its JSON text."""
+
     map_id: str
     version: int
     saved_at: str
-    map_json: str
+    recipe: Recipe | None
+    whole: str | None
+
+
+def _row(map_id: str, row: tuple[Any, ...]) -> _Row:
+    version, saved_at, head, tail, persons, ties, whole = row
+    if whole is not None:
+        return _Row(map_id, int(version), str(saved_at), None, str(whole))
+    recipe = Recipe(int(head), int(tail), bytes(persons), bytes(ties))
+    return _Row(map_id, int(version), str(saved_at), recipe, None)
 
 
 def _now() -> str:
@@ -146,19 +143,31 @@ class SqliteStore:
     ['Kort oprettet med 0 personer og 0 streger']
     """
 
-    def __init__(self, path: Path, *, timeout: float = DEFAULT_TIMEOUT_S) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        timeout: float = DEFAULT_TIMEOUT_S,
+        erasure_wait: float | None = None,
+    ) -> None:
         self.path = Path(path)
         self._timeout = timeout
+        self._erasure_wait = ERASURE_WAIT_S if erasure_wait is None else erasure_wait
         self._lock = threading.RLock()
         self._cache: OrderedDict[tuple[str, int], NetworkMap] = OrderedDict()
         self._json = StoredJson()
+        self._pending = False
         self._conn: sqlite3.Connection | None = self._connect()
+        with self._lock:
+            self._finish_erasure(self._erasure_wait)
 
     # --- connection and schema -------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
         if self.path.is_dir():
             raise StoreError("store.cannot_open", path=str(self.path), detail="is a directory")
+        # Before anything is written: a file others can read is made owner-only.
+        private_files(self.path)
         if not self.path.exists():
             # The file holds CPR numbers: readable by its owner only. SQLite gives
             # the -wal and -shm files the same permissions.
@@ -178,7 +187,8 @@ class SqliteStore:
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA secure_delete = ON")
-            self._prepare_schema(conn)
+            self._check_intact(conn)
+            migrated = self._prepare_schema(conn)
         except sqlite3.OperationalError as exc:
             # Locked for longer than the timeout, read-only, disk full …: not the file's fault.
             conn.close()
@@ -189,16 +199,35 @@ class SqliteStore:
         except BaseException:
             conn.close()
             raise
+        if migrated:
+            # The old whole-map rows are free pages now (zeroed): give the space back.
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("VACUUM")
         return conn
 
-    def _prepare_schema(self, conn: sqlite3.Connection) -> None:
+    def _check_intact(self, conn: sqlite3.Connection) -> None:
+        """Refuse a damaged file at open (every page's structure; about 1 ms a megabyte)."""
+        try:
+            problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check(1)").fetchall()]
+        except sqlite3.OperationalError:
+            raise
+        except sqlite3.DatabaseError as exc:
+            problems = [str(exc)]
+        if problems != ["ok"]:
+            # "*** in database main ***\nPage 19: btreeInitPage() …": one line, the page named.
+            words = " ".join(problems).replace("*** in database main ***", "").split()
+            raise StoreError("store.damaged", path=str(self.path), detail=" ".join(words)[:200])
+
+    def _prepare_schema(self, conn: sqlite3.Connection) -> bool:
+        """Create or migrate the tables; whether an older schema was migrated."""
         version, app_id = self._schema_of(conn)
         if version == SCHEMA_VERSION and app_id == APPLICATION_ID:
-            return
+            return False
         conn.execute("BEGIN IMMEDIATE")
         try:
             # Read again under the write lock: another process may have just done it.
             version, app_id = self._schema_of(conn)
+            migrated = 0 < version < SCHEMA_VERSION
             if version == 0:
                 tables = conn.execute(
                     "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
@@ -206,6 +235,8 @@ class SqliteStore:
                 if tables or app_id not in (0, APPLICATION_ID):
                     raise StoreError("store.not_netmap", path=str(self.path))
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                create_schema(conn)
+                version = SCHEMA_VERSION
             elif app_id != APPLICATION_ID:
                 raise StoreError("store.not_netmap", path=str(self.path))
             if version > SCHEMA_VERSION:
@@ -213,16 +244,15 @@ class SqliteStore:
                     "store.schema_too_new", path=str(self.path), found=version, known=SCHEMA_VERSION
                 )
             while version < SCHEMA_VERSION:
-                for statement in _MIGRATIONS[version].split(";\n\n"):
-                    if statement.strip():
-                        conn.execute(statement)
+                MIGRATIONS[version](conn)
                 version += 1
-                conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+        return migrated
 
     @staticmethod
     def _schema_of(conn: sqlite3.Connection) -> tuple[int, int]:
@@ -237,7 +267,11 @@ class SqliteStore:
 
     @contextlib.contextmanager
     def _transaction(self, *, write: bool) -> Iterator[sqlite3.Connection]:
-        """One transaction under the store's lock; sqlite errors become StoreError."""
+        """One transaction under the store's lock; sqlite errors become StoreError.
+
+        After it, an unfinished erasure (of this store or another program) is
+        tried again without waiting: every write is a chance to finish it.
+        """
         with self._lock:
             conn = self._connection()
             try:
@@ -246,6 +280,10 @@ class SqliteStore:
                 raise StoreError("store.busy", path=str(self.path), detail=str(exc)) from exc
             try:
                 yield conn
+                if write and not self._pending:
+                    self._pending = bool(
+                        conn.execute("SELECT EXISTS (SELECT 1 FROM erasure_pending)").fetchone()[0]
+                    )
                 conn.execute("COMMIT")
             except BaseException as exc:
                 if conn.in_transaction:
@@ -257,11 +295,46 @@ class SqliteStore:
                         detail=str(exc),
                     ) from exc
                 raise
+            if self._pending:
+                self._finish_erasure(0.0)
+
+    def _finish_erasure(self, wait_s: float) -> None:
+        """Empty the WAL if an erasure is pending; remember whether one still is.
+
+        Call under the lock, outside a transaction. Never raises: an erasure that
+        cannot finish now stays pending for the next chance.
+        """
+        conn = self._conn
+        if conn is None:
+            return
+        try:
+            if not conn.execute("SELECT EXISTS (SELECT 1 FROM erasure_pending)").fetchone()[0]:
+                self._pending = False
+                return
+            if not checkpoint_truncate(conn, self.path, wait_s, self._timeout):
+                self._pending = True
+                return
+            self._pending = False
+            # The marker names a random id, nothing personal; if it cannot go
+            # now, a later store only empties an already clean WAL once more.
+            conn.execute(f"PRAGMA busy_timeout = {int(wait_s * 1000)}")
+            try:
+                conn.execute("DELETE FROM erasure_pending")
+            finally:
+                conn.execute(f"PRAGMA busy_timeout = {int(self._timeout * 1000)}")
+            checkpoint_truncate(conn, self.path, wait_s, self._timeout)
+        except sqlite3.Error:
+            return
+
+    def erasure_pending(self) -> bool:
+        """Whether an erasure is not finished on disk (as last seen; also after close)."""
+        return self._pending
 
     def close(self) -> None:
-        """Close the connection; later calls raise :class:`StoreError`."""
+        """Close the connection (finishing a pending erasure if it can); later calls raise."""
         with self._lock:
             if self._conn is not None:
+                self._finish_erasure(self._erasure_wait)
                 self._conn.close()
                 self._conn = None
             self._cache.clear()
@@ -279,21 +352,31 @@ class SqliteStore:
 
     # --- maps in and out ---------------------------------------------------------
 
-    def _parse(self, map_id: str, version: int, map_json: str) -> NetworkMap:
-        """A caller's own copy of a stored map."""
-        return self._parse_shared(map_id, version, map_json).detached()
+    def _text(self, conn: sqlite3.Connection, row: _Row) -> str:
+        """A version's stored JSON, as it was written."""
+        if row.whole is not None:
+            return row.whole
+        assert row.recipe is not None
+        try:
+            return text_of(conn, row.map_id, row.recipe)
+        except MissingPart as exc:
+            raise StoreCorrupt(row.map_id, row.version, str(exc)) from exc
 
-    def _parse_shared(self, map_id: str, version: int, map_json: str) -> NetworkMap:
+    def _parse(self, conn: sqlite3.Connection, row: _Row) -> NetworkMap:
+        """A caller's own copy of a stored map."""
+        return self._parse_shared(conn, row).detached()
+
+    def _parse_shared(self, conn: sqlite3.Connection, row: _Row) -> NetworkMap:
         """The cached map itself: for reading inside the store only, never handed out."""
-        key = (map_id, version)
+        key = (row.map_id, row.version)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
             return cached
         try:
-            parsed = NetworkMap.model_validate_json(map_json)
+            parsed = NetworkMap.model_validate_json(self._text(conn, row))
         except ValidationError as exc:
-            raise StoreCorrupt(map_id, version, invalid_input(exc)) from exc
+            raise StoreCorrupt(row.map_id, row.version, invalid_input(exc)) from exc
         self._remember(key, parsed)
         return parsed
 
@@ -305,8 +388,8 @@ class SqliteStore:
         while len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
 
-    def _checked(self, network_map: NetworkMap) -> tuple[NetworkMap, str]:
-        """The map with its map-wide checks run again, and its JSON.
+    def _checked(self, network_map: NetworkMap) -> tuple[NetworkMap, StoredParts]:
+        """The map with its map-wide checks run again, and its stored JSON's parts.
 
         Editing ``persons`` or ``ties`` in place (append, remove) bypasses
         pydantic's assignment checks, so unique ids, ties between persons on the
@@ -322,23 +405,23 @@ class SqliteStore:
             checked = NetworkMap.model_validate(fields)
         except ValidationError as exc:
             raise invalid_input(exc) from exc
-        return checked, self._json.dump(checked)
+        return checked, self._json.parts(checked)
 
     @staticmethod
     def _latest(conn: sqlite3.Connection, map_id: str) -> _Row:
         row = conn.execute(
-            "SELECT version, saved_at, map_json FROM versions WHERE map_id = ?"
+            f"SELECT {_VERSION_COLUMNS} FROM versions WHERE map_id = ?"
             " ORDER BY version DESC LIMIT 1",
             (map_id,),
         ).fetchone()
         if row is None:
             raise MapNotFound(map_id)
-        return _Row(map_id, int(row[0]), str(row[1]), str(row[2]))
+        return _row(map_id, row)
 
     @staticmethod
     def _version(conn: sqlite3.Connection, map_id: str, version: int) -> _Row:
         row = conn.execute(
-            "SELECT saved_at, map_json FROM versions WHERE map_id = ? AND version = ?",
+            f"SELECT {_VERSION_COLUMNS} FROM versions WHERE map_id = ? AND version = ?",
             (map_id, version),
         ).fetchone()
         if row is None:
@@ -346,15 +429,24 @@ class SqliteStore:
             if exists is None:
                 raise MapNotFound(map_id)
             raise VersionNotFound(map_id, version)
-        return _Row(map_id, version, str(row[0]), str(row[1]))
+        return _row(map_id, row)
 
-    def _stored(self, row: _Row) -> StoredMap:
+    def _stored(self, conn: sqlite3.Connection, row: _Row) -> StoredMap:
         return _stored_map(
             map_id=row.map_id,
             version=row.version,
             saved_at=datetime.fromisoformat(row.saved_at),
-            map=self._parse(row.map_id, row.version, row.map_json),
+            map=self._parse(conn, row),
         )
+
+    @staticmethod
+    def _unchanged(latest: _Row, parts: StoredParts, known: dict[bytes, int]) -> bool:
+        """Whether ``parts`` are exactly the latest version's map (``known``: the map's
+        ids of those parts it has)."""
+        if latest.recipe is None:
+            return latest.whole == join(parts)
+        ids = [known.get(digest(text)) for text in parts.all()]
+        return None not in ids and ids == latest.recipe.ids()
 
     def _insert(
         self,
@@ -363,18 +455,20 @@ class SqliteStore:
         map_id: str,
         version: int,
         checked: NetworkMap,
-        map_json: str,
+        kept: Recipe | str,
         changes: ChangeSummary,
         author: str,
         note: str | None,
         based_on: int | None = None,
         restored_from: int | None = None,
     ) -> StoredMap:
+        """Append a version whose map is ``kept``: a recipe of parts or a whole text."""
         saved_at = _now()
+        recipe = kept if isinstance(kept, Recipe) else None
         conn.execute(
             "INSERT INTO versions (map_id, version, saved_at, author, based_on, restored_from,"
-            " note, changes_json, patient_name, masked_cpr, map_json)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " note, changes_json, patient_name, masked_cpr, head, tail, persons, ties, map_json)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 map_id,
                 version,
@@ -386,7 +480,11 @@ class SqliteStore:
                 changes.model_dump_json(),
                 checked.patient.name,
                 checked.patient.masked_cpr,
-                map_json,
+                None if recipe is None else recipe.head,
+                None if recipe is None else recipe.tail,
+                None if recipe is None else recipe.persons,
+                None if recipe is None else recipe.ties,
+                kept if isinstance(kept, str) else None,
             ),
         )
         # The cache gets its own copy: ``checked`` shares persons with the caller's map.
@@ -401,7 +499,7 @@ class SqliteStore:
         self, network_map: NetworkMap, *, author: str, summary: str | None = None
     ) -> StoredMap:
         """Store a new map as version 1 under a new, unguessable ``map_id``."""
-        checked, map_json = self._checked(network_map)
+        checked, parts = self._checked(network_map)
         author = _clean(author, field="author", max_length=MAX_AUTHOR_LENGTH, required=True)
         note = _note(summary)
         map_id = uuid.uuid4().hex
@@ -412,7 +510,7 @@ class SqliteStore:
                 map_id=map_id,
                 version=1,
                 checked=checked,
-                map_json=map_json,
+                kept=add_parts(conn, map_id, parts, {}),
                 changes=describe_changes(None, checked),
                 author=author,
                 note=note,
@@ -450,7 +548,12 @@ class SqliteStore:
                 if version is None
                 else self._version(conn, map_id, version)
             )
-            return self._stored(row)
+            return self._stored(conn, row)
+
+    def stored_json(self, map_id: str, version: int) -> str:
+        """A version's stored JSON exactly as it was written (for checks, not for editing)."""
+        with self._transaction(write=False) as conn:
+            return self._text(conn, self._version(conn, map_id, version))
 
     def save(
         self,
@@ -461,47 +564,59 @@ class SqliteStore:
         author: str,
         summary: str | None = None,
     ) -> StoredMap:
-        """Append a new version on top of ``base_version`` (see the MapStore contract)."""
-        checked, map_json = self._checked(network_map)
+        """Append a new version on top of ``base_version`` (see the MapStore contract).
+
+        A stale ``base_version`` is refused after reading one row: the latest
+        version's number, found through the ``(map_id, version)`` index.
+        """
+        checked, parts = self._checked(network_map)
         author = _clean(author, field="author", max_length=MAX_AUTHOR_LENGTH, required=True)
         note = _note(summary)
         with self._transaction(write=True) as conn:
             latest = self._latest(conn, map_id)
             if latest.version != base_version:
                 raise ConflictError(map_id, base_version, latest.version, network_map)
-            if latest.map_json == map_json:
-                return self._stored(latest)
-            before = self._base_for_changes(map_id, latest)
+            known = find_ids(conn, map_id, [digest(text) for text in parts.all()])
+            if self._unchanged(latest, parts, known):
+                return self._stored(conn, latest)
+            before = self._base_for_changes(conn, latest)
             return self._insert(
                 conn,
                 map_id=map_id,
                 version=latest.version + 1,
                 checked=checked,
-                map_json=map_json,
+                kept=add_parts(conn, map_id, parts, known),
                 changes=describe_changes(before, checked),
                 author=author,
                 note=note,
                 based_on=base_version,
             )
 
-    def _base_for_changes(self, map_id: str, latest: _Row) -> NetworkMap | None:
+    def _base_for_changes(self, conn: sqlite3.Connection, latest: _Row) -> NetworkMap | None:
         """The latest map, to describe what a new version changes; None if damaged."""
         try:
-            return self._parse_shared(map_id, latest.version, latest.map_json)
+            return self._parse_shared(conn, latest)
         except StoreCorrupt:
             # Saving a good version on top of a damaged one is how it gets repaired.
             return None
 
-    def history(self, map_id: str) -> list[VersionInfo]:
-        """Every version, oldest first, with who, when and what changed."""
+    def history(self, map_id: str, *, after: int = 0) -> list[VersionInfo]:
+        """The versions newer than ``after`` (all by default), oldest first.
+
+        Reads only those rows (the ``(map_id, version)`` index), so asking what
+        came after a stale version costs the same at any history length.
+        """
         with self._transaction(write=False) as conn:
             rows = conn.execute(
                 "SELECT version, saved_at, author, based_on, restored_from, note, changes_json"
-                " FROM versions WHERE map_id = ? ORDER BY version",
-                (map_id,),
+                " FROM versions WHERE map_id = ? AND version > ? ORDER BY version",
+                (map_id, after),
             ).fetchall()
-        if not rows:
-            raise MapNotFound(map_id)
+            if not rows and (
+                after <= 0
+                or conn.execute("SELECT 1 FROM maps WHERE map_id = ?", (map_id,)).fetchone() is None
+            ):
+                raise MapNotFound(map_id)
         return [_version_info(map_id, *row) for row in rows]
 
     def restore(self, map_id: str, version: int, *, author: str) -> StoredMap:
@@ -510,16 +625,17 @@ class SqliteStore:
         with self._transaction(write=True) as conn:
             latest = self._latest(conn, map_id)
             target = self._version(conn, map_id, version)
-            if target.map_json == latest.map_json:
-                return self._stored(latest)
-            restored = self._parse(map_id, version, target.map_json)
-            before = self._base_for_changes(map_id, latest)
+            restored = self._parse(conn, target)
+            if self._same_map(conn, target, latest):
+                return self._stored(conn, latest)
+            before = self._base_for_changes(conn, latest)
+            kept: Recipe | str = target.recipe if target.recipe is not None else str(target.whole)
             return self._insert(
                 conn,
                 map_id=map_id,
                 version=latest.version + 1,
                 checked=restored,
-                map_json=target.map_json,
+                kept=kept,
                 changes=describe_changes(before, restored),
                 author=author,
                 note=None,
@@ -527,21 +643,42 @@ class SqliteStore:
                 restored_from=version,
             )
 
-    def delete(self, map_id: str) -> None:
-        """Erase the map and every version of it, leaving no copy in the file or WAL."""
+    def _same_map(self, conn: sqlite3.Connection, good: _Row, other: _Row) -> bool:
+        """Whether two versions hold the same map (``good`` reads; ``other`` may be damaged)."""
+        if good.recipe is not None and other.recipe is not None:
+            return good.recipe == other.recipe  # parts are unique per map
+        try:
+            return self._text(conn, good) == self._text(conn, other)
+        except StoreCorrupt:
+            return False
+
+    def delete(self, map_id: str) -> Erasure:
+        """Erase the map and every version of it, leaving no copy in the file or WAL.
+
+        If another program reads the database meanwhile, the WAL cannot be
+        emptied yet: the result says so (``complete=False``), and the store
+        finishes the erasure at its next open, write or close.
+        """
         with self._transaction(write=True) as conn:
-            conn.execute("DELETE FROM versions WHERE map_id = ?", (map_id,))
-            gone = conn.execute("DELETE FROM maps WHERE map_id = ?", (map_id,)).rowcount
-            if gone == 0:
+            if not delete_rows(conn, map_id):
                 raise MapNotFound(map_id)
+            conn.execute(
+                "INSERT OR REPLACE INTO erasure_pending (erased_id, since) VALUES (?, ?)",
+                (map_id, _now()),
+            )
         with self._lock:
             for key in [k for k in self._cache if k[0] == map_id]:
                 del self._cache[key]
-            # Copy the zeroed pages into the main file and empty the WAL, where the
-            # old page images would otherwise stay until overwritten. Best effort:
-            # a reader in another process can hold it back until its next checkpoint.
-            with contextlib.suppress(sqlite3.Error):
-                self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            if self._pending:  # not done without waiting: give other readers a moment
+                self._finish_erasure(self._erasure_wait)
+            if not self._pending:
+                return Erasure(map_id=map_id, complete=True)
+        return Erasure(
+            map_id=map_id,
+            complete=False,
+            reason="in_use",
+            files=[str(file) for file in companion_files(self.path) if file.exists()],
+        )
 
     def backup(self, target: Path, *, overwrite: bool = False) -> None:
         """A consistent copy of the whole store in one self-contained file (no WAL).

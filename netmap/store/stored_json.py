@@ -19,6 +19,7 @@ import threading
 from pydantic import BaseModel
 
 from netmap.model import NetworkMap
+from netmap.store.parts import StoredParts, join
 
 __all__ = ["StoredJson"]
 
@@ -41,15 +42,21 @@ class StoredJson:
 
     def dump(self, network_map: NetworkMap) -> str:
         """``network_map.model_dump_json(exclude_none=True)``, faster after the first time."""
+        return join(self.parts(network_map))
+
+    def parts(self, network_map: NetworkMap) -> StoredParts:
+        """The stored JSON cut into head, persons, ties and tail (:mod:`netmap.store.parts`)."""
         # The model's field order: schema_version, patient, persons, ties, then
         # the dates (test_prop005 fails if it changes). Each piece is dumped as JSON
         # objects and their braces are opened to join them.
         head = network_map.model_dump_json(exclude_none=True, include=_BEFORE_PERSONS)
         tail = network_map.model_dump_json(exclude_none=True, include=_AFTER_TIES)
-        persons = ",".join(self._part(person) for person in network_map.persons)
-        ties = ",".join(self._part(tie) for tie in network_map.ties)
-        rest = f",{tail[1:-1]}" if tail != "{}" else ""
-        return f'{head[:-1]},"persons":[{persons}],"ties":[{ties}]{rest}}}'
+        return StoredParts(
+            head=head[:-1],
+            persons=tuple(self._part(person) for person in network_map.persons),
+            ties=tuple(self._part(tie) for tie in network_map.ties),
+            tail=f",{tail[1:-1]}}}" if tail != "{}" else "}",
+        )
 
     def _part(self, model: BaseModel) -> str:
         key = id(model)

@@ -221,15 +221,17 @@ def test_st010_delete_erases_every_version_and_leaves_no_trace(
             )
         )
     store.save(gone.map_id, big, base_version=2, author="K")
-    store.delete(gone.map_id)
+    erasure = store.delete(gone.map_id)
+    assert erasure.complete and erasure.map_id == gone.map_id  # nobody else reads the file
     assert [m.map_id for m in store.list_maps()] == [keep.map_id]
     with pytest.raises(MapNotFound):
         store.load(gone.map_id)
     with pytest.raises(MapNotFound):
         store.load(gone.map_id, 1)
     assert store.load(keep.map_id).map == make_map("Bliver Testesen")
-    # While the store is still open: neither the file nor its WAL keeps the data.
-    for name in ("maps.db", "maps.db-wal"):
+    # While the store is still open: neither the file, its WAL nor the shared
+    # memory file keeps the data (versions and their parts alike).
+    for name in ("maps.db", "maps.db-wal", "maps.db-shm"):
         path = tmp_path / name
         if path.exists():
             raw = path.read_bytes()
