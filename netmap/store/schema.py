@@ -5,6 +5,13 @@ Schema 2 keeps each map's persons, ties, head and tail once as *parts*
 whole map's JSON in every version; :func:`migrate_1_to_2` cuts those texts
 into parts on open, and a text that does not cut exactly stays whole in
 ``versions.map_json`` so every version loads byte for byte as it was written.
+
+Adding a table: put its ``CREATE TABLE`` in a constant of its own, join it to
+``_TABLES`` (new databases get it at once) and add a step that creates it to
+``MIGRATIONS`` (existing ones), bumping ``SCHEMA_VERSION``. A step's SQL never
+changes once released. **A table with rows about one map needs a ``map_id``
+column**: erasure deletes the map's rows from every table that has one
+(:mod:`netmap.store.erasure`), so nothing else is needed for it to be erased.
 """
 
 from __future__ import annotations
@@ -20,12 +27,15 @@ __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "create_schema", "migrate_1_to_2"]
 #: Kept in ``PRAGMA user_version``; bump it and add a step to ``MIGRATIONS``.
 SCHEMA_VERSION = 2
 
-_TABLES = """
+_MAPS = """
 CREATE TABLE maps (
     map_id     TEXT PRIMARY KEY,
     created_at TEXT NOT NULL
 ) STRICT;
+"""
 
+#: What schema 2 added (also the SQL of :func:`migrate_1_to_2`: never change it).
+_SCHEMA_2 = """
 CREATE TABLE parts (
     part_id INTEGER PRIMARY KEY,
     map_id  TEXT NOT NULL REFERENCES maps(map_id) ON DELETE CASCADE,
@@ -72,6 +82,9 @@ CREATE TABLE erasure_pending (
 ) STRICT;
 """
 
+#: Every table of the current schema, for a new database.
+_TABLES = _MAPS + _SCHEMA_2
+
 
 def _execute_script(conn: sqlite3.Connection, script: str) -> None:
     # Not executescript(): that would COMMIT the caller's transaction first.
@@ -89,7 +102,7 @@ def migrate_1_to_2(conn: sqlite3.Connection) -> None:
     """Cut every version's whole map JSON into shared parts (inside the caller's transaction)."""
     conn.execute("ALTER TABLE versions RENAME TO versions_v1")
     conn.execute("DROP TRIGGER IF EXISTS versions_append_only")
-    _execute_script(conn, _TABLES.replace("CREATE TABLE maps", "CREATE TABLE IF NOT EXISTS maps"))
+    _execute_script(conn, _SCHEMA_2)
     known: dict[str, dict[bytes, int]] = {}
     rows = conn.execute(
         "SELECT seq, map_id, version, saved_at, author, based_on, restored_from, note,"
