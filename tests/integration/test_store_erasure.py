@@ -24,6 +24,7 @@ import pytest
 from netmap.cli import main
 from netmap.model import NetworkMap, Patient, Person, Tie
 from netmap.store import SqliteStore, open_store
+from tests.app_client import app_client
 from tests.revise import revise_person
 
 #: Short waits: a reader that is there stays there for the whole test.
@@ -329,7 +330,7 @@ def test_era008_the_apps_slet_ja_says_not_finished_while_a_reader_holds_on(
     store = SqliteStore(db, erasure_wait=WAIT_S)
     try:
         kept, gone, secrets = fill(store)
-        client = create_app(store).server.test_client()
+        client = app_client(create_app(store))
         with reader_in_this_process(db):
             response = client.post(
                 "/_dash-update-component",
