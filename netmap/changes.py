@@ -51,6 +51,7 @@ _DETAIL_FIELDS = (
     "helps_with",
     "team_roles",
     "primary_contact",
+    "share_with_team",
 )
 
 
@@ -152,9 +153,17 @@ class ChangeSummary(StrictModel):
     ties_removed: list[TieRef] = Field(default_factory=list)
     patient_renamed: bool = False
     cpr_changed: bool = False
-    consent: DateChange | None = None
+    consent: DateChange | None = Field(
+        default=None, description="The day consent was given: set, renewed or cleared."
+    )
     map_date: DateChange | None = None
     meetings: list[MeetingChanged] = Field(default_factory=list)
+    consent_withdrawn: DateChange | None = Field(
+        default=None, description="The day consent was withdrawn: set or cleared."
+    )
+    consent_recorded_by: bool = Field(
+        default=False, description="Only who recorded the consent changed."
+    )
 
     @property
     def changes_the_map(self) -> bool:
@@ -228,6 +237,8 @@ def describe_changes(old: NetworkMap | None, new: NetworkMap) -> ChangeSummary:
         cpr_changed=old.patient.cpr != new.patient.cpr,
         consent=_date_change(old.consent_given_on, new.consent_given_on),
         map_date=_date_change(old.map_date, new.map_date),
+        consent_withdrawn=_date_change(_withdrawn_on(old), _withdrawn_on(new)),
+        consent_recorded_by=_recorded_by_only(old, new),
     )
     if old.meetings != new.meetings:
         summary.meetings = _meeting_changes(old, new)
@@ -280,6 +291,19 @@ def _meeting_changes(old: NetworkMap, new: NetworkMap) -> list[MeetingChanged]:
             changes.append("agreements")
         found.append(MeetingChanged(id=meeting.id, date=meeting.date, changes=tuple(changes)))
     return found
+
+
+def _withdrawn_on(network_map: NetworkMap) -> date | None:
+    return None if network_map.consent is None else network_map.consent.withdrawn_on
+
+
+def _recorded_by_only(old: NetworkMap, new: NetworkMap) -> bool:
+    if old.consent is None or new.consent is None:
+        return False
+    return (
+        old.consent.given_on == new.consent.given_on
+        and old.consent.recorded_by != new.consent.recorded_by
+    )
 
 
 def _ref(person: Person) -> PersonRef:
@@ -382,6 +406,23 @@ def _date_text(change: DateChange, key: str, lang: Lang) -> str:
     return t(f"{key}.set", lang, date=format_date(change.new, lang))
 
 
+def _consent_texts(summary: ChangeSummary, lang: Lang) -> list[str]:
+    given, withdrawn = summary.consent, summary.consent_withdrawn
+    if withdrawn is not None and withdrawn.new is not None:
+        return [t("changes.consent.withdrawn", lang, date=format_date(withdrawn.new, lang))]
+    # A withdrawal cleared: a new consent after it, not a renewal.
+    anew = withdrawn is not None
+    if given is not None:
+        if given.old is not None and given.new is not None and not anew:
+            return [t("changes.consent.renewed", lang, date=format_date(given.new, lang))]
+        return [_date_text(given, "changes.consent", lang)]
+    if anew:
+        return [t("changes.consent.given_again", lang)]
+    if summary.consent_recorded_by:
+        return [t("changes.consent.recorded_by", lang)]
+    return []
+
+
 def _tie_text(tie: TieRef) -> str:
     return f"{tie.a_name} – {tie.b_name}"
 
@@ -453,8 +494,7 @@ def _parts(summary: ChangeSummary, lang: Lang) -> list[str]:
     detailed = _unique([d.name for d in summary.details])
     if detailed:
         parts.append(t("changes.details", lang, names=_names(detailed, lang)))
-    if summary.consent is not None:
-        parts.append(_date_text(summary.consent, "changes.consent", lang))
+    parts += _consent_texts(summary, lang)
     if summary.map_date is not None:
         parts.append(_date_text(summary.map_date, "changes.map_date", lang))
     for meeting in summary.meetings:

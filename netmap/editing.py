@@ -29,6 +29,7 @@ from netmap.meetings import AgreementStatus, MeetingId, MeetingKind
 from netmap.model import (
     Attendance,
     CareSector,
+    Consent,
     Name,
     NetworkMap,
     Patient,
@@ -55,6 +56,7 @@ __all__ = [
     "MovePerson",
     "PersonChanges",
     "Question",
+    "RecordConsent",
     "RecordMeeting",
     "RemoveMeeting",
     "RemovePerson",
@@ -63,6 +65,7 @@ __all__ = [
     "UpdatePatient",
     "UpdatePatientDetails",
     "UpdatePerson",
+    "WithdrawConsent",
     "answer_of",
     "answer_value",
     "new_person_id",
@@ -253,6 +256,8 @@ class PersonChanges(StrictModel):
     attends_meetings: Attendance | None = None
     team_roles: tuple[TeamRole, ...] | None = None
     primary_contact: bool | None = None
+    #: None (sent explicitly) goes back to the default rule.
+    share_with_team: bool | None = None
 
     #: Fields that cannot be emptied: sending None for them means "unchanged".
     _REQUIRED: ClassVar[frozenset[str]] = frozenset(
@@ -442,9 +447,84 @@ class UpdatePatientDetails(Edit):
     def apply(self, network_map: NetworkMap) -> NetworkMap:
         """The map with the new details; persons and ties are untouched."""
         renamed = self.patient.apply(network_map)
-        return renamed.model_copy(
-            update={"consent_given_on": self.consent_given_on, "map_date": self.map_date}
-        )
+        # The form holds only the day consent was given: the same day keeps the
+        # consent on record as it is (who recorded it, a withdrawal).
+        consent = network_map.consent
+        if self.consent_given_on is None:
+            consent = None
+        elif consent is None or consent.given_on != self.consent_given_on:
+            consent = Consent(given_on=self.consent_given_on)
+        return renamed.model_copy(update={"consent": consent, "map_date": self.map_date})
+
+
+def _today(given: date | None) -> date:
+    return date.today() if given is None else given
+
+
+def _consent_error(problem: str, value: date, **params: Any) -> NetmapError:
+    # The message names the field (given on / withdrawn on) and the value.
+    return NetmapError(f"editing.consent_{problem}", value=value.isoformat(), **params)
+
+
+class RecordConsent(Edit):
+    """Record the patient's consent, or renew it (a new date replaces the old).
+
+    A consent cannot be dated in the future, nor before the day an earlier
+    consent was withdrawn (that would quietly undo the withdrawal).
+    """
+
+    sets_outright: ClassVar[bool] = True
+    kind: Literal["record_consent"] = "record_consent"
+    given_on: date
+    recorded_by: OptionalText = None
+    today: date | None = Field(default=None, description="The day of the edit (default: today).")
+
+    def about(self) -> str:
+        return "consent"
+
+    def apply(self, network_map: NetworkMap) -> NetworkMap:
+        today = _today(self.today)
+        if self.given_on > today:
+            raise _consent_error("given_in_future", self.given_on, today=today.isoformat())
+        old = network_map.consent
+        if old is not None and old.withdrawn_on is not None and self.given_on < old.withdrawn_on:
+            raise _consent_error(
+                "given_before_withdrawal", self.given_on, withdrawn_on=old.withdrawn_on.isoformat()
+            )
+        try:
+            consent = Consent(given_on=self.given_on, recorded_by=self.recorded_by)
+        except ValidationError as exc:
+            raise invalid_input(exc) from None
+        return network_map.model_copy(update={"consent": consent})
+
+
+class WithdrawConsent(Edit):
+    """The patient withdraws consent: kept on record with the day, no longer valid."""
+
+    sets_outright: ClassVar[bool] = True
+    kind: Literal["withdraw_consent"] = "withdraw_consent"
+    withdrawn_on: date | None = Field(default=None, description="Default: the day of the edit.")
+    today: date | None = Field(default=None, description="The day of the edit (default: today).")
+
+    def about(self) -> str:
+        return "consent"
+
+    def apply(self, network_map: NetworkMap) -> NetworkMap:
+        today = _today(self.today)
+        on = self.withdrawn_on or today
+        old = network_map.consent
+        if old is None:
+            raise NetmapError("editing.consent_none_to_withdraw")
+        if old.withdrawn_on is not None:
+            raise NetmapError(
+                "editing.consent_already_withdrawn", withdrawn_on=old.withdrawn_on.isoformat()
+            )
+        if on > today:
+            raise _consent_error("withdrawn_in_future", on, today=today.isoformat())
+        if on < old.given_on:
+            raise _consent_error("withdrawn_before_given", on, given_on=old.given_on.isoformat())
+        consent = old.model_copy(update={"withdrawn_on": on})
+        return network_map.model_copy(update={"consent": consent})
 
 
 # --- meetings (the rules are in netmap.meeting_edits) ---------------------------
@@ -588,7 +668,10 @@ EditOp = Annotated[
     | MarkMeetingReady
     | RecordMeeting
     | AddAgreement
-    | FollowUpAgreement,
+    | FollowUpAgreement
+    # Consent (rules in netmap.consent).
+    | RecordConsent
+    | WithdrawConsent,
     Field(discriminator="kind"),
 ]
 _EDIT_ADAPTER: TypeAdapter[EditOp] = TypeAdapter(EditOp)

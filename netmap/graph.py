@@ -63,8 +63,13 @@ def to_graph(
     graph.graph["patient_name"] = network_map.patient.name
     if include_cpr and network_map.patient.cpr:
         graph.graph["cpr"] = network_map.patient.cpr
-    if network_map.consent_given_on is not None:
-        graph.graph["consent_given_on"] = network_map.consent_given_on.isoformat()
+    consent = network_map.consent
+    if consent is not None:
+        graph.graph["consent_given_on"] = consent.given_on.isoformat()
+        if consent.recorded_by is not None:
+            graph.graph["consent_recorded_by"] = consent.recorded_by
+        if consent.withdrawn_on is not None:
+            graph.graph["consent_withdrawn_on"] = consent.withdrawn_on.isoformat()
     if network_map.map_date is not None:
         graph.graph["map_date"] = network_map.map_date.isoformat()
     if include_patient:

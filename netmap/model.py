@@ -37,6 +37,7 @@ __all__ = [
     "Attendance",
     "Band",
     "CareSector",
+    "Consent",
     "NetworkMap",
     "Patient",
     "Person",
@@ -47,7 +48,9 @@ __all__ = [
 ]
 
 #: 2 added meetings; a file of format 1 (no meetings) is read as it is.
-SCHEMA_VERSION: Literal[2] = 2
+#: 3: consent became an object (given on, recorded by, withdrawn on); a map of
+#: format 1 or 2 has ``consent_given_on``, read as ``consent.given_on`` (``_upgrade``).
+SCHEMA_VERSION: Literal[3] = 3
 #: The documented limit of persons on one map (the issue asks for at least 1,000).
 MAX_PERSONS = 2000
 #: Far above any drawn map; bounds memory and work on hostile input.
@@ -275,6 +278,11 @@ class Person(StrictModel, frozen=True):
     attends_meetings: Attendance = Attendance.UNDECIDED
     team_roles: tuple[TeamRole, ...] = ()
     primary_contact: bool = False
+    share_with_team: bool | None = Field(
+        default=None,
+        description="The patient's choice; None = the default rule "
+        "(netmap.analysis.sharing.shared_with_team).",
+    )
 
     @field_validator("angle")
     @classmethod
@@ -342,6 +350,28 @@ class Tie(StrictModel, frozen=True):
         return (self.a, self.b)
 
 
+class Consent(StrictModel, frozen=True):
+    """The patient's consent to share the map with Patientens team (seed 002, Samtykke).
+
+    Valid for one year at a time (:func:`netmap.consent.consent_valid_until`);
+    a withdrawn consent stays on record with the day it was withdrawn.
+    """
+
+    given_on: date = Field(description="The day the patient gave (or last renewed) consent.")
+    recorded_by: ShortText = Field(default=None, description="Who recorded it.")
+    withdrawn_on: date | None = Field(default=None, description="The day it was withdrawn.")
+
+    @model_validator(mode="after")
+    def _withdrawn_after_given(self) -> Consent:
+        if self.withdrawn_on is not None and self.withdrawn_on < self.given_on:
+            raise PydanticCustomError(
+                "netmap.consent_withdrawn_before_given",
+                "withdrawn on {value}, before it was given on {given_on}",
+                {"value": self.withdrawn_on.isoformat(), "given_on": self.given_on.isoformat()},
+            )
+        return self
+
+
 # Meetings build on the field types above (netmap/__init__ imports this module first).
 from netmap.meetings import MAX_MEETINGS, Meeting  # noqa: E402
 
@@ -349,12 +379,12 @@ from netmap.meetings import MAX_MEETINGS, Meeting  # noqa: E402
 class NetworkMap(StrictModel):
     """One patient's network map: persons, ties, consent, the map's date, meetings."""
 
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     patient: Patient
     persons: list[Person] = Field(default_factory=list)
     ties: list[Tie] = Field(default_factory=list)
-    consent_given_on: date | None = Field(
-        default=None, description="When the patient last consented to sharing (valid one year)."
+    consent: Consent | None = Field(
+        default=None, description="The patient's consent to sharing (valid one year)."
     )
     map_date: date | None = Field(default=None, description="When the map was last drawn.")
     meetings: list[Meeting] = Field(
@@ -364,10 +394,31 @@ class NetworkMap(StrictModel):
     @model_validator(mode="before")
     @classmethod
     def _upgrade(cls, data: Any) -> Any:
-        # Format 1 is format 2 without meetings: nothing to convert but the number.
-        if isinstance(data, dict) and data.get("schema_version") == 1:
-            data = {**data, "schema_version": SCHEMA_VERSION}
+        """Read a map of format 1 or 2: ``consent_given_on`` became ``consent.given_on``
+        (format 1 is format 2 without meetings).
+
+        Old files, stored versions and callers that still pass
+        ``consent_given_on=`` all go through here.
+        """
+        if not isinstance(data, dict):
+            return data
+        if data.get("schema_version", SCHEMA_VERSION) in (1, 2) or "consent_given_on" in data:
+            data = dict(data)
+            if data.get("schema_version") in (1, 2):
+                data["schema_version"] = SCHEMA_VERSION
+            if "consent_given_on" in data:
+                given_on = data.pop("consent_given_on")
+                if "consent" in data:
+                    raise PydanticCustomError(
+                        "netmap.consent_twice", "consent and consent_given_on are both given", {}
+                    )
+                data["consent"] = None if given_on in (None, "") else {"given_on": given_on}
         return data
+
+    @property
+    def consent_given_on(self) -> date | None:
+        """The day consent was given, withdrawn or not (None if never)."""
+        return None if self.consent is None else self.consent.given_on
 
     @model_validator(mode="after")
     def _consistent(self) -> NetworkMap:

@@ -5,7 +5,7 @@ Pure functions over :class:`netmap.model.NetworkMap`; one module per question
 team (netværkskort)").
 """
 
-from netmap.analysis.checks import CONSENT_VALID_DAYS, CheckCode, Finding, run_checks
+from netmap.analysis.checks import CheckCode, Finding, run_checks
 from netmap.analysis.groups import Group, Groups, derive_groups, group_of, in_team, invite_list
 from netmap.analysis.measures import (
     MEASURE_KEYS,
@@ -21,7 +21,6 @@ from netmap.analysis.report import MapAnalysis, analyse, render_text
 from netmap.analysis.roles import ROLE_SLOTS, RoleSlot, role_slots
 
 __all__ = [
-    "CONSENT_VALID_DAYS",
     "MEASURE_KEYS",
     "ROLE_SLOTS",
     "TOPICS",

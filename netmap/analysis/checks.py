@@ -7,8 +7,9 @@ Role checks count only the members of Patientens team
 (:func:`netmap.analysis.groups.in_team`): a role holder the patient said *no*
 to leaves the role uncovered and raises :attr:`CheckCode.ROLE_HOLDER_DECLINED`.
 
-Readings where the seeds are silent: a consent dated after the check date
-counts as valid (it is neither missing nor older than a year); only an explicit
+Consent follows the one rule of :mod:`netmap.consent` (valid to and including
+the same date a year later; a consent dated after the check date counts as
+valid). Readings where the seeds are silent: only an explicit
 *yes* to question 3 (``can_help``) makes someone a person the patient can get
 help from — a filled-in "what they can help with" alone does not; only
 professionals hold team roles (see :mod:`netmap.analysis.groups`).
@@ -23,7 +24,7 @@ version that changed more than the meetings). Without it the map's own date
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
 
@@ -31,12 +32,14 @@ from pydantic import Field
 
 from netmap.analysis.groups import by_closeness, in_team
 from netmap.analysis.roles import role_slots
+
+# consent_valid_until is re-exported: the one rule lives in netmap.consent.
+from netmap.consent import ConsentStatus, consent_state, consent_valid_until
 from netmap.i18n import DEFAULT_LANG, Lang, format_date, t
 from netmap.meetings import latest_held, meetings_in_order
 from netmap.model import Attendance, CareSector, NetworkMap, Person, StrictModel, TeamRole
 
 __all__ = [
-    "CONSENT_VALID_DAYS",
     "SOURCES",
     "CheckCode",
     "Finding",
@@ -44,16 +47,12 @@ __all__ = [
     "run_checks",
 ]
 
-#: Seed 002, "Samtykke": *"Samtykket er gældende for ét år ad gangen."* Read as
-#: 365 days: on day 365 after it was given the consent is valid, on day 366 not.
-CONSENT_VALID_DAYS = 365
-
-
 class CheckCode(StrEnum):
     """Stable codes of the checks; the app and the CLI key on these."""
 
     CONSENT_MISSING = "consent_missing"
     CONSENT_EXPIRED = "consent_expired"
+    CONSENT_WITHDRAWN = "consent_withdrawn"
     NO_STAFETHOLDER_REGION = "no_stafetholder_region"
     NO_STAFETHOLDER_MUNICIPALITY = "no_stafetholder_municipality"
     NO_COORDINATOR_REGION = "no_coordinator_region"
@@ -74,6 +73,7 @@ TEAM_LEAFLET = "Patientens team – samarbejde på tværs af sektorer"  # seed 0
 SOURCES: dict[CheckCode, str] = {
     CheckCode.CONSENT_MISSING: f"{TEAM_LEAFLET}: Samtykke",
     CheckCode.CONSENT_EXPIRED: f"{TEAM_LEAFLET}: Samtykke",
+    CheckCode.CONSENT_WITHDRAWN: f"{TEAM_LEAFLET}: Samtykke",
     CheckCode.NO_STAFETHOLDER_REGION: f"{TEAM_LEAFLET}: Stafetholder",
     CheckCode.NO_STAFETHOLDER_MUNICIPALITY: f"{TEAM_LEAFLET}: Stafetholder",
     CheckCode.NO_COORDINATOR_REGION: f"{MEETING_GUIDE}: Forløbskoordinatorer",
@@ -125,26 +125,20 @@ def _names(persons: list[Person]) -> str:
     return ", ".join(p.name for p in persons)
 
 
-def consent_valid_until(given_on: date) -> date:
-    """The last day a consent given on ``given_on`` is valid (seed 002, Samtykke).
-
-    >>> consent_valid_until(date(2025, 3, 1))
-    datetime.date(2026, 3, 1)
-    """
-    return given_on + timedelta(days=CONSENT_VALID_DAYS)
-
-
 def _consent(network_map: NetworkMap, as_of: date) -> list[Finding]:
-    given_on = network_map.consent_given_on
-    if given_on is None:
+    state = consent_state(network_map.consent, as_of)
+    if state.status is ConsentStatus.MISSING:
         return [_finding(CheckCode.CONSENT_MISSING)]
-    valid_until = consent_valid_until(given_on)
-    if as_of > valid_until:
+    if state.status is ConsentStatus.WITHDRAWN:
+        assert state.withdrawn_on is not None
+        return [_finding(CheckCode.CONSENT_WITHDRAWN, withdrawn_on=state.withdrawn_on)]
+    if state.status is ConsentStatus.EXPIRED:
+        assert state.given_on is not None and state.valid_until is not None
         return [
             _finding(
                 CheckCode.CONSENT_EXPIRED,
-                given_on=given_on,
-                valid_until=valid_until,
+                given_on=state.given_on,
+                valid_until=state.valid_until,
             )
         ]
     return []

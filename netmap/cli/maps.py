@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -22,6 +22,7 @@ import click
 from netmap.cli import cli
 from netmap.cli.common import EXIT_ERASURE_PENDING, common_options, open_cli_store
 from netmap.cli.language import help_text
+from netmap.consent import consent_state
 from netmap.cpr import mask_cpr
 from netmap.errors import NetmapError
 from netmap.i18n import (
@@ -256,6 +257,7 @@ def _show_lines(network_map: NetworkMap, show_cpr: bool, lang: Lang) -> Iterator
     yield t("cli_maps.show_patient", lang, name=patient.name, cpr=cpr)
     consent, drawn = network_map.consent_given_on, network_map.map_date
     yield t("cli_maps.show_consent", lang, date=format_date(consent, lang) if consent else "–")
+    yield f"  {consent_state(network_map.consent, date.today()).message(lang)}"
     yield t("cli_maps.show_map_date", lang, date=format_date(drawn, lang) if drawn else "–")
     yield t("cli_maps.show_persons", lang, count=len(network_map.persons))
     for sector in Sector:

@@ -30,7 +30,7 @@ import defusedxml.ElementTree as SafeET
 from pydantic import ValidationError
 
 from netmap.interchange.errors import ImportFailed, Place, shorten
-from netmap.interchange.keys import BOOLEAN_KEYS, ENUM_KEYS, KIND_KEY, NODE_KEYS
+from netmap.interchange.keys import BOOLEAN_KEYS, CONSENT_KEYS, ENUM_KEYS, KIND_KEY, NODE_KEYS
 from netmap.interchange.limits import (
     MAX_IMPORT_BYTES,
     MAX_NODES,
@@ -277,14 +277,39 @@ def from_graphml(data: bytes) -> NetworkMap:
                 "patient": patient,
                 "persons": persons,
                 "ties": ties,
-                "consent_given_on": graph_values.get("consent_given_on", "").strip() or None,
+                "consent": _consent(graph_values),
                 "map_date": graph_values.get("map_date", "").strip() or None,
             }
         )
     except ValidationError as exc:
-        raise ImportFailed.from_validation(
-            exc, lambda key: _graph_place(key) if key in ("consent_given_on", "map_date") else None
-        ) from None
+        raise ImportFailed.from_validation(exc, _map_place) from None
+
+
+_CONSENT_FIELD_KEYS = {field: key for key, field in CONSENT_KEYS.items()}
+
+
+def _consent(graph_values: dict[str, str]) -> dict[str, str] | None:
+    """The consent's fields from the graph keys; none without a day it was given."""
+    fields = {
+        field: value
+        for key, field in CONSENT_KEYS.items()
+        if (value := graph_values.get(key, "").strip())
+    }
+    if "given_on" not in fields:
+        if "withdrawn_on" in fields:
+            raise ImportFailed("interchange.consent_withdrawn_only")
+        return None
+    return fields
+
+
+def _map_place(key: str | None) -> Place | None:
+    if key == "map_date":
+        return _graph_place(key)
+    if key in _CONSENT_FIELD_KEYS:
+        return _graph_place(_CONSENT_FIELD_KEYS[key])
+    if key == "consent":  # the consent as a whole: withdrawn before it was given
+        return _graph_place("consent_withdrawn_on")
+    return None
 
 
 def _nodes(elements: list[Element], keys: dict[str, _Key]) -> dict[str, dict[str, str]]:

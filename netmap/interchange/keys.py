@@ -6,6 +6,7 @@ from typing import Literal
 
 __all__ = [
     "BOOLEAN_KEYS",
+    "CONSENT_KEYS",
     "ENUM_KEYS",
     "GRAPHML_NS",
     "GRAPH_KEYS",
@@ -24,6 +25,15 @@ GRAPH_KEYS: dict[str, KeyType] = {
     "cpr": "string",
     "consent_given_on": "string",
     "map_date": "string",
+    "consent_recorded_by": "string",
+    "consent_withdrawn_on": "string",
+}
+
+#: The graph keys that make up the consent (netmap.model.Consent), by field.
+CONSENT_KEYS: dict[str, str] = {
+    "consent_given_on": "given_on",
+    "consent_recorded_by": "recorded_by",
+    "consent_withdrawn_on": "withdrawn_on",
 }
 
 KIND_KEY = "kind"
@@ -46,6 +56,7 @@ NODE_KEYS: dict[str, KeyType] = {
     "attends_meetings": "string",
     "team_roles": "string",
     "primary_contact": "boolean",
+    "share_with_team": "boolean",
 }
 
 BOOLEAN_KEYS = frozenset(k for k, v in NODE_KEYS.items() if v == "boolean")

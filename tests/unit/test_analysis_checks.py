@@ -1,7 +1,8 @@
 """Checks, one table row per rule and boundary (DOMAIN.md; seeds 000–002).
 
 Expected values come from the seeds as DOMAIN.md reads them: consent is valid
-for one year at a time (seed 002, "Samtykke"; day 365 valid, day 366 expired);
+for one year at a time (seed 002, "Samtykke"; to and including the same date a
+year later, see netmap.consent);
 a stafetholder and a course coordinator from each sector of care, region and
 municipality (seed 002 "Stafetholder", seed 000 "Forløbskoordinatorer"),
 counting only members of Patientens team; someone the patient can get help
@@ -20,7 +21,15 @@ from analysis_support import make_map, person
 
 from netmap.analysis import CheckCode, Finding, run_checks
 from netmap.meetings import Meeting
-from netmap.model import NetworkMap, Person
+from netmap.model import Consent, NetworkMap, Person
+
+
+def consent_year_before(day: date) -> date:
+    """The same date a year before (28 February for a 29th)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
 
 AS_OF = date(2026, 11, 22)
 ALL_ROLE_CODES = {
@@ -73,13 +82,26 @@ def test_anchk001_full_team_with_valid_consent_raises_nothing() -> None:
         (None, date(2026, 1, 1), "consent_missing"),
         (date(2025, 1, 1), date(2025, 1, 1), None),  # given today
         (date(2025, 1, 1), date(2025, 12, 31), None),  # day 364
-        (date(2025, 1, 1), date(2026, 1, 1), None),  # day 365: still valid
-        (date(2025, 1, 1), date(2026, 1, 2), "consent_expired"),  # day 366
-        (date(2024, 1, 1), date(2024, 12, 31), None),  # leap year: day 365
-        (date(2024, 1, 1), date(2025, 1, 1), "consent_expired"),  # leap year: day 366
+        (date(2025, 1, 1), date(2026, 1, 1), None),  # the same date a year later: valid
+        (date(2025, 1, 1), date(2026, 1, 2), "consent_expired"),  # a year and a day
+        (date(2024, 1, 1), date(2025, 1, 1), None),  # over 29 February: day 366, still valid
+        (date(2024, 1, 1), date(2025, 1, 2), "consent_expired"),
+        (date(2024, 2, 29), date(2025, 2, 28), None),  # no 29 February next year
+        (date(2024, 2, 29), date(2025, 3, 1), "consent_expired"),
         (date(2020, 6, 1), date(2026, 11, 22), "consent_expired"),
     ],
-    ids=["missing", "same_day", "day364", "day365", "day366", "leap365", "leap366", "old"],
+    ids=[
+        "missing",
+        "same_day",
+        "day364",
+        "one_year",
+        "one_year_one_day",
+        "leap_one_year",
+        "leap_one_year_one_day",
+        "feb29_valid",
+        "feb29_expired",
+        "old",
+    ],
 )
 def test_anchk002_consent(given_on: date | None, as_of: date, expected: str | None) -> None:
     m = make_map(*_full_team(), consent_given_on=given_on)
@@ -97,8 +119,9 @@ def test_anchk003_expired_consent_message_names_the_dates() -> None:
 
 def test_anchk004_as_of_defaults_to_today() -> None:
     today = date.today()
-    fresh = make_map(*_full_team(), consent_given_on=today - timedelta(days=365))
-    stale = make_map(*_full_team(), consent_given_on=today - timedelta(days=366))
+    one_year_ago = consent_year_before(today)
+    fresh = make_map(*_full_team(), consent_given_on=one_year_ago)
+    stale = make_map(*_full_team(), consent_given_on=one_year_ago - timedelta(days=1))
     assert run_checks(fresh) == []
     assert [f.code.value for f in run_checks(stale)] == ["consent_expired"]
 
@@ -319,8 +342,15 @@ def test_anchk013_every_code_has_a_source_and_messages_in_both_languages() -> No
     m = m.model_copy(update={"meetings": [held]})
     findings = run_checks(m, as_of=AS_OF, map_changed_at=datetime(2020, 1, 1))
     codes = [f.code for f in findings]
-    assert set(codes) == set(CheckCode) - {CheckCode.CONSENT_MISSING}
+    assert set(codes) == set(CheckCode) - {
+        CheckCode.CONSENT_MISSING,
+        CheckCode.CONSENT_WITHDRAWN,
+    }
     assert codes == sorted(codes, key=list(CheckCode).index)
+    withdrawn = m.model_copy(
+        update={"consent": Consent(given_on=date(2020, 1, 1), withdrawn_on=date(2020, 2, 1))}
+    )
+    findings += [f for f in run_checks(withdrawn, as_of=AS_OF) if f.code.startswith("consent")]
     for f in findings:
         assert f.source.split(": ")[0] in TITLES, f.code
         da, en = f.message("da"), f.message("en")
@@ -345,3 +375,21 @@ def test_anchk014_sources_name_the_seed_sections() -> None:
     assert sources["no_coordinator_municipality"] == (
         "Drejebog for møder i Patientens team: Forløbskoordinatorer"  # seed 000
     )
+
+
+@pytest.mark.parametrize(
+    ("withdrawn_on", "as_of", "expected"),
+    [
+        (date(2025, 6, 1), date(2025, 5, 31), None),  # withdrawal recorded ahead: not yet
+        (date(2025, 6, 1), date(2025, 6, 1), "consent_withdrawn"),
+        (date(2025, 6, 1), date(2027, 1, 1), "consent_withdrawn"),  # withdrawn wins over expired
+    ],
+)
+def test_anchk015_withdrawn_consent(withdrawn_on: date, as_of: date, expected: str | None) -> None:
+    m = make_map(*_full_team()).model_copy(
+        update={"consent": Consent(given_on=date(2025, 1, 1), withdrawn_on=withdrawn_on)}
+    )
+    found = _codes(m, as_of) & {"consent_missing", "consent_expired", "consent_withdrawn"}
+    assert found == ({expected} if expected else set())
+    if expected:
+        assert "01.06.2025" in _finding(m, expected, as_of).message("da")

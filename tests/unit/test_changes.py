@@ -22,7 +22,7 @@ from netmap.changes import (
     TieRef,
     describe_changes,
 )
-from netmap.model import NetworkMap, Patient, Person, Tie
+from netmap.model import Consent, NetworkMap, Patient, Person, Tie
 
 
 def _base() -> NetworkMap:
@@ -115,7 +115,7 @@ def _anna_tied_to_mor(m: NetworkMap) -> None:
 
 
 def _consent(m: NetworkMap) -> None:
-    m.consent_given_on = date(2026, 3, 1)
+    m.consent = Consent(given_on=date(2026, 3, 1))
 
 
 def _map_date(m: NetworkMap) -> None:
@@ -304,7 +304,7 @@ def test_chg023_structured_fields() -> None:
 
 def test_chg024_consent_cleared_and_dates_kept() -> None:
     old = _base()
-    old.consent_given_on = date(2025, 1, 5)
+    old.consent = Consent(given_on=date(2025, 1, 5))
     summary = describe_changes(old, _base())
     assert summary.consent == DateChange(old=date(2025, 1, 5), new=None)
     assert summary.describe("da") == "Samtykke fjernet"

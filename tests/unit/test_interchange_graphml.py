@@ -116,7 +116,14 @@ def test_gml003_written_keys_have_the_domain_types(sofie: NetworkMap) -> None:
 
 def test_gml004_key_table_matches_the_model() -> None:
     assert set(NODE_KEYS) - {"kind"} == set(Person.model_fields) - {"id"}
-    assert set(GRAPH_KEYS) == {"patient_name", "cpr", "consent_given_on", "map_date"}
+    assert set(GRAPH_KEYS) == {
+        "patient_name",
+        "cpr",
+        "consent_given_on",
+        "map_date",
+        "consent_recorded_by",
+        "consent_withdrawn_on",
+    }
 
 
 def test_gml005_round_trip_is_equal(sofie: NetworkMap) -> None:

@@ -61,18 +61,18 @@ def test_json002_cpr_left_out_by_default(sofie: NetworkMap) -> None:
 def test_json003_pretty_utf8_and_complete(sofie: NetworkMap) -> None:
     text = dump_json(sofie)
     assert "Birgitte Møller" in text  # not \u00f8
-    assert text.startswith('{\n  "schema_version": 2,')
+    assert text.startswith('{\n  "schema_version": 3,')
     raw = json.loads(text)
     assert set(raw) == {
         "schema_version",
         "patient",
         "persons",
         "ties",
-        "consent_given_on",
+        "consent",
         "map_date",
         "meetings",
     }
-    assert raw["consent_given_on"] == "2026-03-01"
+    assert raw["consent"]["given_on"] == "2026-03-01"
     assert {"a": "mor", "b": "moster"} in raw["ties"]
 
 

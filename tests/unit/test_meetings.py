@@ -212,7 +212,7 @@ def test_meet008_person_edits_keep_meetings_and_removing_a_person_keeps_the_past
 def test_meet009_json_round_trip_and_old_format_still_loads(team_map: NetworkMap) -> None:
     m = _apply(_planned(team_map), kind="add_agreement", meeting="m1", who="p0", what="Søge job")
     text = dump_json(m)
-    assert json.loads(text)["schema_version"] == 2
+    assert json.loads(text)["schema_version"] == 3  # format 3: consent is an object
     assert load_json(text) == m
     old = json.loads(dump_json(team_map))
     old["schema_version"] = 1
