@@ -20,7 +20,7 @@ import click
 
 from netmap.cli import cli
 from netmap.cli.common import common_options
-from netmap.cli.maps import _checked_author, _resolve, _store
+from netmap.cli.maps import _checked_author, _store, resolve_map
 from netmap.consent import consent_state, format_day
 from netmap.editing import RecordConsent, WithdrawConsent
 from netmap.errors import NetmapError
@@ -96,7 +96,7 @@ def consent_command(
     changing = given is not None or withdraw
     who = _checked_author(by) if changing else ""
     with _store(db, must_exist=True) as store:
-        summary = _resolve(store, map_ref)
+        summary = resolve_map(store, map_ref)
         assert store is not None
         stored = store.load(summary.map_id)
         if not changing:

@@ -1,4 +1,4 @@
-"""Map commands: import, list, show, history, export, delete, restore, backup.
+"""Map commands: import, list, show, history, delete, restore, backup (export: cli/export.py).
 
 A thin layer over :mod:`netmap.interchange` and the :class:`~netmap.store.MapStore`.
 An import is validated completely before the store is opened, so a bad file
@@ -35,14 +35,13 @@ from netmap.i18n import (
     t,
     tn,
 )
-from netmap.interchange import Format, ImportFailed, read_map, write_map
+from netmap.interchange import ImportFailed, read_map
 from netmap.model import NetworkMap, Person, Sector
 from netmap.store import MapNotFound, MapStore, MapSummary, resolve_db_path
 
 __all__ = [
     "backup_command",
     "delete_command",
-    "export_command",
     "history_command",
     "import_command",
     "list_command",
@@ -52,7 +51,6 @@ __all__ = [
 ]
 
 _MAX_AUTHOR = 200
-_SUFFIX_FORMATS: dict[str, Format] = {".json": "json", ".graphml": "graphml", ".xml": "graphml"}
 
 
 class FileImportFailed(NetmapError):
@@ -323,61 +321,6 @@ def history_command(map_ref: str, db: Path | None, lang: Lang) -> None:
                 what=info.describe(lang),
             )
         )
-
-
-# --- export --------------------------------------------------------------------
-
-
-def _format_of(fmt: str | None, output: Path) -> Format:
-    if fmt is not None:
-        return "json" if fmt == "json" else "graphml"
-    found = _SUFFIX_FORMATS.get(output.suffix.lower())
-    if found is None:
-        raise NetmapError("cli_maps.format_needed", file=output.name)
-    return found
-
-
-@cli.command(name="export", help=_help("cli_maps.export_help"))
-@click.argument("map_ref", metavar="MAP")
-@click.option(
-    "--format", "fmt", type=click.Choice(["json", "graphml"]), help=_help("cli_maps.format_help")
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    required=True,
-    help=_help("cli_maps.output_help"),
-)
-@click.option("--version", "version", type=int, default=None, help=_help("cli_maps.version_help"))
-@click.option("--include-cpr", is_flag=True, help=_help("cli_maps.include_cpr_help"))
-@common_options
-def export_command(
-    map_ref: str,
-    fmt: str | None,
-    output: Path,
-    version: int | None,
-    include_cpr: bool,
-    db: Path | None,
-    lang: Lang,
-) -> None:
-    chosen = _format_of(fmt, output)
-    with _store(db, must_exist=True) as store:
-        summary = _resolve(store, map_ref)
-        assert store is not None
-        stored = store.load(summary.map_id, version)
-    write_map(stored.map, output, chosen, include_cpr=include_cpr)
-    click.echo(
-        t(
-            "cli_maps.exported",
-            lang,
-            file=str(output),
-            version=stored.version,
-            format="JSON" if chosen == "json" else "GraphML",
-        )
-    )
-    if include_cpr and stored.map.patient.cpr:
-        click.echo(t("cli_maps.exported_with_cpr", lang))
 
 
 # --- delete --------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 from pydantic import Field
 
@@ -19,6 +19,9 @@ from netmap.changes import ChangeSummary
 from netmap.errors import InvalidInput, NetmapError
 from netmap.i18n import DEFAULT_LANG, Lang, t
 from netmap.model import NetworkMap, StrictModel
+
+if TYPE_CHECKING:
+    from netmap.export.log import ExportRecord
 
 __all__ = [
     "ConflictError",
@@ -212,6 +215,14 @@ class MapStore(Protocol):
 
     def erasure_pending(self) -> bool:
         """Whether an erasure (by this or another program) is not finished on disk yet."""
+        ...
+
+    def record_export(self, record: ExportRecord) -> None:
+        """Add one export to the map's export log."""
+        ...
+
+    def export_log(self, map_id: str) -> list[ExportRecord]:
+        """Every export of the map, oldest first."""
         ...
 
     def backup(self, target: Path, *, overwrite: bool = False) -> None:

@@ -1,6 +1,6 @@
 """The store's tables, and the steps that bring an older database up to date.
 
-Schema 2 keeps each map's persons, ties, head and tail once as *parts*
+Schema 3 adds the export log (one row per export of a map). Schema 2 keeps each map's persons, ties, head and tail once as *parts*
 (:mod:`netmap.store.parts`); a version row lists their ids. Schema 1 kept the
 whole map's JSON in every version; :func:`migrate_1_to_2` cuts those texts
 into parts on open, and a text that does not cut exactly stays whole in
@@ -19,13 +19,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from netmap.store.export_log import EXPORT_LOG_SCHEMA
 from netmap.store.part_rows import add_parts
 from netmap.store.parts import split
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "create_schema", "migrate_1_to_2"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "create_schema", "migrate_1_to_2", "migrate_2_to_3"]
 
 #: Kept in ``PRAGMA user_version``; bump it and add a step to ``MIGRATIONS``.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _MAPS = """
 CREATE TABLE maps (
@@ -83,7 +84,7 @@ CREATE TABLE erasure_pending (
 """
 
 #: Every table of the current schema, for a new database.
-_TABLES = _MAPS + _SCHEMA_2
+_TABLES = _MAPS + _SCHEMA_2 + EXPORT_LOG_SCHEMA
 
 
 def _execute_script(conn: sqlite3.Connection, script: str) -> None:
@@ -125,6 +126,14 @@ def migrate_1_to_2(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE versions_v1")
 
 
+def migrate_2_to_3(conn: sqlite3.Connection) -> None:
+    """Add the export log (:mod:`netmap.store.export_log`; inside the caller's transaction)."""
+    _execute_script(conn, EXPORT_LOG_SCHEMA)
+
+
 #: ``MIGRATIONS[n]`` takes a database from schema ``n`` to ``n + 1`` (0 is empty:
 #: it gets the current tables at once).
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: migrate_1_to_2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: migrate_1_to_2,
+    2: migrate_2_to_3,
+}

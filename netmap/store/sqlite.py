@@ -63,6 +63,7 @@ from pydantic import ValidationError
 
 from netmap.changes import ChangeSummary, describe_changes
 from netmap.errors import invalid_input
+from netmap.export.log import ExportRecord
 from netmap.model import NetworkMap
 from netmap.store.base import (
     ConflictError,
@@ -76,6 +77,7 @@ from netmap.store.base import (
     VersionNotFound,
 )
 from netmap.store.erasure import checkpoint_truncate, delete_rows
+from netmap.store.export_log import insert_export, select_exports
 from netmap.store.part_rows import MissingPart, Recipe, add_parts, find_ids, text_of
 from netmap.store.parts import StoredParts, digest, join
 from netmap.store.permissions import companion_files, private_files
@@ -679,6 +681,16 @@ class SqliteStore:
             reason="in_use",
             files=[str(file) for file in companion_files(self.path) if file.exists()],
         )
+
+    def record_export(self, record: ExportRecord) -> None:
+        """Add one export to the map's export log (``MapNotFound`` if there is no map)."""
+        with self._transaction(write=True) as conn:
+            insert_export(conn, record)
+
+    def export_log(self, map_id: str) -> list[ExportRecord]:
+        """Every export of the map, oldest first (``MapNotFound`` if there is no map)."""
+        with self._transaction(write=False) as conn:
+            return select_exports(conn, map_id)
 
     def backup(self, target: Path, *, overwrite: bool = False) -> None:
         """A consistent copy of the whole store in one self-contained file (no WAL).

@@ -1,0 +1,168 @@
+"""``netmap export`` and ``netmap export-log``: files for the team, the patient and other tools.
+
+``netmap export MAP --format FORMAT -o FILE|-`` makes one file of a stored map:
+
+1. the options are checked (``--redact`` and ``--for-patient`` exclude each
+   other; a redacted file never holds the CPR number);
+2. the consent gate (:func:`netmap.export.gate.check_gate`): a file for the
+   team needs a valid consent today, else one line says why and how to fix it,
+   nothing is written and nothing is logged;
+3. the map is prepared for its audience (:func:`netmap.export.redact.prepare`),
+   made into the format (:func:`netmap.export.formats.render`), written
+   atomically (readable by its owner only) or to standard output (``-o -``,
+   text formats), and recorded in the export log.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import click
+from pydantic import ValidationError
+
+from netmap.cli import cli
+from netmap.cli.common import common_options
+from netmap.cli.maps import _checked_author, _store, resolve_map
+from netmap.errors import NetmapError, invalid_input
+from netmap.export.formats import BINARY_FORMATS, render, suffix_format
+from netmap.export.gate import ExportFormat, ExportOptions, check_gate
+from netmap.export.log import ExportRecord, describe_record
+from netmap.export.output import write_atomic
+from netmap.export.redact import prepare
+from netmap.i18n import DEFAULT_LANG, Lang, t
+
+__all__ = ["export_command", "export_log_command"]
+
+_STDOUT = "-"
+
+
+def _help(key: str) -> str:
+    return t(key, DEFAULT_LANG)
+
+
+def _format(fmt: str | None, output: str) -> ExportFormat:
+    if fmt is not None:
+        return ExportFormat(fmt)
+    if output == _STDOUT:
+        raise NetmapError("export.format_needed_stdout")
+    found = suffix_format(Path(output).name)
+    if found is None:
+        raise NetmapError("export.format_needed", file=Path(output).name)
+    return found
+
+
+@cli.command(name="export", help=_help("export.cli.help"))
+@click.argument("map_ref", metavar="MAP")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([f.value for f in ExportFormat]),
+    help=_help("export.cli.format_help"),
+)
+@click.option(
+    "-o", "--output", required=True, metavar="FILE|-", help=_help("export.cli.output_help")
+)
+@click.option("--version", "version", type=int, default=None, help=_help("cli_maps.version_help"))
+@click.option("--redact", is_flag=True, help=_help("export.cli.redact_help"))
+@click.option(
+    "--for-patient", "for_patient", is_flag=True, help=_help("export.cli.for_patient_help")
+)
+@click.option("--include-cpr", is_flag=True, help=_help("export.cli.include_cpr_help"))
+@click.option("--to", "recipient", default=None, metavar="TEXT", help=_help("export.cli.to_help"))
+@click.option("--by", "by", default=None, metavar="NAME", help=_help("export.cli.by_help"))
+@common_options
+def export_command(
+    map_ref: str,
+    fmt: str | None,
+    output: str,
+    version: int | None,
+    redact: bool,
+    for_patient: bool,
+    include_cpr: bool,
+    recipient: str | None,
+    by: str | None,
+    db: Path | None,
+    lang: Lang,
+) -> None:
+    chosen = _format(fmt, output)
+    to_stdout = output == _STDOUT
+    if to_stdout and chosen in BINARY_FORMATS:
+        raise NetmapError("export.binary_to_stdout", format=t(f"export.format.{chosen}", lang))
+    try:
+        options = ExportOptions(
+            format=chosen,
+            redact=redact,
+            for_patient=for_patient,
+            include_cpr=include_cpr,
+            recipient=recipient,
+        )
+    except ValidationError as exc:
+        raise invalid_input(exc, where="--to") from None
+    who = _checked_author(by)
+    today = date.today()
+    with _store(db, must_exist=True) as store:
+        summary = resolve_map(store, map_ref)
+        assert store is not None
+        stored = store.load(summary.map_id, version)
+        state = check_gate(options, stored.map.consent, today, map_ref=summary.map_id)
+        prepared = prepare(stored.map, options.audience, include_cpr=include_cpr, lang=lang)
+        payload = render(
+            prepared, options, today=today, version=stored.version, consent=state, lang=lang
+        )
+        target = None if to_stdout else Path(output)
+        if target is None:
+            sys.stdout.buffer.write(payload)
+            sys.stdout.flush()
+        else:
+            write_atomic(target, payload)
+        record = ExportRecord(
+            map_id=summary.map_id,
+            exported_at=datetime.now(UTC),
+            author=who,
+            version=stored.version,
+            format=chosen.value,
+            redacted=redact,
+            for_patient=for_patient,
+            include_cpr=include_cpr,
+            recipient=options.recipient,
+        )
+        try:
+            store.record_export(record)
+        except BaseException:
+            # An export that is not in the log did not happen: take the file back.
+            if target is not None:
+                target.unlink(missing_ok=True)
+            raise
+    shown = t(f"export.format.{chosen}", lang)
+    if target is None:
+        message = t("export.cli.done_stdout", lang, version=stored.version, format=shown)
+    else:
+        message = t("export.cli.done", lang, version=stored.version, file=str(target), format=shown)
+    # With -o - the file is on standard output: the message goes to standard error.
+    click.echo(message, err=target is None)
+    if include_cpr and prepared.patient.cpr:
+        click.echo(t("cli_maps.exported_with_cpr", lang), err=target is None)
+
+
+@cli.command(name="export-log", help=_help("export.cli.log_help"))
+@click.argument("map_ref", metavar="MAP")
+@click.option("--json", "as_json", is_flag=True, help=_help("export.cli.log_json_help"))
+@common_options
+def export_log_command(map_ref: str, as_json: bool, db: Path | None, lang: Lang) -> None:
+    with _store(db, must_exist=True) as store:
+        summary = resolve_map(store, map_ref)
+        assert store is not None
+        records = store.export_log(summary.map_id)
+    if as_json:
+        rows = [record.model_dump(mode="json") for record in records]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not records:
+        click.echo(t("export.cli.log_empty", lang, name=summary.patient_name))
+        return
+    click.echo(t("export.cli.log_header", lang, name=summary.patient_name, count=len(records)))
+    for record in records:
+        click.echo(f"  {describe_record(record, lang)}")
