@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from netmap.consent import ConsentState
-from netmap.errors import NetmapError
 from netmap.export.csv_export import overview_csv
 from netmap.export.fhir import fhir_json
 from netmap.export.gate import ExportFormat, ExportOptions
+from netmap.export.picture import map_pdf, map_png, map_svg
+from netmap.export.picture_options import RenderOptions
 from netmap.export.redact import Audience
+from netmap.export.team_pack import team_pack_pdf
 from netmap.i18n import Lang
 from netmap.interchange import dump_json, to_graphml
 from netmap.model import NetworkMap
@@ -62,7 +64,18 @@ def render(
         return overview_csv(prepared, lang)
     if fmt is ExportFormat.FHIR:
         return fhir_json(prepared, today=today, lang=lang)
-    # The pictures and the team pack come with the map renderers.
-    shared_on = consent.given_on if options.audience is Audience.TEAM else None
-    _ = (version, shared_on)
-    raise NetmapError("export.format_unavailable", format=fmt.value)
+    # The footer names the consent the sharing rests on: only in files for the team.
+    picture = RenderOptions(
+        lang=lang,
+        export_date=today,
+        version=version,
+        consent_date=consent.given_on if options.audience is Audience.TEAM else None,
+        include_cpr=options.include_cpr,
+    )
+    if fmt is ExportFormat.SVG:
+        return map_svg(prepared, picture).encode("utf-8")
+    if fmt is ExportFormat.PNG:
+        return map_png(prepared, picture)
+    if fmt is ExportFormat.PDF:
+        return map_pdf(prepared, picture)
+    return team_pack_pdf(prepared, picture)
