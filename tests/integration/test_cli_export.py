@@ -23,6 +23,7 @@ from netmap.interchange import dump_json
 from netmap.model import NetworkMap
 from netmap.store import open_store
 
+
 def _text(path: Path, fmt: str) -> str:
     """What a reader (or a mail gateway) finds in the file: the text of a PDF's
     pages (its raw bytes hold ten-digit offsets), a PNG's bytes, else the text."""
