@@ -1,6 +1,7 @@
 """The store's tables, and the steps that bring an older database up to date.
 
-Schema 3 adds the export log (one row per export of a map). Schema 2 keeps each map's persons, ties, head and tail once as *parts*
+Schema 3 adds the export log (one row per export of a map). Schema 2 keeps
+each map's persons, ties, head and tail once as *parts*
 (:mod:`netmap.store.parts`); a version row lists their ids. Schema 1 kept the
 whole map's JSON in every version; :func:`migrate_1_to_2` cuts those texts
 into parts on open, and a text that does not cut exactly stays whole in

@@ -50,13 +50,13 @@ def test_elog001_rows_in_order_per_map_and_erased_with_it(store: SqliteStore) ->
     raw.close()
 
 
-def test_elog002_a_database_of_schema_1_gets_the_table(tmp_path: Path) -> None:
+def test_elog002_a_database_of_schema_2_gets_the_table(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     with SqliteStore(path) as store:
         map_id = store.create(NetworkMap(patient=Patient(name="Testa")), author="kp").map_id
     raw = sqlite3.connect(path)
     raw.execute("DROP TABLE export_log")
-    raw.execute("PRAGMA user_version = 1")
+    raw.execute("PRAGMA user_version = 2")
     raw.commit()
     raw.close()
     with SqliteStore(path) as store:
