@@ -63,7 +63,7 @@ def as_next_version(current: NetworkMap, imported: NetworkMap) -> NetworkMap:
     )
     fields = {name: getattr(imported, name) for name in NetworkMap.model_fields}
     fields["patient"] = patient
-    for name in ("consent_given_on", "map_date"):
+    for name in ("consent", "map_date"):
         if fields[name] is None:
             fields[name] = getattr(current, name)
     if not fields["meetings"]:

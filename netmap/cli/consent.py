@@ -20,11 +20,12 @@ import click
 
 from netmap.cli import cli
 from netmap.cli.common import common_options
+from netmap.cli.language import help_text
 from netmap.cli.maps import _checked_author, _store, resolve_map
 from netmap.consent import consent_state, format_day
 from netmap.editing import RecordConsent, WithdrawConsent
 from netmap.errors import NetmapError
-from netmap.i18n import DEFAULT_LANG, Lang, t
+from netmap.i18n import Lang, t
 from netmap.model import NetworkMap
 
 __all__ = ["consent_command", "parse_day", "show_consent"]
@@ -68,12 +69,12 @@ def show_consent(network_map: NetworkMap, today: date, lang: Lang) -> list[str]:
     return lines
 
 
-@cli.command(name="consent", help=t("consent.cli.help", DEFAULT_LANG))
+@cli.command(name="consent", help=help_text("consent.cli.help"))
 @click.argument("map_ref", metavar="MAP")
-@click.option("--given-on", "given_on", metavar="YYYY-MM-DD", help=t("consent.cli.given_on_help"))
-@click.option("--by", "by", default=None, help=t("consent.cli.by_help"))
-@click.option("--withdraw", is_flag=True, help=t("consent.cli.withdraw_help"))
-@click.option("--on", "on", metavar="YYYY-MM-DD", help=t("consent.cli.on_help"))
+@click.option("--given-on", "given_on", help=help_text("consent.cli.given_on_help"))
+@click.option("--by", "by", default=None, help=help_text("consent.cli.by_help"))
+@click.option("--withdraw", is_flag=True, help=help_text("consent.cli.withdraw_help"))
+@click.option("--on", "on", help=help_text("consent.cli.on_help"))
 @common_options
 def consent_command(
     map_ref: str,

@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from netmap.cli import cli
 from netmap.cli.common import common_options
+from netmap.cli.language import help_text
 from netmap.cli.maps import _checked_author, _store, resolve_map
 from netmap.errors import NetmapError, invalid_input
 from netmap.export.formats import BINARY_FORMATS, render, suffix_format
@@ -32,7 +33,7 @@ from netmap.export.gate import ExportFormat, ExportOptions, check_gate
 from netmap.export.log import ExportRecord, describe_record
 from netmap.export.output import write_atomic
 from netmap.export.redact import prepare
-from netmap.i18n import DEFAULT_LANG, Lang, t
+from netmap.i18n import Lang, t
 
 __all__ = ["export_command", "export_log_command"]
 
@@ -40,7 +41,7 @@ _STDOUT = "-"
 
 
 def _help(key: str) -> str:
-    return t(key, DEFAULT_LANG)
+    return help_text(key)
 
 
 def _format(fmt: str | None, output: str) -> ExportFormat:
@@ -62,17 +63,15 @@ def _format(fmt: str | None, output: str) -> ExportFormat:
     type=click.Choice([f.value for f in ExportFormat]),
     help=_help("export.cli.format_help"),
 )
-@click.option(
-    "-o", "--output", required=True, metavar="FILE|-", help=_help("export.cli.output_help")
-)
+@click.option("-o", "--output", required=True, help=_help("export.cli.output_help"))
 @click.option("--version", "version", type=int, default=None, help=_help("cli_maps.version_help"))
 @click.option("--redact", is_flag=True, help=_help("export.cli.redact_help"))
 @click.option(
     "--for-patient", "for_patient", is_flag=True, help=_help("export.cli.for_patient_help")
 )
 @click.option("--include-cpr", is_flag=True, help=_help("export.cli.include_cpr_help"))
-@click.option("--to", "recipient", default=None, metavar="TEXT", help=_help("export.cli.to_help"))
-@click.option("--by", "by", default=None, metavar="NAME", help=_help("export.cli.by_help"))
+@click.option("--to", "recipient", default=None, help=_help("export.cli.to_help"))
+@click.option("--by", "by", default=None, help=_help("export.cli.by_help"))
 @common_options
 def export_command(
     map_ref: str,

@@ -221,9 +221,9 @@ def test_era005_every_table_with_a_map_id_is_erased(tmp_path: Path) -> None:
     with SqliteStore(db, erasure_wait=WAIT_S) as store:
         kept, gone, secrets = fill(store)
         conn = store._connection()
-        conn.execute("CREATE TABLE export_log (map_id TEXT NOT NULL, note TEXT) STRICT")
+        conn.execute("CREATE TABLE later_log (map_id TEXT NOT NULL, note TEXT) STRICT")
         conn.execute(
-            "INSERT INTO export_log VALUES (?, 'Sendt til Fortrolig Ambrosius'), (?, 'beholdt')",
+            "INSERT INTO later_log VALUES (?, 'Sendt til Fortrolig Ambrosius'), (?, 'beholdt')",
             (gone, kept),
         )
         assert store.delete(gone).complete
@@ -232,11 +232,11 @@ def test_era005_every_table_with_a_map_id_is_erased(tmp_path: Path) -> None:
             for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             if any(c[1] == "map_id" for c in conn.execute(f"PRAGMA table_info({row[0]})"))
         ]
-        assert {"maps", "versions", "parts", "export_log"} <= set(tables)
+        assert {"maps", "versions", "parts", "export_log", "later_log"} <= set(tables)
         for table in tables:
             left = conn.execute(f"SELECT count(*) FROM {table} WHERE map_id = ?", (gone,))
             assert left.fetchone()[0] == 0, table
-        assert conn.execute("SELECT note FROM export_log").fetchall() == [("beholdt",)]
+        assert conn.execute("SELECT note FROM later_log").fetchall() == [("beholdt",)]
         assert traces(db, secrets) == []
 
 

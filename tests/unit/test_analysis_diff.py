@@ -15,7 +15,7 @@ import pytest
 
 from netmap.analysis.diff import MapDiff, diff
 from netmap.analysis.diff_text import describe_diff
-from netmap.model import NetworkMap, Patient, Person, Tie
+from netmap.model import Consent, NetworkMap, Patient, Person, Tie
 from tests.revise import revise
 
 AS_OF = date(2026, 7, 1)
@@ -84,7 +84,7 @@ def _readded(m: NetworkMap) -> NetworkMap:
 
 
 def _consent_expired(m: NetworkMap) -> NetworkMap:
-    return m.model_copy(update={"consent_given_on": date(2025, 1, 10)})
+    return m.model_copy(update={"consent": Consent(given_on=date(2025, 1, 10))})
 
 
 CASES: list[tuple[str, Callable[[NetworkMap], NetworkMap], Callable[[NetworkMap], NetworkMap], dict[str, Any]]] = [  # noqa: E501
@@ -219,7 +219,7 @@ CASES: list[tuple[str, Callable[[NetworkMap], NetworkMap], Callable[[NetworkMap]
     (
         "consent renewed",
         _consent_expired,
-        lambda m: m.model_copy(update={"consent_given_on": date(2026, 6, 1)}),
+        lambda m: m.model_copy(update={"consent": Consent(given_on=date(2026, 6, 1))}),
         {"checks_resolved": ["consent_expired"]},
     ),
 ]  # fmt: skip
