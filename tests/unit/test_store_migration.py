@@ -99,7 +99,9 @@ def test_mig001_a_database_written_by_the_old_code_keeps_every_version_byte_for_
         # The newest map in the fixture's save order is listed first, as before.
         assert next(iter(summaries)) == before[-1][1]
         conn = store._connection()
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3  # 3 added the export log
+        assert (
+            conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        )  # 3 added the export log
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         assert "versions_v1" not in names
