@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -84,6 +85,25 @@ def _as_page(live_app: LiveApp) -> dict[str, str]:
     return {"Content-Type": "application/json", "Origin": live_app.url}
 
 
+def _strings(value: object) -> Iterator[str]:
+    """Every string inside a parsed JSON value (keys included)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _says_not_saved(answer: object) -> bool:
+    # Parsed, not searched as text: Dash writes "Æ" as is with orjson and as
+    # "\u00c6" without it, so a text search passed only when orjson was installed.
+    return any("Ændringen blev ikke gemt" in text for text in _strings(answer))
+
+
 def test_e2e020_malformed_posts_change_nothing(live_app: LiveApp, page: Page) -> None:
     map_id = live_app.create_map(_two_person_map())
     _open(page, live_app, map_id)
@@ -119,7 +139,7 @@ def test_e2e020_malformed_posts_change_nothing(live_app: LiveApp, page: Page) ->
             headers=_as_page(live_app),
         )
         assert response.status == 200, (bad, response.status)
-        assert "Ændringen blev ikke gemt" in response.text(), bad
+        assert _says_not_saved(response.json()), bad
     # A forged map-state (another version, a path in the id) is refused too.
     for state in ({"map_id": "../x", "version": 1}, {"map_id": map_id, "version": -3}, None):
         body = json.loads(json.dumps(template))
@@ -131,7 +151,7 @@ def test_e2e020_malformed_posts_change_nothing(live_app: LiveApp, page: Page) ->
             endpoint, data=json.dumps(body).encode(), headers=_as_page(live_app)
         )
         assert response.status == 200
-        assert "Ændringen blev ikke gemt" in response.text(), state
+        assert _says_not_saved(response.json()), state
     # Not a JSON object at all: a plain "bad request", nothing runs.
     for raw in (b'"just a string"', b"[1, 2]", b"{not json"):
         response = page.request.post(
