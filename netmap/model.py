@@ -16,7 +16,6 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 import email_validator
-import phonenumbers
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -29,6 +28,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from netmap.cpr import mask_cpr, normalise_cpr
+from netmap.phone import normalise_phone
 
 __all__ = [
     "MAX_PERSONS",
@@ -140,17 +140,15 @@ def _blank_to_none(value: Any) -> Any:
 
 
 def _check_phone(value: str | None) -> str | None:
+    # Possible is enough (netmap.phone): unallocated numbers are kept and noted.
     if value is None:
         return None
-    try:
-        parsed = phonenumbers.parse(value, "DK")
-    except phonenumbers.NumberParseException:
-        parsed = None
-    if parsed is None or not phonenumbers.is_valid_number(parsed):
+    normal = normalise_phone(value)
+    if normal is None:
         raise PydanticCustomError(
-            "netmap.phone_invalid", "not a valid phone number: {value}", {"value": value}
+            "netmap.phone_invalid", "not a possible phone number: {value}", {"value": value}
         )
-    return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
+    return normal
 
 
 def _check_email(value: str | None) -> str | None:

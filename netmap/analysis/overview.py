@@ -20,6 +20,7 @@ from netmap.model import (
     StrictModel,
     TeamRole,
 )
+from netmap.phone import is_allocated
 
 __all__ = ["OverviewRow", "contact_overview"]
 
@@ -36,6 +37,8 @@ class OverviewRow(StrictModel):
     organisation: str | None = None
     care_sector: CareSector | None = None
     phone: str | None = None
+    #: A possible number outside the allocated ranges: kept, but worth a check.
+    phone_unallocated: bool = False
     email: str | None = None
     helps_with: str | None = None
     group: Group
@@ -77,6 +80,7 @@ def contact_overview(network_map: NetworkMap) -> list[OverviewRow]:
                 organisation=person.organisation,
                 care_sector=person.care_sector,
                 phone=person.phone,
+                phone_unallocated=person.phone is not None and not is_allocated(person.phone),
                 email=person.email,
                 helps_with=person.helps_with,
                 group=group,

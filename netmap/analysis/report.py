@@ -154,7 +154,10 @@ def _overview_line(row: OverviewRow, lang: Lang) -> str:
     if row.organisation:
         parts.append(row.organisation)
     parts.append(t(f"band.{row.band.value}", lang))
-    contact = " / ".join(x for x in (row.phone, row.email) if x)
+    phone = row.phone
+    if phone and row.phone_unallocated:
+        phone = f"{phone} ({t('analysis.report.phone_unallocated', lang)})"
+    contact = " / ".join(x for x in (phone, row.email) if x)
     parts.append(contact or t("analysis.report.no_contact", lang))
     if row.team_roles:
         parts.append(", ".join(t(f"team_role.{r.value}", lang) for r in row.team_roles))

@@ -59,6 +59,8 @@ def cell_text(row: OverviewRow, column: SortColumn, lang: Lang) -> str:
         return group_label(row.group, lang)
     if column == "team_roles":
         return roles_label(row.team_roles, row.primary_contact, lang)
+    if column == "phone" and row.phone and row.phone_unallocated:
+        return f"{row.phone} ({t('analysis.report.phone_unallocated', lang)})"
     value = getattr(row, column)
     return "" if value is None else str(value)
 
