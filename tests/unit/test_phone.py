@@ -168,3 +168,13 @@ def test_pho006_analyse_prints_the_soft_note_next_to_the_number(lang: str, note:
     report = analysis.to_report(lang)  # type: ignore[arg-type]
     flags = {row["id"]: row["phone_unallocated"] for row in report["overview"]}
     assert flags == {"mor": True, "ven": False, "far": False}
+
+
+def test_pho007_the_apps_overview_cell_carries_the_note() -> None:
+    from netmap.app.panels.overview import cell_text
+
+    rows = {row.id: row for row in contact_overview(_overview_map())}
+    assert cell_text(rows["mor"], "phone", "da") == (
+        "+45 97 00 00 01 (tjek nummeret: det hører ikke til en kendt nummerserie)"
+    )
+    assert cell_text(rows["ven"], "phone", "da") == "+45 20 11 22 33"
