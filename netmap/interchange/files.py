@@ -22,6 +22,10 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _SUFFIXES: dict[str, Format] = {".json": "json", ".graphml": "graphml", ".xml": "graphml"}
 
 
+def _utf16_text(head: bytes) -> str:
+    return head.decode("utf-16", errors="replace")
+
+
 def _mib(size: int) -> str:
     return f"{size / 1_048_576:.1f}"
 
@@ -39,9 +43,17 @@ def detect_format(data: bytes, filename: str | None = None) -> Format:
     for bom in _BOMS:
         if head.startswith(bom):
             if bom != _BOMS[0]:
-                return "graphml"  # UTF-16: only XML declares its own encoding
+                # UTF-16: only XML declares its own encoding; JSON must be UTF-8.
+                if _utf16_text(head).lstrip().startswith("<"):
+                    return "graphml"
+                raise ImportFailed("interchange.json_utf16")
             head = head[len(bom) :]
             break
+    if head.lstrip(b" \t\r\n\x00")[:2] in (b"{\x00", b"[\x00") or head[:4] in (
+        b"\x00{\x00\"",
+        b"\x00[\x00{",
+    ):
+        raise ImportFailed("interchange.json_utf16")  # UTF-16 without a BOM
     head = head.lstrip()
     if not head:
         raise ImportFailed("interchange.empty")

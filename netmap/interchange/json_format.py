@@ -42,9 +42,46 @@ def _decode(data: str | bytes) -> str:
         raise ImportFailed("interchange.not_utf8", position=exc.start) from None
 
 
+class _Members(dict[str, Any]):
+    """A JSON object that remembers the keys it was given more than once."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def _members(pairs: list[tuple[str, Any]]) -> _Members:
+    # json.loads keeps the last of two equal keys without a word; a map with
+    # two «cpr» keys must not be imported as whichever came second.
+    members = _Members(pairs)
+    if len(members) != len(pairs):
+        seen: set[str] = set()
+        repeated: list[str] = []
+        for key, _ in pairs:
+            (repeated if key in seen else []).append(key)
+            seen.add(key)
+        members.repeated = tuple(repeated)
+    return members
+
+
+def _first_repeated(value: Any, loc: tuple[int | str, ...] = ()) -> tuple[str, str] | None:
+    """The first repeated key in ``value`` and the JSON path of its object."""
+    if isinstance(value, _Members):
+        if value.repeated:
+            return value.repeated[0], _path(loc)
+        items: Any = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return None
+    for key, item in items:
+        found = _first_repeated(item, (*loc, key))
+        if found:
+            return found
+    return None
+
+
 def _parse(text: str) -> Any:
     try:
-        return json.loads(text)
+        raw = json.loads(text, object_pairs_hook=_members)
     except json.JSONDecodeError as exc:
         raise ImportFailed("interchange.not_json", line=exc.lineno, column=exc.colno) from None
     except RecursionError:
@@ -52,6 +89,11 @@ def _parse(text: str) -> Any:
     except ValueError:
         # e.g. an integer with more digits than Python converts.
         raise ImportFailed("interchange.not_json_number") from None
+    repeated = _first_repeated(raw)
+    if repeated:
+        key, where = repeated
+        raise ImportFailed("interchange.json_duplicate_key", name=key, where=where or "/")
+    return raw
 
 
 def _path(loc: tuple[int | str, ...]) -> str:
