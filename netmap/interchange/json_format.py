@@ -56,7 +56,8 @@ def _members(pairs: list[tuple[str, Any]]) -> _Members:
         seen: set[str] = set()
         repeated: list[str] = []
         for key, _ in pairs:
-            (repeated if key in seen else []).append(key)
+            if key in seen:
+                repeated.append(key)
             seen.add(key)
         members.repeated = tuple(repeated)
     return members
