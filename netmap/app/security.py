@@ -16,7 +16,7 @@ server behind the Dash app:
    well-formed callback request for a registered callback (``CallbackEnvelope``)
    before Dash sees it; anything else is a 400 naming what is wrong.
 4. **Headers and errors.** flask-talisman sets the Content-Security-Policy,
-   X-Frame-Options, X-Content-Type-Options and Referrer-Policy (same-origin) on every
+   X-Frame-Options, X-Content-Type-Options and Referrer-Policy (no-referrer) on every
    response; everything but the static files is ``Cache-Control: no-store``; an
    unexpected error is one generic line (logged with its traceback here, never
    sent).
@@ -335,11 +335,10 @@ def protect(app: dash.Dash) -> None:
         session_cookie_secure=False,  # no session cookie is used
         frame_options="DENY",
         content_security_policy=_content_security_policy(app),
-        # Not "no-referrer": the page's own request for /_dash-layout names the
-        # page in its Referer, and the layout is drawn for that page at once
-        # (shell.first_layout). "same-origin" sends it to this server only,
-        # never to another site (which the CSP does not let the page reach anyway).
-        referrer_policy="same-origin",
+        # No page address to anyone. The page's own requests to this server
+        # set referrerPolicy "same-origin" per request (netmap-request-order.js),
+        # so they still carry Origin and say which page they come from.
+        referrer_policy="no-referrer",
         x_content_type_options=True,
     )
 

@@ -75,10 +75,16 @@ def shell_layout(page: Any = None, state: Any = None, drawn: dict[str, Any] | No
 def _page_path() -> str | None:
     """The path of the page asking for the layout (same origin only), if known.
 
-    The browser asks for ``/_dash-layout`` from the page it shows and names
-    that page in the ``Referer`` header.
+    The page's own script names it in ``X-Netmap-Page`` (assets/
+    netmap-request-order.js); a browser without that script names it in the
+    ``Referer`` (same-origin requests only).
     """
-    if not has_request_context() or not request.referrer:
+    if not has_request_context():
+        return None
+    named = request.headers.get("X-Netmap-Page", "")
+    if named.startswith("/") and not named.startswith("//") and len(named) <= 512:
+        return named
+    if not request.referrer:
         return None
     parts = urlsplit(request.referrer)
     return parts.path if parts.netloc == request.host else None
@@ -92,7 +98,7 @@ def first_layout(store: MapStore, panels: Any, app: dash.Dash) -> Any:
     page then runs once more (Dash runs the callbacks of inserted components
     even with ``prevent_initial_call``). The page is drawn in the server's
     language; a tab that chose the other one gets it redrawn by the routing
-    callback. Without a usable ``Referer`` the frame comes empty as before.
+    callback. Without a usable page name the frame comes empty as before.
     """
     path = _page_path()
     if path is None:

@@ -159,3 +159,17 @@ def test_apphttp007_no_raw_html_anywhere_in_the_app() -> None:
             assert text.count("dcc.Markdown(") == 1, source
             continue
         assert "dcc.Markdown" not in text, source
+
+
+def test_apphttp008_the_layout_is_drawn_for_the_page_that_names_itself(
+    client: Any, map_id: str
+) -> None:
+    # The page's policy is no-referrer: its script names the page in
+    # X-Netmap-Page, and the layout comes with that page already drawn.
+    named = client.get("/_dash-layout", headers={"X-Netmap-Page": f"/map/{map_id}"})
+    assert "Mor Testesen" in named.get_data(as_text=True)
+    assert "Mor Testesen" not in client.get("/_dash-layout").get_data(as_text=True)
+    # Only a path on this server counts; anything else draws the empty frame.
+    for odd in ("//evil.example/map/x", "http://evil.example/", "map/" + map_id):
+        answer = client.get("/_dash-layout", headers={"X-Netmap-Page": odd})
+        assert "Mor Testesen" not in answer.get_data(as_text=True), odd
