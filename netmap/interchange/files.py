@@ -129,7 +129,15 @@ def write_map(
         payload = to_graphml(network_map, include_cpr=include_cpr)
     else:
         raise ValueError(f"unknown format: {fmt!r}")
-    target = Path(path)
+    write_atomic(Path(path), payload)
+
+
+def write_atomic(target: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``target`` under a temporary name, then rename it into place.
+
+    An existing file is never left half-written; the new one has mode 0600
+    (``tempfile`` creates it so), as it holds personal data.
+    """
     temp_name: str | None = None
     try:
         with tempfile.NamedTemporaryFile(
