@@ -16,10 +16,10 @@ from __future__ import annotations
 from pydantic import Field
 
 from netmap.analysis.groups import by_closeness
-from netmap.meetings import Agreement, latest_held
+from netmap.meetings import Agreement, Meeting, latest_held, meetings_in_order
 from netmap.model import NetworkMap, Sector, StrictModel
 
-__all__ = ["FollowUp", "follow_ups", "preparation_order"]
+__all__ = ["FollowUp", "follow_ups", "preparation_order", "prepared_for"]
 
 
 def preparation_order(current: NetworkMap, at_last_meeting: NetworkMap | None) -> list[str]:
@@ -73,3 +73,20 @@ def follow_ups(network_map: NetworkMap) -> list[FollowUp]:
         FollowUp(meeting=held.id, agreement=a, asked=a.follow_up is not None)
         for a in held.agreements
     ]
+
+
+def prepared_for(network_map: NetworkMap) -> Meeting | None:
+    """The last meeting (by date) that a version was marked ready for, or None.
+
+    Its ``prepared_with`` is where "what changed since the last meeting" starts.
+
+    >>> import datetime as dt
+    >>> from netmap.model import Patient
+    >>> m = NetworkMap(patient=Patient(name="P"), meetings=[
+    ...     Meeting(id="m1", date=dt.date(2026, 3, 1), prepared_with=4),
+    ...     Meeting(id="m2", date=dt.date(2026, 6, 1))])
+    >>> prepared_for(m).id
+    'm1'
+    """
+    ready = [m for m in meetings_in_order(network_map.meetings) if m.prepared_with is not None]
+    return ready[-1] if ready else None

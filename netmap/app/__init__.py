@@ -2,7 +2,8 @@
 
 ``create_app(store)`` builds a fresh app with no global state (no module-level
 app, no pages registry), so tests and ``netmap serve`` each get their own.
-``/`` is the start page, ``/map/<map_id>`` the editor. Every callback parses
+``/`` is the start page, ``/map/<map_id>`` the editor, ``/map/<map_id>/meetings``
+its meetings. Every callback parses
 its inputs with pydantic models; request bodies are limited in size.
 """
 
@@ -41,9 +42,10 @@ def create_app(
     from netmap.app.editor_callbacks import register_editor_callbacks
     from netmap.app.handoff import just_saved_of
     from netmap.app.lang import LANG_CONFIG
+    from netmap.app.meetings import register_meetings_callbacks
     from netmap.app.panels import panels_for, register_panel_callbacks
     from netmap.app.saving import edit_order_of
-    from netmap.app.shell import first_layout, register_shell_callbacks
+    from netmap.app.shell import TODAY_CONFIG, first_layout, register_shell_callbacks
     from netmap.app.start import register_start_callbacks
 
     app = dash.Dash(
@@ -58,6 +60,7 @@ def create_app(
     app.index_string = app.index_string.replace("<html>", f'<html lang="{default_lang}">', 1)
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.server.config[LANG_CONFIG] = default_lang
+    app.server.config[TODAY_CONFIG] = today
     # Made now, before requests come in on several threads.
     edit_order_of(app)
     just_saved_of(app)
@@ -72,5 +75,6 @@ def create_app(
 
     register_patient_form(app, store)
     register_panel_callbacks(app, store, today)
+    register_meetings_callbacks(app, store, today)
     protect(app)  # last: the CSP hashes every inline script registered above
     return app

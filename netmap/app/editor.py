@@ -12,9 +12,11 @@ from typing import Any, Literal
 import dash_cytoscape as cyto
 from dash import dcc, html
 
+from netmap.analysis.since import SinceMeeting
 from netmap.app.attrs import attrs
 from netmap.app.list_leaves import ANSWERS, drawn_for, list_leaves
 from netmap.app.mapview import MARKS, build_elements, stylesheet
+from netmap.app.meetings.since import meetings_link, since_toggle
 from netmap.app.panels.patch import fingerprint
 from netmap.editing import answer_of
 from netmap.geometry import RINGS
@@ -501,11 +503,20 @@ def _add_form(lang: Lang) -> Any:
     )
 
 
-def editor_layout(network_map: NetworkMap, version: int, lang: Lang, panels: Any) -> Any:
-    """The whole editor page for one map."""
+def editor_layout(
+    network_map: NetworkMap,
+    version: int,
+    lang: Lang,
+    panels: Any,
+    *,
+    map_id: str | None = None,
+    since: SinceMeeting | None = None,
+) -> Any:
+    """The whole editor page for one map (``since``: marks since the last meeting)."""
     patient = network_map.patient
     heading = [
         html.H1(patient.name, id="patient-name"),
+        meetings_link(map_id, lang),
         html.Span(
             t("app.editor.cpr", lang, cpr=patient.masked_cpr) if patient.cpr else "",
             id="patient-cpr-shown",
@@ -543,7 +554,7 @@ def editor_layout(network_map: NetworkMap, version: int, lang: Lang, panels: Any
             html.Div(
                 cyto.Cytoscape(
                     id="map-cy",
-                    elements=build_elements(network_map, lang),
+                    elements=build_elements(network_map, lang, since=since),
                     stylesheet=stylesheet(),
                     layout={"name": "preset", "fit": True, "padding": 6},
                     autoRefreshLayout=False,
@@ -573,6 +584,7 @@ def editor_layout(network_map: NetworkMap, version: int, lang: Lang, panels: Any
                 className="notice",
             ),
             legend(lang),
+            since_toggle(since, lang),
         ],
         className="map-col",
     )

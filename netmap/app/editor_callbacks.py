@@ -18,6 +18,7 @@ from typing import Any
 import dash
 from dash import ALL, Input, Output, State, ctx
 
+from netmap.analysis.since import SinceMeeting
 from netmap.app.editor import edit_panel, person_list, question_help
 from netmap.app.handoff import just_saved_of
 from netmap.app.lang import tab_lang
@@ -30,6 +31,7 @@ from netmap.app.list_leaves import (
     list_structure,
 )
 from netmap.app.mapview import build_elements, map_point
+from netmap.app.meetings.since import since_cache_of, since_for
 from netmap.app.panels.callbacks import PANEL_INPUTS, panel_region
 from netmap.app.panels.outputs import PANEL_OUTPUTS
 from netmap.app.panels.patch import fingerprint
@@ -129,10 +131,12 @@ def map_region(
     lang: Lang,
     ui: tuple[Any, Any, Any, Any],
     drawn_data: Any,
+    since: SinceMeeting | None = None,
 ) -> MapRegion:
     """The map and the person list for ``network_map`` (pure: no store, no Dash context).
 
-    ``ui`` is the raw (selected, connect-from, q-step, mode) the tab sent.
+    ``ui`` is the raw (selected, connect-from, q-step, mode) the tab sent;
+    ``since`` the marks of what changed since the last meeting.
     """
     selected, connect_from, step_value, mode_value = ui
     step = _step(step_value)
@@ -144,6 +148,7 @@ def map_region(
         selected=chosen,
         connect_from=_selected(connect_from) if mode == "connect" else None,
         question=step,
+        since=since,
     )
     leaves = list_leaves(network_map, step, chosen)
     structure = list_structure(network_map, lang, step)
@@ -191,8 +196,9 @@ def draw_drop(
     app, version = page.app, state["version"]
     lang_data, selected, connect_from, step, mode, list_drawn, panel_drawn = view[:7]
     lang = tab_lang(app, lang_data)
+    since = since_for(page.store, since_cache_of(app), state["map_id"], network_map)
     region = map_region(
-        network_map, version, lang, (selected, connect_from, step, mode), list_drawn
+        network_map, version, lang, (selected, connect_from, step, mode), list_drawn, since
     )
     dash.set_props("map-cy", {"elements": region.elements})
     dash.set_props("version-label", {"children": region.version_label})
@@ -314,7 +320,8 @@ def render_map(
         raise dash.exceptions.PreventUpdate
     state, network_map = loaded
     ui = (selected, connect_from, step, mode)
-    region = map_region(network_map, state.version, lang, ui, drawn_data)
+    since = since_for(page.store, since_cache_of(page.app), state.map_id, network_map)
+    region = map_region(network_map, state.version, lang, ui, drawn_data, since)
     for component_id, props in region.updates:
         dash.set_props(component_id, props)
     return (

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from netmap.analysis.since import SinceMeeting
 from netmap.editing import answer_of
 from netmap.geometry import RINGS, SECTOR_ORDER, position_of, positions, radius_of, wedge_of
 from netmap.i18n import Lang, t
@@ -160,12 +161,14 @@ def build_elements(
     selected: str | None = None,
     connect_from: str | None = None,
     question: int | None = None,
+    since: SinceMeeting | None = None,
 ) -> list[dict[str, Any]]:
     """All elements of the map: background, patient, persons and ties.
 
     ``selected`` is the person shown in the side panel (persons tied to them
     are marked), ``connect_from`` the first person tapped in connect mode and
-    ``question`` the guiding question (2–4) whose answers colour the persons.
+    ``question`` the guiding question (2–4) whose answers colour the persons;
+    ``since`` marks what changed since the last meeting (:func:`since_marks`).
     """
     elements = _background(lang)
     elements.append(
@@ -181,6 +184,7 @@ def build_elements(
     tied = network_map.tied_to(focus) if focus is not None else set()
     points = positions(network_map.persons)
     crowded = _crowded(points)
+    added = set(since.added) if since is not None else set()
     for person in network_map.persons:
         lines = [person.name]
         # Where persons crowd, the name alone (role and marks are in the list).
@@ -206,10 +210,13 @@ def build_elements(
                     connect_from=connect_from,
                     question=question,
                     crowded=person.id in crowded,
-                ),
+                )
+                + (" new-since" if person.id in added else ""),
                 "grabbable": True,
             }
         )
+    if since is not None:
+        elements += since_marks(since, set(points))
     for tie in network_map.ties:
         classes = "tie focus" if focus in tie.ends else "tie"
         elements.append(
@@ -224,6 +231,76 @@ def build_elements(
             }
         )
     return elements
+
+
+def since_marks(since: SinceMeeting, on_map: set[str]) -> list[dict[str, Any]]:
+    """A faint ghost where each moved person was, and a trace from it to them.
+
+    Background-like: locked, not grabbable, ignoring taps.
+    """
+    elements: list[dict[str, Any]] = []
+    for moved in since.moved:
+        if moved.id not in on_map:
+            continue
+        ghost = f"ghost:{moved.id}"
+        elements.append(
+            {
+                "data": {"id": ghost},
+                "position": _pixel((moved.x, moved.y)),
+                "classes": "ghost",
+                "locked": True,
+                "grabbable": False,
+                "selectable": False,
+            }
+        )
+        elements.append(
+            {
+                "data": {"id": f"trace:{moved.id}", "source": ghost, "target": node_id(moved.id)},
+                "classes": "trace",
+                "selectable": False,
+            }
+        )
+    return elements
+
+
+#: What changed since the last meeting: new persons ringed, ghosts and traces faint.
+_SINCE_STYLES: list[dict[str, Any]] = [
+    {
+        "selector": ".ghost",
+        "style": {
+            "width": 30,
+            "height": 30,
+            "background-opacity": 0,
+            "border-width": 2,
+            "border-style": "dashed",
+            "border-color": "#829ab1",
+            "events": "no",
+            "z-index": 1,
+        },
+    },
+    {
+        "selector": ".trace",
+        "style": {
+            "width": 2,
+            "line-style": "dashed",
+            "line-color": "#9fb3c8",
+            "target-arrow-shape": "triangle",
+            "target-arrow-color": "#9fb3c8",
+            "curve-style": "straight",
+            "events": "no",
+            "z-index": 1,
+        },
+    },
+    {
+        "selector": ".person.new-since",
+        "style": {"underlay-color": "#f0b429", "underlay-opacity": 0.55, "underlay-padding": 7},
+    },
+]
+#: The same, hidden (the map page's toggle).
+_SINCE_HIDDEN: list[dict[str, Any]] = [
+    {"selector": ".ghost, .trace", "style": {"display": "none"}},
+    {"selector": ".person.new-since", "style": {"underlay-opacity": 0}},
+]
 
 
 #: Ties, and what a person's border says: tied to the chosen one, chosen, first of a
@@ -261,8 +338,11 @@ _STATE_STYLES: list[dict[str, Any]] = [
 ]
 
 
-def stylesheet() -> list[dict[str, Any]]:
-    """The cytoscape stylesheet: sector colours and shapes, marks, rings."""
+def stylesheet(show_since: bool = True) -> list[dict[str, Any]]:
+    """The cytoscape stylesheet: sector colours and shapes, marks, rings.
+
+    ``show_since``: draw the marks of what changed since the last meeting.
+    """
     styles: list[dict[str, Any]] = [
         {
             "selector": ".ring",
@@ -343,7 +423,9 @@ def stylesheet() -> list[dict[str, Any]]:
             "selector": ".person.crowded",
             "style": {"width": 24, "height": 24, "font-size": 9, "text-max-width": 70},
         },
+        *_SINCE_STYLES,
         *_STATE_STYLES,
+        *([] if show_since else _SINCE_HIDDEN),
     ]
     for sector, colour in SECTOR_COLOURS.items():
         styles.insert(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -12,6 +13,9 @@ from flask import has_request_context, request
 
 from netmap.app.editor import editor_layout
 from netmap.app.lang import server_lang, tab_lang
+from netmap.app.meetings.layout import meetings_path_id
+from netmap.app.meetings.page import meetings_page
+from netmap.app.meetings.since import since_cache_of, since_for
 from netmap.app.start import start_layout
 from netmap.app.state import MapState, clicked, path_map_id
 from netmap.app.wiring import Callbacks, Page
@@ -19,7 +23,10 @@ from netmap.errors import NetmapError
 from netmap.i18n import Lang, t
 from netmap.store import MapStore
 
-__all__ = ["first_layout", "header", "register_shell_callbacks", "shell_layout"]
+__all__ = ["TODAY_CONFIG", "first_layout", "header", "register_shell_callbacks", "shell_layout"]
+
+#: The Flask config key holding ``create_app``'s ``today`` (the checks' date).
+TODAY_CONFIG = "NETMAP_TODAY"
 
 
 def header(lang: Lang, on_map: bool) -> Any:
@@ -105,17 +112,28 @@ def first_layout(store: MapStore, panels: Any, app: dash.Dash) -> Any:
         return shell_layout()
     lang = server_lang(app)
     map_id = path_map_id(path)
-    if map_id is None:
+    meetings_of = meetings_path_id(path)
+    if meetings_of is not None:
+        page, state = meetings_page(store, meetings_of, lang, _today(app))
+    elif map_id is None:
         if path.rstrip("/") != "":
             return shell_layout()
         page, state = start_layout(store, lang), None
     else:
-        page, state = _editor_page(store, map_id, lang, panels)
-    frame = html.Div([header(lang, map_id is not None), page])
+        page, state = _editor_page(store, map_id, lang, panels, app)
+    frame = html.Div([header(lang, map_id is not None or meetings_of is not None), page])
     return shell_layout(frame, state, {"path": path, "lang": lang})
 
 
-def _editor_page(store: MapStore, map_id: str, lang: Lang, panels: Any) -> tuple[Any, Any]:
+def _today(app: dash.Dash) -> date:
+    """The app's today (``create_app(today=…)``, kept for the pages drawn here)."""
+    today: Any = app.server.config.get(TODAY_CONFIG, date.today)
+    return today() if callable(today) else date.today()
+
+
+def _editor_page(
+    store: MapStore, map_id: str, lang: Lang, panels: Any, app: dash.Dash
+) -> tuple[Any, Any]:
     try:
         stored = store.load(map_id)
     except NetmapError as exc:
@@ -123,7 +141,11 @@ def _editor_page(store: MapStore, map_id: str, lang: Lang, panels: Any) -> tuple
     state = MapState(
         map_id=stored.map_id, version=stored.version, tab=uuid.uuid4().hex
     ).model_dump()
-    return editor_layout(stored.map, stored.version, lang, panels(lang, stored)), state
+    since = since_for(store, since_cache_of(app), map_id, stored.map)
+    layout = editor_layout(
+        stored.map, stored.version, lang, panels(lang, stored), map_id=map_id, since=since
+    )
+    return layout, state
 
 
 def register_shell_callbacks(app: dash.Dash, store: MapStore, panels: Any) -> None:
@@ -153,13 +175,19 @@ def route(page: Page, pathname: Any, lang_data: Any, state_data: Any, drawn: Any
         # This page is shown already, e.g. sent with the layout (first_layout).
         raise dash.exceptions.PreventUpdate
     map_id = path_map_id(pathname)
-    on_map = map_id is not None
+    meetings_of = meetings_path_id(pathname)
+    on_map = map_id is not None or meetings_of is not None
     language_only = ctx.triggered_id == "lang"
-    if map_id is None:
+    state: Any
+    if meetings_of is not None:
+        content, state = meetings_page(page.store, meetings_of, lang, _today(page.app))
+        if language_only and isinstance(state_data, dict):
+            state = dash.no_update
+    elif map_id is None:
         content = start_layout(page.store, lang)
-        state: Any = None
+        state = None
     else:
-        content, state = _editor_page(page.store, map_id, lang, page.extras["panels"])
+        content, state = _editor_page(page.store, map_id, lang, page.extras["panels"], page.app)
         if language_only and isinstance(state_data, dict):
             # The tab keeps the version it saw: a language switch is no reload.
             state = dash.no_update

@@ -15,29 +15,13 @@ import click
 
 from netmap.analysis.diff import diff
 from netmap.analysis.diff_text import describe_diff
+from netmap.analysis.preparation import prepared_for
 from netmap.cli import cli
 from netmap.cli.common import common_options
 from netmap.cli.maps import _help, _store, resolve_map
 from netmap.i18n import Lang, format_date, t
-from netmap.meetings import Meeting, meetings_in_order
-from netmap.model import NetworkMap
 
 __all__ = ["diff_command", "prepared_for"]
-
-
-def prepared_for(network_map: NetworkMap) -> Meeting | None:
-    """The last meeting (by date) that a version was marked ready for, or None.
-
-    >>> import datetime as dt
-    >>> from netmap.model import Patient
-    >>> m = NetworkMap(patient=Patient(name="P"), meetings=[
-    ...     Meeting(id="m1", date=dt.date(2026, 3, 1), prepared_with=4),
-    ...     Meeting(id="m2", date=dt.date(2026, 6, 1))])
-    >>> prepared_for(m).id
-    'm1'
-    """
-    ready = [m for m in meetings_in_order(network_map.meetings) if m.prepared_with is not None]
-    return ready[-1] if ready else None
 
 
 @cli.command(name="diff", help=_help("diff.cli.help"))

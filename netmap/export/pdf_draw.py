@@ -53,12 +53,14 @@ class NetmapPDF(FPDF):
         self.set_text_color(0, 0, 0)
 
 
-def new_document(options: RenderOptions, *, title: str, running: bool = False) -> NetmapPDF:
-    """An empty A4 landscape document with the fonts added and the metadata set.
+def new_document(
+    options: RenderOptions, *, title: str, running: bool = False, portrait: bool = False
+) -> NetmapPDF:
+    """An empty A4 document (landscape unless ``portrait``) with the fonts and metadata set.
 
     ``running=True`` puts the footer (consent line, page x of n) on every page.
     """
-    pdf = NetmapPDF(orientation="L", unit="mm", format="A4")
+    pdf = NetmapPDF(orientation="P" if portrait else "L", unit="mm", format="A4")
     pdf.text_lang = options.lang
     pdf.add_font(FONT, "", font_path(False))
     pdf.add_font(FONT, "B", font_path(True))

@@ -1,0 +1,298 @@
+"""The meetings page of one map (``/map/<id>/meetings``): its frame and its body.
+
+:func:`meetings_layout` is the whole page as the server first sends it;
+:func:`meeting_body` the part the callbacks redraw after each save (the
+chosen meeting: its preparation, what changed, the invitation, the outcome,
+the agreements and the aftaleark). Both pure: the caller loads the maps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dash import dcc, html
+
+from netmap.analysis.diff import MapDiff
+from netmap.analysis.papers import agreement_sheet, invitation
+from netmap.app.attrs import attrs
+from netmap.app.meetings.papers_view import agreement_sheet_view, invitation_view
+from netmap.app.meetings.prepare import Step, prepare_panel
+from netmap.app.meetings.view import (
+    agreements_region,
+    changes_region,
+    date_input,
+    field_row,
+    kind_options,
+    meeting_options,
+    meeting_summary,
+    participants_picker,
+    record_form,
+)
+from netmap.i18n import Lang, t
+from netmap.meetings import Meeting, latest_held
+from netmap.model import NetworkMap
+
+__all__ = ["BodyInputs", "meeting_body", "meetings_layout", "meetings_path_id", "paper_buttons"]
+
+
+def meetings_path_id(pathname: Any) -> str | None:
+    """The map id in ``/map/<id>/meetings``, or None for any other path.
+
+    >>> meetings_path_id("/map/abc-12/meetings"), meetings_path_id("/map/abc-12")
+    ('abc-12', None)
+    """
+    if not isinstance(pathname, str):
+        return None
+    match = re.fullmatch(r"/map/([A-Za-z0-9_-]{1,64})/meetings/?", pathname)
+    return match.group(1) if match else None
+
+
+@dataclass(frozen=True)
+class BodyInputs:
+    """Everything the body is drawn from (loaded by the caller)."""
+
+    network_map: NetworkMap
+    map_id: str
+    meeting: Meeting
+    #: What changed since the map was last made ready, and the meeting it was ready for.
+    changes: MapDiff | None
+    since: Meeting | None
+    steps: list[Step]
+    step: int | None
+    participants: list[str] | None
+    include_cpr: bool
+
+
+def paper_buttons(paper: str, lang: Lang) -> Any:
+    """Print and PDF for one paper (``invitation`` or ``agreements``)."""
+    return html.Div(
+        [
+            html.Button(t("meetings_app.paper.print", lang), id=f"print-{paper}", className="btn"),
+            html.Button(t("meetings_app.paper.pdf", lang), id=f"pdf-{paper}", className="btn"),
+        ],
+        className="button-row paper-controls",
+    )
+
+
+def _prepare_section(inputs: BodyInputs, lang: Lang) -> Any:
+    meeting = inputs.meeting
+    if meeting.held:
+        content: Any = html.P(t("meetings_app.prepare.held", lang), className="muted")
+    else:
+        content = prepare_panel(
+            inputs.network_map, inputs.steps, meeting, inputs.step, inputs.map_id, lang
+        )
+    return html.Section(
+        [
+            html.H3(t("meetings_app.prepare.title", lang)),
+            html.Div(
+                content,
+                id="prepare-panel",
+                role="region",
+                **attrs(aria_label=t("meetings_app.prepare.title", lang)),
+            ),
+        ],
+        id="section-prepare",
+        className="meeting-section",
+    )
+
+
+def meeting_body(inputs: BodyInputs, lang: Lang) -> list[Any]:
+    """The chosen meeting's part of the page."""
+    network_map, meeting = inputs.network_map, inputs.meeting
+    inv = invitation(
+        network_map,
+        meeting.id,
+        participants=inputs.participants,
+        include_cpr=inputs.include_cpr,
+        lang=lang,
+    )
+    sheet = agreement_sheet(network_map, meeting.id, include_cpr=inputs.include_cpr, lang=lang)
+    cpr_box = dcc.Checklist(
+        id="paper-cpr",
+        options=[{"label": t("meetings_app.paper.include_cpr", lang), "value": "cpr"}],
+        value=["cpr"] if inputs.include_cpr else [],
+        className="choice-row paper-controls",
+    )
+    remove = html.Details(
+        [
+            html.Summary(t("meetings_app.remove.summary", lang)),
+            html.P(t("meetings_app.remove.hint", lang), className="muted"),
+            html.Button(
+                t("meetings_app.remove.button", lang), id="meeting-remove", className="btn"
+            ),
+        ],
+        className="meeting-remove screen-only",
+    )
+    return [
+        html.Section(
+            [meeting_summary(meeting, lang), remove],
+            id="section-summary",
+            className="meeting-section",
+        ),
+        _prepare_section(inputs, lang),
+        changes_region(inputs.changes, inputs.since, lang),
+        html.Section(
+            [
+                html.H3(t("meetings_app.invite.title", lang)),
+                participants_picker(network_map, inputs.participants, lang),
+                cpr_box,
+                paper_buttons("invitation", lang),
+                html.Div(invitation_view(inv, lang), id="invitation-paper"),
+            ],
+            id="section-invitation",
+            className="meeting-section",
+        ),
+        record_form(network_map, meeting, lang),
+        agreements_region(network_map, meeting, lang),
+        html.Section(
+            [
+                html.H3(t("meetings_app.paper.sheet_section", lang)),
+                paper_buttons("agreements", lang),
+                html.Div(agreement_sheet_view(sheet, lang), id="sheet-paper"),
+            ],
+            id="section-sheet",
+            className="meeting-section",
+        ),
+    ]
+
+
+def add_form(network_map: NetworkMap, lang: Lang) -> Any:
+    """Plan a meeting: date, time, kind, place or video link, purpose."""
+    held = latest_held(list(network_map.meetings))
+    planned = {m.date for m in network_map.meetings}
+    suggested: dt.date | None = None
+    if held is not None and held.next_meeting is not None and held.next_meeting not in planned:
+        suggested = held.next_meeting  # the date set at the last meeting
+    return html.Section(
+        [
+            html.H2(t("meetings_app.add.title", lang)),
+            field_row(
+                "add", "date", t("meetings_app.add.date", lang), date_input("add-date", suggested)
+            ),
+            field_row(
+                "add",
+                "time",
+                t("meetings_app.add.time", lang),
+                dcc.Input(id="add-time", value="", className="field", **attrs(type="time")),
+                t("meetings_app.add.time_hint", lang),
+            ),
+            field_row(
+                "add",
+                "meeting_kind",
+                t("meetings_app.add.kind", lang),
+                dcc.RadioItems(
+                    id="add-meeting_kind",
+                    options=kind_options(lang),
+                    value="network_meeting" if network_map.meetings else "first_meeting",
+                    className="choice-column",
+                ),
+            ),
+            field_row(
+                "add",
+                "place",
+                t("meetings_app.add.place", lang),
+                dcc.Input(id="add-place", type="text", value="", maxLength=200, className="field"),
+                t("meetings_app.add.place_hint", lang),
+            ),
+            field_row(
+                "add",
+                "purpose",
+                t("meetings_app.add.purpose", lang),
+                dcc.Textarea(id="add-purpose", value="", maxLength=2000, className="field"),
+            ),
+            html.Div(
+                [
+                    html.Button(
+                        t("meetings_app.add.save", lang), id="add-save", className="btn btn-primary"
+                    ),
+                    html.Span(id="add-status", role="status", className="save-status"),
+                ],
+                className="button-row",
+            ),
+        ],
+        id="meeting-add",
+        className="card screen-only",
+    )
+
+
+def meetings_layout(
+    network_map: NetworkMap,
+    map_id: str,
+    version: int,
+    body: list[Any] | None,
+    chosen: str | None,
+    lang: Lang,
+) -> Any:
+    """The whole page: heading, the meetings to choose from, the add form and the body."""
+    options = meeting_options(network_map, lang)
+    listing: Any = dcc.RadioItems(
+        id="meeting-choice", options=options, value=chosen, className="choice-column"
+    )
+    return html.Main(
+        [
+            html.Div(
+                [
+                    html.H1(t("meetings_app.title", lang, name=network_map.patient.name)),
+                    dcc.Link(
+                        t("meetings_app.back_to_map", lang),
+                        href=f"/map/{map_id}",
+                        id="back-to-map",
+                        className="btn",
+                    ),
+                    html.Span(
+                        t("app.editor.version", lang, version=version), id="meetings-version"
+                    ),
+                ],
+                className="meetings-heading screen-only",
+            ),
+            html.Div(
+                [
+                    html.Div(id="notice-text", role="status", **attrs(aria_live="polite")),
+                    html.Button(
+                        t("app.reload", lang),
+                        id="reload",
+                        className="btn btn-primary",
+                        style={"display": "none"},
+                    ),
+                ],
+                id="notice",
+                className="notice screen-only",
+            ),
+            dcc.Store(id="prepare-step", data=None),
+            dcc.Store(id="invite-choice", data={}),
+            dcc.Download(id="paper-download"),
+            # Outputs of the two browser-side callbacks (print, focus); never shown.
+            html.Span(id="print-done", hidden=True),
+            html.Span(id="prepare-step-focus", hidden=True),
+            html.Div(
+                [
+                    html.Aside(
+                        [
+                            html.Section(
+                                [
+                                    html.H2(t("meetings_app.list.title", lang)),
+                                    listing,
+                                    html.P(
+                                        t("meetings_app.list.none", lang),
+                                        className="muted",
+                                        hidden=bool(options),
+                                        id="meeting-none",
+                                    ),
+                                ],
+                                className="card",
+                            ),
+                            add_form(network_map, lang),
+                        ],
+                        className="meetings-side screen-only",
+                    ),
+                    html.Div(body or [], id="meeting-body", className="meetings-main"),
+                ],
+                className="meetings-grid",
+            ),
+        ],
+        className="meetings-page",
+    )

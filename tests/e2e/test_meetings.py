@@ -1,0 +1,213 @@
+"""The meetings page in a real browser (issue 11, items 1, 2, 6 and 8).
+
+Sofie's demo map (netmap/demo/sofie.graphml), e2e "today" 2026-03-01. By
+hand (DOMAIN.md): Birgitte Møller (sr) is the region's stafetholder, Dr. Ole
+Krag (laege) a regional professional without a role; Poul Jensen (farfar)
+sits at 0.85 (distant), Hanne Sørensen (moster) was never asked question 2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from netmap import service
+from netmap.app.start import demo_map
+from netmap.editing import AddMeeting, AddPerson, MovePerson, SetAnswer
+from netmap.model import TeamRole
+from tests.e2e.conftest import SCREENSHOTS, LiveApp, shot, wait_for_map, wait_for_stored
+
+pytestmark = pytest.mark.e2e
+#: A fictional CPR number (a real date, ten digits).
+CPR = "010190-1234"
+
+
+def _meetings_url(live_app: LiveApp, map_id: str) -> str:
+    return f"{live_app.map_url(map_id)}/meetings"
+
+
+def _save(live_app: LiveApp, map_id: str, op: object) -> None:
+    """An edit saved from another device (as the service saves any tab's edit)."""
+    latest = live_app.store.load(map_id)
+    result = service.save_edit(live_app.store, map_id, latest.version, op, tab=None, seq=None)  # type: ignore[arg-type]
+    assert isinstance(result, service.Saved)
+
+
+def test_e2e_meet001_prepare_then_three_changes_in_the_meeting_view_and_on_the_map(
+    live_app: LiveApp, page: Page
+) -> None:
+    map_id = live_app.create_map(demo_map())
+    _save(live_app, map_id, AddMeeting(date=dt.date(2026, 3, 10), place="Jobcentret"))
+    page.goto(_meetings_url(live_app, map_id))
+    expect(page.locator("#meeting-title")).to_contain_text("10.03.2026")
+    expect(page.locator("#meeting-changes")).to_contain_text("ikke gjort klar")
+
+    # The guided pass, with the keyboard only: start, then Next through every step.
+    start = page.get_by_role("button", name="Start forberedelsen til mødet den 10.03.2026")
+    start.focus()
+    page.keyboard.press("Enter")
+    heading = page.locator("#prepare-heading")
+    expect(heading).to_contain_text("Trin 1 af 15")  # 14 persons, no agreements, ready
+    expect(heading).to_be_focused()
+    for n in range(2, 16):
+        page.get_by_role("button", name="Næste").focus()
+        page.keyboard.press("Enter")
+        expect(heading).to_contain_text(f"Trin {n} af 15")
+    ready = page.get_by_role("button", name="Kortet er klar til mødet den 10.03.2026")
+    ready.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#notice-text")).to_have_text("Kortet er klar til mødet den 10.03.2026.")
+    marked = wait_for_stored(live_app, map_id, lambda m: m.meeting("m1").prepared_with is not None)
+    prepared = marked.meeting("m1").prepared_with
+    assert prepared == live_app.store.load(map_id).version - 1
+
+    # After the meeting was prepared: one person moved, one added, one answer changed.
+    _save(live_app, map_id, MovePerson(id="farfar", sector="kin", distance=0.7))
+    _save(live_app, map_id, AddPerson(id="kim", name="Kim Lund", sector="leisure", distance=0.5))
+    _save(live_app, map_id, SetAnswer(id="moster", question=2, answer="yes"))
+
+    page.goto(_meetings_url(live_app, map_id))
+    items = page.locator("#meeting-changes-list li")
+    expect(items).to_have_count(3)
+    expect(items.nth(0)).to_have_text("Nye på kortet: Kim Lund")
+    expect(page.locator("#meeting-changes-list")).to_contain_text("Poul Jensen")
+    expect(page.locator("#meeting-changes-list")).to_contain_text("Hanne Sørensen")
+    shot(page, "e2e_meet001_meeting_view")
+
+    # The map marks exactly those: Kim is new, Poul has a ghost where he stood.
+    page.goto(live_app.map_url(map_id))
+    wait_for_map(page)
+    marks = page.evaluate(
+        "() => [window.cy.$('.new-since').map(n => n.data('pid')),"
+        " window.cy.$('.ghost').map(n => n.id()), window.cy.$('.trace').length]"
+    )
+    assert marks == [["kim"], ["ghost:farfar"], 1]
+    expect(page.locator("#since-summary")).to_contain_text("nye personer: 1, flyttet: 1")
+    shot(page, "e2e_meet001_map_since")
+    page.get_by_label("Vis ændringer siden sidste møde").uncheck()
+    page.wait_for_function("() => window.cy.$('.ghost')[0].style('display') === 'none'")
+    page.get_by_label("Vis ændringer siden sidste møde").check()
+    page.wait_for_function("() => window.cy.$('.ghost')[0].style('display') === 'element'")
+
+
+def test_e2e_meet002_add_and_record_a_meeting_appoints_a_stafetholder(
+    live_app: LiveApp, page: Page
+) -> None:
+    sofie = demo_map()
+    sofie = sofie.model_copy(update={"patient": sofie.patient.model_copy(update={"cpr": CPR})})
+    map_id = live_app.create_map(sofie)
+    page.goto(_meetings_url(live_app, map_id))
+    expect(page.locator("#meeting-add")).to_be_visible()
+
+    # No date: the error is next to the date field, nothing is saved.
+    page.locator("#add-save").click()
+    expect(page.locator("#add-date-error")).to_have_text("Skriv mødets dato.")
+    assert live_app.store.load(map_id).version == 1
+
+    page.locator("#add-date").fill("2026-03-10")
+    page.locator("#add-time").fill("14:00")
+    page.locator("#add-meeting_kind").get_by_text("Netværksmøde").click()
+    page.locator("#add-place").fill("https://video.example/rum-7")
+    page.locator("#add-purpose").fill("Plan for praktik")
+    page.locator("#add-save").click()
+    wait_for_stored(live_app, map_id, lambda m: len(m.meetings) == 1)
+    expect(page.locator("#meeting-title")).to_contain_text("Netværksmøde 10.03.2026 14.00")
+    invitation = page.locator("#paper-invitation")
+    expect(invitation).to_contain_text("https://video.example/rum-7")
+    expect(invitation).to_contain_text("Sofie Jensens ønsker til mødet")
+    expect(invitation).to_contain_text("Birgitte Møller – Socialrådgiver")
+    # The CPR number only when asked for: masked until then.
+    expect(invitation).to_contain_text("Sofie Jensen, 010190-xxxx")
+    expect(invitation).not_to_contain_text(CPR)
+    page.get_by_label("Vis CPR-nummeret på papirerne").check()
+    expect(invitation).to_contain_text(f"Sofie Jensen, {CPR}")
+    page.get_by_label("Vis CPR-nummeret på papirerne").uncheck()
+    expect(invitation).not_to_contain_text(CPR)
+
+    # This meeting only: Lene is not invited; the map keeps her answer.
+    page.locator("#section-invitation summary").click()
+    page.locator("#invite-participants").get_by_text("Lene Jensen (Mor)").click()
+    expect(invitation).not_to_contain_text("Lene Jensen")
+    assert live_app.store.load(map_id).map.person("mor").attends_meetings.value == "yes"
+
+    # After the meeting: Sofie and Ole came, Mads both came and sent apologies → refused.
+    record = page.locator("#section-record")
+    record.locator("#record-attended").get_by_text("Sofie Jensen (Patient)").click()
+    record.locator("#record-attended").get_by_text("Dr. Ole Krag (Overlæge)").click()
+    record.locator("#record-attended").get_by_text("Mads Jensen (Lillebror)").click()
+    record.locator("#record-apologies").get_by_text("Mads Jensen (Lillebror)").click()
+    page.locator("#record-stafetholder_region").click()
+    _option(page, "Dr. Ole Krag (Overlæge)").click()
+    page.locator("#record-next_meeting").fill("2026-06-02")
+    page.locator("#record-save").click()
+    expect(page.locator("#record-apologies-error")).to_contain_text("Mads Jensen")
+    assert live_app.store.load(map_id).map.meeting("m1").held is False
+
+    record.locator("#record-apologies").get_by_text("Mads Jensen (Lillebror)").click()
+    page.locator("#record-save").click()
+    saved = wait_for_stored(live_app, map_id, lambda m: m.meeting("m1").held)
+    assert TeamRole.STAFETHOLDER in saved.person("laege").team_roles
+    assert TeamRole.STAFETHOLDER not in saved.person("sr").team_roles
+    assert saved.meeting("m1").attended == ("p0", "laege", "bror")
+
+    # An agreement on the aftaleark.
+    page.locator("#agreement-who").click()
+    _option(page, "Sofie Jensen (Patient)").click()
+    page.locator("#agreement-what").fill("Ringe til praktikstedet")
+    page.locator("#agreement-by").fill("2026-04-01")
+    page.locator("#agreement-add").click()
+    sheet = page.locator("#paper-agreements")
+    expect(sheet).to_contain_text("Ringe til praktikstedet")
+    expect(sheet).to_contain_text("Dr. Ole Krag")
+    expect(sheet).to_contain_text("02.06.2026")
+    shot(page, "e2e_meet002_recorded")
+
+    # Both papers as PDF.
+    for paper in ("invitation", "agreements"):
+        with page.expect_download() as download:
+            page.locator(f"#pdf-{paper}").click()
+        target = SCREENSHOTS / f"e2e_meet002_{paper}.pdf"
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        download.value.save_as(target)
+        assert target.read_bytes()[:5] == b"%PDF-"
+        _look(target)
+
+    # The team panel on the map: Ole now holds the region's relay, Birgitte not.
+    page.get_by_role("link", name="Tilbage til kortet").click()
+    ole = page.locator("#panel-group-team .panel-person", has_text="Dr. Ole Krag")
+    expect(ole).to_contain_text("Stafetholder")
+    birgitte = page.locator("#panel-group-team .panel-person", has_text="Birgitte Møller")
+    expect(birgitte).not_to_contain_text("Stafetholder")
+    shot(page, "e2e_meet002_team_panel")
+
+
+def _option(page: Page, name: str):  # type: ignore[no-untyped-def]
+    """An option of the dropdown that is open."""
+    return page.locator(".dash-dropdown-content").get_by_role("option", name=name, exact=True)
+
+
+def _look(pdf: Path) -> None:
+    """A PNG of the PDF's first page next to it, to look at (when pdftoppm is there)."""
+    try:
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "60",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                str(pdf),
+                str(pdf.with_suffix("")),
+            ],
+            check=True,
+            capture_output=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return
