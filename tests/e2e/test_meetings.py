@@ -19,9 +19,14 @@ from netmap import service
 from netmap.app.start import demo_map
 from netmap.editing import AddMeeting, AddPerson, MovePerson, SetAnswer
 from netmap.model import TeamRole
+from tests.e2e.axe import describe, serious, violations
 from tests.e2e.conftest import SCREENSHOTS, LiveApp, shot, wait_for_map, wait_for_stored
 
 pytestmark = pytest.mark.e2e
+#: App-wide findings a11y is fixing (BOARD.md): Dash 4's option lists (role=option
+#: labels around inputs, a listbox with no name: netmap/app/choices.py) and
+#: .btn-primary's contrast (4.24:1).
+KNOWN_AXE = ("nested-interactive", "aria-input-field-name", "color-contrast")
 #: A fictional CPR number (a real date, ten digits).
 CPR = "010190-1234"
 
@@ -53,6 +58,7 @@ def test_e2e_meet001_prepare_then_three_changes_in_the_meeting_view_and_on_the_m
     heading = page.locator("#prepare-heading")
     expect(heading).to_contain_text("Trin 1 af 15")  # 14 persons, no agreements, ready
     expect(heading).to_be_focused()
+    _accessible(page)
     for n in range(2, 16):
         page.get_by_role("button", name="Næste").focus()
         page.keyboard.press("Enter")
@@ -140,8 +146,7 @@ def test_e2e_meet002_add_and_record_a_meeting_appoints_a_stafetholder(
     record.locator("#record-attended").get_by_text("Dr. Ole Krag (Overlæge)").click()
     record.locator("#record-attended").get_by_text("Mads Jensen (Lillebror)").click()
     record.locator("#record-apologies").get_by_text("Mads Jensen (Lillebror)").click()
-    page.locator("#record-stafetholder_region").click()
-    _option(page, "Dr. Ole Krag (Overlæge)").click()
+    page.locator("#record-stafetholder_region").get_by_text("Dr. Ole Krag (Overlæge)").click()
     page.locator("#record-next_meeting").fill("2026-06-02")
     page.locator("#record-save").click()
     expect(page.locator("#record-apologies-error")).to_contain_text("Mads Jensen")
@@ -155,8 +160,7 @@ def test_e2e_meet002_add_and_record_a_meeting_appoints_a_stafetholder(
     assert saved.meeting("m1").attended == ("p0", "laege", "bror")
 
     # An agreement on the aftaleark.
-    page.locator("#agreement-who").click()
-    _option(page, "Sofie Jensen (Patient)").click()
+    page.locator("#agreement-who").get_by_text("Sofie Jensen (Patient)").click()
     page.locator("#agreement-what").fill("Ringe til praktikstedet")
     page.locator("#agreement-by").fill("2026-04-01")
     page.locator("#agreement-add").click()
@@ -165,6 +169,7 @@ def test_e2e_meet002_add_and_record_a_meeting_appoints_a_stafetholder(
     expect(sheet).to_contain_text("Dr. Ole Krag")
     expect(sheet).to_contain_text("02.06.2026")
     shot(page, "e2e_meet002_recorded")
+    _accessible(page)
 
     # Both papers as PDF.
     for paper in ("invitation", "agreements"):
@@ -185,9 +190,11 @@ def test_e2e_meet002_add_and_record_a_meeting_appoints_a_stafetholder(
     shot(page, "e2e_meet002_team_panel")
 
 
-def _option(page: Page, name: str):  # type: ignore[no-untyped-def]
-    """An option of the dropdown that is open."""
-    return page.locator(".dash-dropdown-content").get_by_role("option", name=name, exact=True)
+def _accessible(page: Page) -> None:
+    """No serious or critical axe-core finding on the meetings page but the known one."""
+    found = serious(violations(page, context=".meetings-page"))
+    failing = [rule for rule in found if rule["id"] not in KNOWN_AXE]
+    assert not failing, describe(failing)
 
 
 def _look(pdf: Path) -> None:

@@ -273,17 +273,22 @@ def draw_prepare(page: Page, step: Any, state_data: Any, choice: Any, lang_data:
 
 
 callbacks.clientside(
-    # The pass moved on: put the focus on the step's heading, so a keyboard
-    # user goes on from the top of the step (Tab reaches its answers next).
-    """function(step) {
-      if (step === null || step === undefined) { return ""; }
-      setTimeout(function () {
-        var h = document.getElementById("prepare-heading"); if (h) { h.focus(); }
-      }, 60);
+    # The pass moved to another step: once that step is drawn, put the focus
+    # on its heading, so a keyboard user goes on from the top of the step
+    # (Tab reaches its answers next). A redraw of the same step (an answer
+    # saved) leaves the focus where it is.
+    """function(children, step) {
+      if (step === null || step === undefined) { window.__netmapPrepareStep = null; return ""; }
+      if (window.__netmapPrepareStep === step) { return ""; }
+      var h = document.getElementById("prepare-heading");
+      if (!h || h.getAttribute("data-step") !== String(step)) { return ""; }
+      window.__netmapPrepareStep = step;
+      setTimeout(function () { h.focus(); }, 0);
       return "";
     }""",
     Output("prepare-step-focus", "children"),
-    Input("prepare-step", "data"),
+    Input("prepare-panel", "children"),
+    State("prepare-step", "data"),
     prevent_initial_call=True,
 )
 

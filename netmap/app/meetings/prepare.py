@@ -181,7 +181,7 @@ def prepare_panel(
         body = _ready_step(meeting, lang)
     heading = t("meetings_app.prepare.step", lang, n=index + 1, total=len(steps))
     return [
-        html.H4(heading, id="prepare-heading", tabIndex="-1"),
+        html.H4(heading, id="prepare-heading", tabIndex="-1", **attrs(data_step=str(index))),
         html.Div(body, className="prepare-body"),
         html.Div(
             [

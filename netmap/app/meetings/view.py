@@ -232,13 +232,11 @@ def record_form(network_map: NetworkMap, meeting: Meeting, lang: Lang) -> Any:
                 "record",
                 field,
                 t(f"meetings_app.record.{field}", lang),
-                dcc.Dropdown(
+                dcc.RadioItems(
                     id=f"record-{field}",
                     options=_professionals(network_map, field, lang),
                     value=current,
-                    clearable=False,
-                    searchable=False,
-                    className="field dropdown",
+                    className="choice-column",
                 ),
             )
         )
@@ -301,12 +299,11 @@ def agreements_region(network_map: NetworkMap, meeting: Meeting, lang: Lang) -> 
                 "agreement",
                 "who",
                 t("meetings_app.paper.who", lang),
-                dcc.Dropdown(
+                dcc.RadioItems(
                     id="agreement-who",
                     options=participant_options(network_map, lang),
                     value=None,
-                    clearable=False,
-                    className="field dropdown",
+                    className="choice-column choice-scroll",
                 ),
             ),
             field_row(
