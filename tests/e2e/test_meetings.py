@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from netmap import service
 from netmap.app.start import demo_map
 from netmap.editing import AddMeeting, AddPerson, MovePerson, SetAnswer
+from netmap.meetings import Agreement, Meeting
 from netmap.model import TeamRole
 from tests.e2e.axe import describe, serious, violations
 from tests.e2e.conftest import SCREENSHOTS, LiveApp, shot, wait_for_map, wait_for_stored
@@ -35,6 +37,32 @@ def _meetings_url(live_app: LiveApp, map_id: str) -> str:
     return f"{live_app.map_url(map_id)}/meetings"
 
 
+def _open(page: Page, url: str) -> None:
+    """Open a page and wait until its scripts have asked for everything (callbacks wired)."""
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+
+
+def _start_pass(page: Page, date: str) -> None:
+    """Start the guided pass with the keyboard; again, once, only if no request was sent.
+
+    Seen under load only (about 1 run in 5 with the whole suite on 2 cores): an
+    Enter right after the page came is sometimes not turned into a click, so
+    no callback runs at all (the same page-not-ready loss as e2e010's _tap).
+    """
+    start = page.get_by_role("button", name=f"Start forberedelsen til mødet den {date}")
+    try:
+        with page.expect_request(
+            lambda r: "_dash-update-component" in r.url and "prepare_nav" in (r.post_data or ""),
+            timeout=5_000,
+        ):
+            start.focus()
+            page.keyboard.press("Enter")
+    except PlaywrightTimeoutError:
+        start.focus()
+        page.keyboard.press("Enter")
+
+
 def _save(live_app: LiveApp, map_id: str, op: object) -> None:
     """An edit saved from another device (as the service saves any tab's edit)."""
     latest = live_app.store.load(map_id)
@@ -47,14 +75,12 @@ def test_e2e_meet001_prepare_then_three_changes_in_the_meeting_view_and_on_the_m
 ) -> None:
     map_id = live_app.create_map(demo_map())
     _save(live_app, map_id, AddMeeting(date=dt.date(2026, 3, 10), place="Jobcentret"))
-    page.goto(_meetings_url(live_app, map_id))
+    _open(page, _meetings_url(live_app, map_id))
     expect(page.locator("#meeting-title")).to_contain_text("10.03.2026")
     expect(page.locator("#meeting-changes")).to_contain_text("ikke gjort klar")
 
     # The guided pass, with the keyboard only: start, then Next through every step.
-    start = page.get_by_role("button", name="Start forberedelsen til mødet den 10.03.2026")
-    start.focus()
-    page.keyboard.press("Enter")
+    _start_pass(page, "10.03.2026")
     heading = page.locator("#prepare-heading")
     expect(heading).to_contain_text("Trin 1 af 15")  # 14 persons, no agreements, ready
     expect(heading).to_be_focused()
@@ -76,7 +102,7 @@ def test_e2e_meet001_prepare_then_three_changes_in_the_meeting_view_and_on_the_m
     _save(live_app, map_id, AddPerson(id="kim", name="Kim Lund", sector="leisure", distance=0.5))
     _save(live_app, map_id, SetAnswer(id="moster", question=2, answer="yes"))
 
-    page.goto(_meetings_url(live_app, map_id))
+    _open(page, _meetings_url(live_app, map_id))
     items = page.locator("#meeting-changes-list li")
     expect(items).to_have_count(3)
     expect(items.nth(0)).to_have_text("Nye på kortet: Kim Lund")
@@ -106,7 +132,7 @@ def test_e2e_meet002_add_and_record_a_meeting_appoints_a_stafetholder(
     sofie = demo_map()
     sofie = sofie.model_copy(update={"patient": sofie.patient.model_copy(update={"cpr": CPR})})
     map_id = live_app.create_map(sofie)
-    page.goto(_meetings_url(live_app, map_id))
+    _open(page, _meetings_url(live_app, map_id))
     expect(page.locator("#meeting-add")).to_be_visible()
 
     # No date: the error is next to the date field, nothing is saved.
@@ -159,7 +185,8 @@ def test_e2e_meet002_add_and_record_a_meeting_appoints_a_stafetholder(
     assert TeamRole.STAFETHOLDER not in saved.person("sr").team_roles
     assert saved.meeting("m1").attended == ("p0", "laege", "bror")
 
-    # An agreement on the aftaleark.
+    # An agreement on the aftaleark, once the page shows the recorded meeting.
+    expect(page.locator("#paper-agreements")).to_contain_text("Dr. Ole Krag")
     page.locator("#agreement-who").get_by_text("Sofie Jensen (Patient)").click()
     page.locator("#agreement-what").fill("Ringe til praktikstedet")
     page.locator("#agreement-by").fill("2026-04-01")
@@ -169,6 +196,15 @@ def test_e2e_meet002_add_and_record_a_meeting_appoints_a_stafetholder(
     expect(sheet).to_contain_text("Dr. Ole Krag")
     expect(sheet).to_contain_text("02.06.2026")
     shot(page, "e2e_meet002_recorded")
+
+    # Printing the invitation prints only the invitation (meetings-print.css).
+    page.evaluate("document.body.setAttribute('data-print', 'agreements')")
+    page.emulate_media(media="print")
+    expect(page.locator("#paper-agreements")).to_be_visible()
+    for hidden in ("#paper-invitation", "#section-record", ".app-header", "#meeting-add"):
+        expect(page.locator(hidden)).to_be_hidden()
+    shot(page, "e2e_meet002_print_agreements")
+    page.emulate_media(media="screen")
     _accessible(page)
 
     # Both papers as PDF.
@@ -218,3 +254,64 @@ def _look(pdf: Path) -> None:
         )
     except (OSError, subprocess.CalledProcessError):
         return
+
+
+def test_e2e_meet003_the_pass_answers_and_follows_up_with_the_keyboard(
+    live_app: LiveApp, page: Page
+) -> None:
+    held = Meeting(
+        id="m1",
+        date=dt.date(2026, 1, 15),
+        held=True,
+        prepared_with=1,
+        agreements=(
+            Agreement(id="a1", who="p0", what="Søge to praktikpladser"),
+            Agreement(id="a2", who="sr", what="Sende planen til jobcentret"),
+        ),
+    )
+    planned = Meeting(id="m2", date=dt.date(2026, 3, 10))
+    map_id = live_app.create_map(demo_map().model_copy(update={"meetings": [held, planned]}))
+    _open(page, _meetings_url(live_app, map_id))
+    expect(page.locator("#meeting-title")).to_contain_text("10.03.2026")
+    _start_pass(page, "10.03.2026")
+    heading = page.locator("#prepare-heading")
+    expect(heading).to_contain_text("Trin 1 af 17")  # 14 persons, 2 agreements, ready
+    expect(page.locator("#prepare-panel")).to_contain_text("Lene Jensen")
+
+    # Question 2 for Lene, answered again with the keyboard: Space on "Nej".
+    q2 = page.locator("#prepare-panel fieldset").nth(1)
+    q2.get_by_role("radio", name="Nej", exact=True).focus()
+    page.keyboard.press("Space")
+    wait_for_stored(live_app, map_id, lambda m: m.person("mor").knows_how_i_am is False)
+    expect(page.locator("#notice-text")).to_contain_text("Lene Jensen")
+    inside = "() => !!document.activeElement.closest('#prepare-panel')"
+    assert page.evaluate(inside), "the focus left the pass after the answer was saved"
+
+    for n in range(2, 16):
+        page.get_by_role("button", name="Næste").focus()
+        page.keyboard.press("Enter")
+        expect(heading).to_contain_text(f"Trin {n} af 17")
+    panel = page.locator("#prepare-panel")
+    expect(panel).to_contain_text("Søge to praktikpladser")
+    panel.get_by_role("radio", name="Gjort", exact=True).focus()
+    page.keyboard.press("Space")
+    wait_for_stored(live_app, map_id, lambda m: m.meeting("m1").agreements[0].follow_up is not None)
+    page.get_by_role("button", name="Næste").focus()
+    page.keyboard.press("Enter")
+    expect(panel).to_contain_text("Sende planen til jobcentret")
+    panel.get_by_role("radio", name="Videreført", exact=True).focus()
+    page.keyboard.press("Space")
+    done = wait_for_stored(
+        live_app, map_id, lambda m: m.meeting("m1").agreements[1].follow_up is not None
+    )
+    assert [a.follow_up.value for a in done.meeting("m1").agreements if a.follow_up] == [
+        "done",
+        "carried_over",
+    ]
+    shot(page, "e2e_meet003_follow_up")
+    # The aftaleark of the next meeting follows up on exactly these.
+    page.locator("#meeting-choice").get_by_text("10.03.2026", exact=False).click()
+    expect(page.locator("#paper-agreements")).to_contain_text("Videreført")
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("#section-prepare h3")).to_have_text("Prepare the map for the meeting")
+    expect(page.locator("#paper-agreements")).to_contain_text("Carried over")

@@ -31,10 +31,9 @@ from netmap.app.meetings.intents import (
     record_intent,
     remove_intent,
 )
-from netmap.app.meetings.layout import meeting_body
+from netmap.app.meetings.layout import meeting_body, meeting_head, prepare_children
 from netmap.app.meetings.page import load_page, participants_of
 from netmap.app.meetings.papers_view import agreement_sheet_view, invitation_view
-from netmap.app.meetings.prepare import prepare_panel
 from netmap.app.meetings.view import chosen_meeting, meeting_options
 from netmap.app.saving import SAVE_STATES, SAVED_OUTPUTS, commit, notice
 from netmap.app.state import MapState, parse, user_action
@@ -64,7 +63,9 @@ def _cpr(value: Any) -> bool:
 
 
 @callbacks.callback(
+    Output("meeting-head", "children"),
     Output("meeting-body", "children"),
+    Output("section-prepare", "hidden"),
     Output("meeting-choice", "options"),
     Output("meeting-choice", "value"),
     Output("meeting-none", "hidden"),
@@ -95,10 +96,14 @@ def draw_body(
     except NetmapError:
         raise dash.exceptions.PreventUpdate from None
     options = meeting_options(loaded.network_map, lang)
-    body = meeting_body(loaded.body, lang) if loaded.body else []
-    chosen = loaded.body.meeting.id if loaded.body else None
+    inputs = loaded.body
+    head = meeting_head(inputs, lang) if inputs else []
+    body = meeting_body(inputs, lang) if inputs else []
+    chosen = inputs.meeting.id if inputs else None
     version = t("app.editor.version", lang, version=loaded.version)
-    return body, options, chosen, bool(options), version
+    # The choice is sent only when it changed: setting it again would draw the pass anew.
+    choice_out = chosen if chosen != choice else _KEEP
+    return head, body, inputs is None, options, choice_out, bool(options), version
 
 
 def _form_errors(errors: dict[str, str], fields: tuple[str, ...]) -> list[str]:
@@ -250,14 +255,20 @@ def on_prepare_nav(page: Page, _clicks: Any, step: Any) -> Any:
 
 
 @callbacks.callback(
-    Output("prepare-panel", "children", allow_duplicate=True),
+    Output("prepare-panel", "children"),
     Input("prepare-step", "data"),
+    Input("meeting-choice", "value"),
+    Input("lang", "data"),
     State("map-state", "data"),
-    State("meeting-choice", "value"),
-    State("lang", "data"),
     prevent_initial_call=True,
 )
-def draw_prepare(page: Page, step: Any, state_data: Any, choice: Any, lang_data: Any) -> Any:
+def draw_prepare(page: Page, step: Any, choice: Any, lang_data: Any, state_data: Any) -> Any:
+    """The guided pass at its step: the only callback that draws it.
+
+    A save made in the pass does not redraw it (the answer shown is the one
+    just given, and the focus stays on it); the next step is drawn from the
+    version the tab has by then.
+    """
     lang = tab_lang(page.app, lang_data)
     try:
         state = parse(MapState, state_data)
@@ -266,20 +277,21 @@ def draw_prepare(page: Page, step: Any, state_data: Any, choice: Any, lang_data:
         )
     except NetmapError:
         raise dash.exceptions.PreventUpdate from None
-    body = loaded.body
-    if body is None or body.meeting.held:
-        raise dash.exceptions.PreventUpdate
-    return prepare_panel(body.network_map, body.steps, body.meeting, body.step, state.map_id, lang)
+    return prepare_children(loaded.body, lang)
 
 
 callbacks.clientside(
     # The pass moved to another step: once that step is drawn, put the focus
     # on its heading, so a keyboard user goes on from the top of the step
     # (Tab reaches its answers next). A redraw of the same step (an answer
-    # saved) leaves the focus where it is.
+    # saved) puts the focus back where it was (assets/netmap-meetings.js).
     """function(children, step) {
       if (step === null || step === undefined) { window.__netmapPrepareStep = null; return ""; }
-      if (window.__netmapPrepareStep === step) { return ""; }
+      if (window.__netmapPrepareStep === step) {
+        // The same step drawn again (an answer saved): the focus stays put.
+        if (window.netmapPrepareRefocus) { setTimeout(window.netmapPrepareRefocus, 0); }
+        return "";
+      }
       var h = document.getElementById("prepare-heading");
       if (!h || h.getAttribute("data-step") !== String(step)) { return ""; }
       window.__netmapPrepareStep = step;

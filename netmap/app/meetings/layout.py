@@ -35,7 +35,16 @@ from netmap.i18n import Lang, t
 from netmap.meetings import Meeting, latest_held
 from netmap.model import NetworkMap
 
-__all__ = ["BodyInputs", "meeting_body", "meetings_layout", "meetings_path_id", "paper_buttons"]
+__all__ = [
+    "BodyInputs",
+    "meeting_body",
+    "meeting_head",
+    "meetings_layout",
+    "meetings_path_id",
+    "paper_buttons",
+    "prepare_children",
+    "prepare_section",
+]
 
 
 def meetings_path_id(pathname: Any) -> str | None:
@@ -77,19 +86,24 @@ def paper_buttons(paper: str, lang: Lang) -> Any:
     )
 
 
-def _prepare_section(inputs: BodyInputs, lang: Lang) -> Any:
-    meeting = inputs.meeting
-    if meeting.held:
-        content: Any = html.P(t("meetings_app.prepare.held", lang), className="muted")
-    else:
-        content = prepare_panel(
-            inputs.network_map, inputs.steps, meeting, inputs.step, inputs.map_id, lang
-        )
+def prepare_children(inputs: BodyInputs | None, lang: Lang) -> Any:
+    """What the guided pass shows for the chosen meeting (its own region, #prepare-panel)."""
+    if inputs is None:
+        return []
+    if inputs.meeting.held:
+        return html.P(t("meetings_app.prepare.held", lang), className="muted")
+    return prepare_panel(
+        inputs.network_map, inputs.steps, inputs.meeting, inputs.step, inputs.map_id, lang
+    )
+
+
+def prepare_section(inputs: BodyInputs | None, lang: Lang) -> Any:
+    """The pass's section: drawn once with the page; only #prepare-panel is redrawn."""
     return html.Section(
         [
             html.H3(t("meetings_app.prepare.title", lang)),
             html.Div(
-                content,
+                prepare_children(inputs, lang),
                 id="prepare-panel",
                 role="region",
                 **attrs(aria_label=t("meetings_app.prepare.title", lang)),
@@ -97,11 +111,31 @@ def _prepare_section(inputs: BodyInputs, lang: Lang) -> Any:
         ],
         id="section-prepare",
         className="meeting-section",
+        hidden=inputs is None,
+    )
+
+
+def meeting_head(inputs: BodyInputs, lang: Lang) -> Any:
+    """The chosen meeting's plan, and the way to remove it."""
+    remove = html.Details(
+        [
+            html.Summary(t("meetings_app.remove.summary", lang)),
+            html.P(t("meetings_app.remove.hint", lang), className="muted"),
+            html.Button(
+                t("meetings_app.remove.button", lang), id="meeting-remove", className="btn"
+            ),
+        ],
+        className="meeting-remove screen-only",
+    )
+    return html.Section(
+        [meeting_summary(inputs.meeting, lang), remove],
+        id="section-summary",
+        className="meeting-section",
     )
 
 
 def meeting_body(inputs: BodyInputs, lang: Lang) -> list[Any]:
-    """The chosen meeting's part of the page."""
+    """The chosen meeting's part of the page after the pass: changes, papers, outcome."""
     network_map, meeting = inputs.network_map, inputs.meeting
     inv = invitation(
         network_map,
@@ -117,23 +151,7 @@ def meeting_body(inputs: BodyInputs, lang: Lang) -> list[Any]:
         value=["cpr"] if inputs.include_cpr else [],
         className="choice-row paper-controls",
     )
-    remove = html.Details(
-        [
-            html.Summary(t("meetings_app.remove.summary", lang)),
-            html.P(t("meetings_app.remove.hint", lang), className="muted"),
-            html.Button(
-                t("meetings_app.remove.button", lang), id="meeting-remove", className="btn"
-            ),
-        ],
-        className="meeting-remove screen-only",
-    )
     return [
-        html.Section(
-            [meeting_summary(meeting, lang), remove],
-            id="section-summary",
-            className="meeting-section",
-        ),
-        _prepare_section(inputs, lang),
         changes_region(inputs.changes, inputs.since, lang),
         html.Section(
             [
@@ -220,15 +238,11 @@ def add_form(network_map: NetworkMap, lang: Lang) -> Any:
 
 
 def meetings_layout(
-    network_map: NetworkMap,
-    map_id: str,
-    version: int,
-    body: list[Any] | None,
-    chosen: str | None,
-    lang: Lang,
+    network_map: NetworkMap, map_id: str, version: int, inputs: BodyInputs | None, lang: Lang
 ) -> Any:
-    """The whole page: heading, the meetings to choose from, the add form and the body."""
+    """The whole page: heading, the meetings to choose from, the add form, the chosen meeting."""
     options = meeting_options(network_map, lang)
+    chosen = inputs.meeting.id if inputs is not None else None
     listing: Any = dcc.RadioItems(
         id="meeting-choice", options=options, value=chosen, className="choice-column"
     )
@@ -289,7 +303,18 @@ def meetings_layout(
                         ],
                         className="meetings-side screen-only",
                     ),
-                    html.Div(body or [], id="meeting-body", className="meetings-main"),
+                    html.Div(
+                        [
+                            html.Div(
+                                meeting_head(inputs, lang) if inputs else [], id="meeting-head"
+                            ),
+                            prepare_section(inputs, lang),
+                            html.Div(
+                                meeting_body(inputs, lang) if inputs else [], id="meeting-body"
+                            ),
+                        ],
+                        className="meetings-main",
+                    ),
                 ],
                 className="meetings-grid",
             ),

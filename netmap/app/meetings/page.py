@@ -19,7 +19,7 @@ from dash import html
 
 from netmap.analysis.diff import diff
 from netmap.analysis.preparation import prepared_for
-from netmap.app.meetings.layout import BodyInputs, meeting_body, meetings_layout
+from netmap.app.meetings.layout import BodyInputs, meetings_layout
 from netmap.app.meetings.prepare import prepare_steps
 from netmap.app.meetings.view import chosen_meeting
 from netmap.app.state import MapState
@@ -104,7 +104,5 @@ def meetings_page(store: MapStore, map_id: str, lang: Lang, today: dt.date) -> t
     except NetmapError as exc:
         return html.Main(html.P(exc.message(lang), className="notice-error")), None
     state = MapState(map_id=map_id, version=loaded.version, tab=uuid.uuid4().hex).model_dump()
-    body = meeting_body(loaded.body, lang) if loaded.body else None
-    chosen = loaded.body.meeting.id if loaded.body else None
-    page = meetings_layout(loaded.network_map, map_id, loaded.version, body, chosen, lang)
+    page = meetings_layout(loaded.network_map, map_id, loaded.version, loaded.body, lang)
     return page, state

@@ -165,7 +165,7 @@ def prepare_panel(
     date = format_date(meeting.date, lang)
     if index is None or not 0 <= index < len(steps):
         return [
-            html.P(t("meetings_app.prepare.intro", lang, count=len(steps) - 1), className="muted"),
+            html.P(t("meetings_app.prepare.intro", lang, count=len(steps)), className="muted"),
             html.Button(
                 t("meetings_app.prepare.start", lang, date=date),
                 id={"prepare_nav": "start"},
