@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from pypdf import PdfReader
 
 from netmap import service
 from netmap.app.start import demo_map
@@ -152,6 +153,8 @@ def test_e2e_meet002_add_and_record_a_meeting_appoints_a_stafetholder(
     expect(invitation).to_contain_text("https://video.example/rum-7")
     expect(invitation).to_contain_text("Sofie Jensens ønsker til mødet")
     expect(invitation).to_contain_text("Birgitte Møller – Socialrådgiver")
+    # Sofie's consent (given 01.03.2026) is valid: the papers may go to the team.
+    expect(page.locator("#consent-invitation")).to_contain_text("Må gives til teamet")
     # The CPR number only when asked for: masked until then.
     expect(invitation).to_contain_text("Sofie Jensen, 010190-xxxx")
     expect(invitation).not_to_contain_text(CPR)
@@ -215,6 +218,8 @@ def test_e2e_meet002_add_and_record_a_meeting_appoints_a_stafetholder(
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         download.value.save_as(target)
         assert target.read_bytes()[:5] == b"%PDF-"
+        footer = PdfReader(target).pages[0].extract_text()
+        assert "delt med samtykke af 01.03.2026" in footer and CPR not in footer
         _look(target)
 
     # The team panel on the map: Ole now holds the region's relay, Birgitte not.

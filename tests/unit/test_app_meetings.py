@@ -268,3 +268,18 @@ def test_meet_u012_load_page_diffs_from_the_version_made_ready(tmp_path: Path) -
         assert [mv.id for mv in loaded.body.changes.moved] == ["farfar"]
     finally:
         store.close()
+
+
+def test_meet_u013_papers_say_whether_they_may_go_to_the_team() -> None:
+    from netmap.app.meetings.layout import consent_note
+    from netmap.consent import consent_state
+    from netmap.model import Consent
+
+    valid = consent_state(Consent(given_on=dt.date(2026, 3, 1)), TODAY)
+    expired = consent_state(Consent(given_on=dt.date(2024, 3, 1)), TODAY)
+    ok = _texts(consent_note("invitation", valid, "da"))
+    assert "Må gives til teamet" in ok and "01.03.2027" in ok
+    no = _texts(consent_note("invitation", expired, "da"))
+    assert "kun gives til patienten selv" in no and "notice-conflict" in no
+    missing = _texts(consent_note("agreements", consent_state(None, TODAY), "en"))
+    assert "No consent is recorded" in missing and "patient only" in missing

@@ -38,6 +38,7 @@ from netmap.app.meetings.view import chosen_meeting, meeting_options
 from netmap.app.saving import SAVE_STATES, SAVED_OUTPUTS, commit, notice
 from netmap.app.state import MapState, parse, user_action
 from netmap.app.wiring import Callbacks, Page
+from netmap.consent import consent_state
 from netmap.errors import NetmapError
 from netmap.export.meeting_papers import agreements_pdf, invitation_pdf
 from netmap.export.picture_options import RenderOptions
@@ -474,8 +475,16 @@ def on_pdf(
     if loaded is None or found is None:
         raise dash.exceptions.PreventUpdate
     state, network_map = loaded
+    consent = consent_state(network_map.consent, page.today())
     options = RenderOptions(
-        lang=lang, export_date=page.today(), version=state.version, include_cpr=_cpr(cpr)
+        lang=lang,
+        export_date=page.today(),
+        version=state.version,
+        include_cpr=_cpr(cpr),
+        # The footer names the consent the paper is shared on, as the team pack's does.
+        consent_date=network_map.consent.given_on
+        if consent.allows_sharing and network_map.consent
+        else None,
     )
     if ctx.triggered_id == "pdf-agreements":
         sheet = agreement_sheet(network_map, found.id, include_cpr=_cpr(cpr), lang=lang)

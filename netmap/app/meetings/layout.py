@@ -31,6 +31,7 @@ from netmap.app.meetings.view import (
     participants_picker,
     record_form,
 )
+from netmap.consent import ConsentState
 from netmap.i18n import Lang, t
 from netmap.meetings import Meeting, latest_held
 from netmap.model import NetworkMap
@@ -73,12 +74,27 @@ class BodyInputs:
     step: int | None
     participants: list[str] | None
     include_cpr: bool
+    #: The consent on the day: the papers go to the team only with a valid one.
+    consent: ConsentState | None = None
 
 
-def paper_buttons(paper: str, lang: Lang) -> Any:
-    """Print and PDF for one paper (``invitation`` or ``agreements``)."""
+def consent_note(paper: str, consent: ConsentState | None, lang: Lang) -> Any:
+    """Whether the paper may be given to the team (seed 002: only with a valid consent)."""
+    if consent is None:
+        return html.Span()
+    key = "meetings_app.consent.ok" if consent.allows_sharing else "meetings_app.consent.no"
+    return html.P(
+        t(key, lang, state=consent.message(lang)),
+        id=f"consent-{paper}",
+        className="muted" if consent.allows_sharing else "notice-conflict",
+    )
+
+
+def paper_buttons(paper: str, lang: Lang, consent: ConsentState | None = None) -> Any:
+    """Print and PDF for one paper (``invitation`` or ``agreements``), and the consent."""
     return html.Div(
         [
+            consent_note(paper, consent, lang),
             html.Button(t("meetings_app.paper.print", lang), id=f"print-{paper}", className="btn"),
             html.Button(t("meetings_app.paper.pdf", lang), id=f"pdf-{paper}", className="btn"),
         ],
@@ -158,7 +174,7 @@ def meeting_body(inputs: BodyInputs, lang: Lang) -> list[Any]:
                 html.H3(t("meetings_app.invite.title", lang)),
                 participants_picker(network_map, inputs.participants, lang),
                 cpr_box,
-                paper_buttons("invitation", lang),
+                paper_buttons("invitation", lang, inputs.consent),
                 html.Div(invitation_view(inv, lang), id="invitation-paper"),
             ],
             id="section-invitation",
@@ -169,7 +185,7 @@ def meeting_body(inputs: BodyInputs, lang: Lang) -> list[Any]:
         html.Section(
             [
                 html.H3(t("meetings_app.paper.sheet_section", lang)),
-                paper_buttons("agreements", lang),
+                paper_buttons("agreements", lang, inputs.consent),
                 html.Div(agreement_sheet_view(sheet, lang), id="sheet-paper"),
             ],
             id="section-sheet",

@@ -23,6 +23,7 @@ from netmap.app.meetings.layout import BodyInputs, meetings_layout
 from netmap.app.meetings.prepare import prepare_steps
 from netmap.app.meetings.view import chosen_meeting
 from netmap.app.state import MapState
+from netmap.consent import consent_state
 from netmap.errors import NetmapError
 from netmap.i18n import Lang
 from netmap.meetings import latest_held
@@ -93,6 +94,7 @@ def load_page(
         step=step if type(step) is int else None,
         participants=participants_of(invite, meeting.id),
         include_cpr=include_cpr,
+        consent=consent_state(network_map.consent, today),
     )
     return Loaded(network_map, stored.version, body)
 
