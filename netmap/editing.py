@@ -20,7 +20,8 @@ from datetime import date
 from datetime import time as dt_time
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BeforeValidator, Field, TypeAdapter, ValidationError
+from pydantic import BeforeValidator, Field, TypeAdapter, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
 from netmap import meeting_edits
 from netmap.errors import NetmapError, invalid_input
@@ -28,6 +29,7 @@ from netmap.geometry import placement_at
 from netmap.meetings import AgreementStatus, MeetingId, MeetingKind
 from netmap.model import (
     Attendance,
+    Band,
     CareSector,
     Consent,
     Name,
@@ -39,6 +41,7 @@ from netmap.model import (
     StrictModel,
     TeamRole,
     Tie,
+    distance_in_band,
 )
 
 __all__ = [
@@ -83,8 +86,6 @@ def _blank_to_none(value: Any) -> Any:
 #: e-mail addresses are checked by :class:`~netmap.model.Person` itself.
 OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
 
-#: Where a new person lands when the form gives no distance: the middle ring.
-DEFAULT_DISTANCE = 0.5
 #: Drop points are in map units (outer ring = 1); anything far beyond is junk.
 _MAX_COORDINATE = 100.0
 
@@ -211,7 +212,19 @@ class Edit(StrictModel):
 
 
 class AddPerson(Edit):
-    """Question 1: a new person, placed in their sector (by default mid-way out)."""
+    """Question 1: a new person in their sector, as close as the patient says.
+
+    How close is the patient's choice, never a default: either a ``band``
+    (the add form's close / in between / further away, placed in the middle
+    of the band by :func:`~netmap.model.distance_in_band`) or an exact
+    ``distance`` (a drop, an import). Neither is refused: a professional
+    left in the middle band by default would join the team unasked.
+
+    >>> AddPerson(name="Ven", sector="leisure", band="distant").placed_at()
+    0.8333333333333334
+    >>> AddPerson(name="Ven", sector="leisure", distance=0.2).placed_at()
+    0.2
+    """
 
     sets_outright: ClassVar[bool] = False
     kind: Literal["add_person"] = "add_person"
@@ -219,7 +232,25 @@ class AddPerson(Edit):
     name: Name
     sector: Sector
     role: OptionalText = None
-    distance: float = Field(default=DEFAULT_DISTANCE, gt=0, le=1, allow_inf_nan=False)
+    band: Annotated[Band | None, BeforeValidator(_blank_to_none)] = None
+    distance: float | None = Field(default=None, gt=0, le=1, allow_inf_nan=False)
+
+    @model_validator(mode="after")
+    def _closeness_given(self) -> AddPerson:
+        if self.band is None and self.distance is None:
+            raise PydanticCustomError("netmap.closeness_missing", "say how close the person is", {})
+        if self.band is not None and self.distance is not None:
+            raise PydanticCustomError(
+                "netmap.closeness_twice", "give a band or a distance, not both", {}
+            )
+        return self
+
+    def placed_at(self) -> float:
+        """The new person's distance: the one given, or the middle of the band."""
+        if self.distance is not None:
+            return self.distance
+        assert self.band is not None  # the validator above
+        return distance_in_band(self.band)
 
     def about(self) -> str:
         return f"person:{self.id}" if self.id else "persons"
@@ -231,7 +262,7 @@ class AddPerson(Edit):
                 "id": person_id,
                 "name": self.name,
                 "sector": self.sector,
-                "distance": self.distance,
+                "distance": self.placed_at(),
                 "role": self.role,
             },
             where=self.name,

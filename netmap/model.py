@@ -45,6 +45,7 @@ __all__ = [
     "TeamRole",
     "Tie",
     "band_of",
+    "distance_in_band",
 ]
 
 #: 2 added meetings; a file of format 1 (no meetings) is read as it is.
@@ -117,6 +118,23 @@ def band_of(distance: float) -> Band:
     if 3 * distance <= 2:
         return Band.MIDDLE
     return Band.DISTANT
+
+
+def distance_in_band(band: Band) -> float:
+    """Where a person placed in ``band`` (and not yet dragged) sits: the middle of the band.
+
+    The add form asks how close a new person is (close / in between / further
+    away); the band decides who joins the team while the patient has not
+    decided (DOMAIN.md), so a new person's distance is the patient's choice,
+    never a default. The middle keeps the person clear of the band limits.
+
+    >>> [round(distance_in_band(b), 3) for b in Band]
+    [0.167, 0.5, 0.833]
+    >>> all(band_of(distance_in_band(b)) is b for b in Band)
+    True
+    """
+    lower = {Band.CLOSE: 0, Band.MIDDLE: 1, Band.DISTANT: 2}[band]
+    return (2 * lower + 1) / 6
 
 
 # Control characters, lone surrogates and the non-characters U+FFFE/U+FFFF: none

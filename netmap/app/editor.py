@@ -21,7 +21,7 @@ from netmap.app.panels.patch import fingerprint
 from netmap.editing import answer_of
 from netmap.geometry import RINGS
 from netmap.i18n import Lang, sort_key, t
-from netmap.model import CareSector, NetworkMap, Person, Sector, TeamRole
+from netmap.model import Band, CareSector, NetworkMap, Person, Sector, TeamRole
 
 __all__ = [
     "PATIENT_FIELDS",
@@ -456,6 +456,36 @@ def patient_form(network_map: NetworkMap, lang: Lang) -> Any:
     )
 
 
+def _band_choice(lang: Lang) -> Any:
+    """How close the new person is: one of three buttons, none chosen at first.
+
+    A native ``fieldset`` with a legend and toggle buttons (``aria-pressed``),
+    so the question is read with its choices and each is a plain button for
+    the keyboard. The choice lives in ``add-band`` (set in the browser).
+    """
+    buttons = [
+        html.Button(
+            t(f"band.{band.value}", lang),
+            id={"type": "add-band", "band": band.value},
+            type="button",
+            className="btn band-choice",
+            **attrs(aria_pressed="false"),
+        )
+        for band in Band
+    ]
+    return html.Fieldset(
+        [
+            html.Legend(t("app.add.band", lang)),
+            html.P(t("app.add.band_help", lang), id="add-band-help", className="muted field-hint"),
+            html.Div(buttons, className="band-choices"),
+            dcc.Store(id="add-band", data=None),
+        ],
+        id="add-band-group",
+        className="band-group",
+        **attrs(aria_describedby="add-band-help add-error"),
+    )
+
+
 def _add_form(lang: Lang) -> Any:
     return html.Section(
         [
@@ -483,6 +513,7 @@ def _add_form(lang: Lang) -> Any:
                 ),
                 "add-sector",
             ),
+            _band_choice(lang),
             _field(
                 t("app.add.role", lang),
                 dcc.Input(
@@ -495,10 +526,28 @@ def _add_form(lang: Lang) -> Any:
                 ),
                 "add-role",
             ),
-            html.Button(
-                t("app.add.submit", lang), id="add-submit", className="btn btn-primary btn-big"
+            html.Div(id="add-error", className="field-error", role="alert"),
+            html.Div(
+                [
+                    html.Button(
+                        t("app.add.submit", lang),
+                        id="add-submit",
+                        className="btn btn-primary btn-big",
+                    ),
+                    html.Span(
+                        id="add-status",
+                        className="save-status",
+                        role="status",
+                        **attrs(aria_live="polite"),
+                    ),
+                ],
+                className="button-row",
             ),
+            # The person just added ({id, n}): the browser highlights them briefly.
+            dcc.Store(id="add-flash", data=None),
+            dcc.Store(id="add-flash-done", data=None),
         ],
+        id="add-card",
         className="card add-card",
     )
 

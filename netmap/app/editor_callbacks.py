@@ -404,47 +404,124 @@ def on_drop(page: Page, drag: Any, state_data: Any, history_data: Any, *view: An
     return _outputs(outcome)[:3]
 
 
-@callbacks.callback(
-    *_SAVE_OUTPUTS,
-    Output("selected", "data", allow_duplicate=True),
+#: What the add form sets after an add: its fields, its own message lines and
+#: the person to highlight (``add-flash``).
+_ADD_OUTPUTS = (
     Output("add-name", "value"),
     Output("add-role", "value"),
+    Output("add-band", "data", allow_duplicate=True),
+    Output("add-error", "children"),
+    Output("add-status", "children"),
+    Output("add-flash", "data"),
+)
+
+
+@callbacks.callback(
+    *_SAVE_OUTPUTS,
+    *_ADD_OUTPUTS,
     Input("add-submit", "n_clicks"),
     Input("add-name", "n_submit"),
     State("add-name", "value"),
     State("add-sector", "value"),
     State("add-role", "value"),
+    State("add-band", "data"),
     *SAVE_STATES,
     prevent_initial_call=True,
 )
 def on_add(
     page: Page,
-    _clicks: Any,
-    _submit: Any,
+    clicks: Any,
+    submits: Any,
     name: Any,
     sector: Any,
     role: Any,
+    band: Any,
     state_data: Any,
     history_data: Any,
     lang_data: Any,
 ) -> Any:
+    """Add the person and keep the form where it is (the new person is not opened).
+
+    The form is emptied for the next person (the sector stays: people are
+    often added one family at a time); ``add-flash`` makes the browser put
+    the focus back in Navn and highlight the new person on the map and in
+    the list for a moment.
+    """
     if not _fresh_trigger():
         raise dash.exceptions.PreventUpdate
     lang = tab_lang(page.app, lang_data)
     loaded = _load_map(page.store, state_data)
+    keep = (_UNCHANGED, _UNCHANGED, _UNCHANGED)
     try:
         if loaded is None:
             raise NetmapError("app.editor.not_found")
         payload = {"kind": "add_person", "name": name, "sector": sector, "role": role}
-        op = parse_edit(payload, where=t("app.add.heading", lang))
+        op = parse_edit({**payload, "band": band}, where=t("app.add.heading", lang))
         assert isinstance(op, AddPerson)
         op = op.model_copy(update={"id": new_person_id(loaded[1], op.name)})
     except NetmapError as exc:
-        return (*_bad_request(exc, lang), _UNCHANGED, _UNCHANGED, _UNCHANGED)
+        # Said next to the form, where the eye is; nothing typed is lost.
+        message = error_outcome(exc, lang).notice["text"]
+        return (*_UNCHANGED_SAVE, *keep, message, "", _UNCHANGED)
     outcome = commit(page.store, state_data, history_data, op, lang, order=page.order)
     if not outcome.saved:
-        return (*_outputs(outcome), _UNCHANGED, _UNCHANGED, _UNCHANGED)
-    return (*_outputs(outcome), op.id, "", "")
+        # A conflict: the notice under the map offers to reload.
+        return (*_outputs(outcome), *keep, "", "", _UNCHANGED)
+    text = outcome.notice.get("text", "") if isinstance(outcome.notice, dict) else ""
+    flash = {"id": op.id, "n": _count(clicks) + _count(submits)}
+    return (*_outputs(outcome), "", "", None, "", text, flash)
+
+
+_UNCHANGED_SAVE = (_UNCHANGED, _UNCHANGED, _UNCHANGED, _UNCHANGED)
+
+
+def _count(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+# The closeness buttons of the add form: a click chooses (in the browser, no
+# request); the chosen one is pressed, the others not (also after an add
+# empties the choice).
+callbacks.clientside(
+    """
+function(_clicks) {
+  var trigger = window.dash_clientside.callback_context.triggered_id;
+  if (!trigger || typeof trigger.band !== "string") { return window.dash_clientside.no_update; }
+  return trigger.band;
+}
+""",
+    Output("add-band", "data", allow_duplicate=True),
+    Input({"type": "add-band", "band": ALL}, "n_clicks"),
+    prevent_initial_call=True,
+)
+callbacks.clientside(
+    """
+function(band) {
+  var ids = window.dash_clientside.callback_context.outputs_list[0];
+  return [
+    ids.map(function (o) { return o.id.band === band ? "true" : "false"; }),
+    ids.map(function (o) { return o.id.band === band ? "btn band-choice on" : "btn band-choice"; })
+  ];
+}
+""",
+    Output({"type": "add-band", "band": ALL}, "aria-pressed"),
+    Output({"type": "add-band", "band": ALL}, "className"),
+    Input("add-band", "data"),
+    prevent_initial_call=True,
+)
+# After an add: the focus back in Navn, the form in view, the new person
+# highlighted for a moment (netmap-add-form.js).
+callbacks.clientside(
+    """
+function(flash) {
+  if (window.netmapAddForm) { window.netmapAddForm.added(flash); }
+  return window.dash_clientside.no_update;
+}
+""",
+    Output("add-flash-done", "data"),
+    Input("add-flash", "data"),
+    prevent_initial_call=True,
+)
 
 
 # Every field is saved when it is left (text fields send their value on

@@ -326,6 +326,17 @@ _STATE_STYLES: list[dict[str, Any]] = [
         },
     },
     {
+        # Just added with the form: marked for a moment (netmap-add-form.js).
+        "selector": ".person.just-added",
+        "style": {
+            "underlay-opacity": 0.45,
+            "underlay-color": "#f59e0b",
+            "underlay-padding": 12,
+            "border-width": 6,
+            "border-color": "#b45309",
+        },
+    },
+    {
         "selector": ".person.connect-from",
         "style": {"border-width": 6, "border-color": "#c026d3", "border-style": "dashed"},
     },

@@ -201,15 +201,28 @@ def model_screen_point(page: Any, x: float, y: float) -> tuple[float, float]:
     return box["x"] + rendered[0], box["y"] + rendered[1]
 
 
-def add_person(page: Any, name: str, sector_label: str, role: str = "") -> None:
-    """Fill in and send the add form, and wait until the person is in the list."""
+def add_person(
+    page: Any, name: str, sector_label: str, role: str = "", band_label: str = "Midt imellem"
+) -> None:
+    """Fill in and send the add form, and wait until the person is in the list.
+
+    ``band_label`` is the closeness button to press (the form has none chosen).
+    """
     before = page.locator(".person-item").count()
     page.fill("#add-name", name)
     page.locator("#add-sector").get_by_text(sector_label, exact=True).click()
+    choose_band(page, band_label)
     if role:
         page.fill("#add-role", role)
     page.click("#add-submit")
     expect(page.locator(".person-item")).to_have_count(before + 1)
+
+
+def choose_band(page: Any, band_label: str) -> None:
+    """Press one of the add form's closeness buttons and wait until it shows pressed."""
+    button = page.locator("#add-band-group").get_by_role("button", name=band_label, exact=True)
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "true")
 
 
 def drag(page: Any, start: tuple[float, float], end: tuple[float, float]) -> None:

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from netmap.model import NetworkMap, Patient, Person, Sector
-from tests.e2e.conftest import LiveApp, add_person, shot, wait_for_map, wait_for_stored
+from tests.e2e.conftest import LiveApp, add_person, choose_band, shot, wait_for_map, wait_for_stored
 
 pytestmark = pytest.mark.e2e
 
@@ -167,6 +167,7 @@ def test_e2e021_second_tab_gets_a_conflict_and_can_reload(live_app: LiveApp, pag
     add_person(other, "Fra Andenfane", "Slægt")
     # This tab still shows the old version: its save is refused, not merged.
     page.fill("#add-name", "Fra Førstefane")
+    choose_band(page, "Tæt på")
     page.click("#add-submit")
     expect(page.locator("#notice-text")).to_contain_text("ændret et andet sted")
     expect(page.locator("#reload")).to_be_visible()

@@ -27,7 +27,9 @@ EMPTY = {"undo": [], "redo": []}
 
 
 def test_appcommit001_an_edit_is_a_new_version(store: SqliteStore, map_id: str) -> None:
-    out = commit(store, _state(map_id, 1), EMPTY, AddPerson(name="Ven", sector="leisure"), "da")
+    out = commit(
+        store, _state(map_id, 1), EMPTY, AddPerson(name="Ven", sector="leisure", band="close"), "da"
+    )
     assert out.saved
     assert out.state == _state(map_id, 2)
     assert out.history == {"undo": [1], "redo": []}
@@ -38,9 +40,13 @@ def test_appcommit001_an_edit_is_a_new_version(store: SqliteStore, map_id: str) 
 def test_appcommit002_stale_tab_gets_a_conflict_and_nothing_is_overwritten(
     store: SqliteStore, map_id: str
 ) -> None:
-    first = commit(store, _state(map_id, 1), EMPTY, AddPerson(name="A", sector="kin"), "da")
+    first = commit(
+        store, _state(map_id, 1), EMPTY, AddPerson(name="A", sector="kin", band="close"), "da"
+    )
     assert first.state == _state(map_id, 2)
-    stale = commit(store, _state(map_id, 1), EMPTY, AddPerson(name="B", sector="kin"), "en")
+    stale = commit(
+        store, _state(map_id, 1), EMPTY, AddPerson(name="B", sector="kin", band="close"), "en"
+    )
     assert not stale.saved
     assert stale.notice["kind"] == "conflict"
     assert "changed somewhere else" in stale.notice["text"]
@@ -96,7 +102,9 @@ def test_appcommit006_nothing_to_undo(store: SqliteStore, map_id: str) -> None:
 
 def test_appcommit007_undo_on_a_stale_tab_is_a_conflict(store: SqliteStore, map_id: str) -> None:
     removed = commit(store, _state(map_id, 1), EMPTY, RemovePerson(id="mor"), "da")
-    commit(store, removed.state, EMPTY, AddPerson(name="Other tab", sector="kin"), "da")
+    commit(
+        store, removed.state, EMPTY, AddPerson(name="Other tab", sector="kin", band="close"), "da"
+    )
     out = undo(store, removed.state, removed.history, "da")
     assert out.notice["kind"] == "conflict"
     assert [p.name for p in store.load(map_id).map.persons] == ["Other tab"]

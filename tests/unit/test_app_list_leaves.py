@@ -73,7 +73,13 @@ def test_applist003_choosing_a_person_marks_only_that_item() -> None:
 @pytest.mark.parametrize(
     "op",
     [
-        {"kind": "add_person", "id": "ny", "name": "Ny Testesen", "sector": "leisure"},
+        {
+            "kind": "add_person",
+            "id": "ny",
+            "name": "Ny Testesen",
+            "sector": "leisure",
+            "band": "close",
+        },
         {"kind": "remove_person", "id": "mor"},
         {"kind": "update_person", "id": "mor", "changes": {"name": "Mormor Testesen"}},
         {"kind": "update_person", "id": "sr", "changes": {"role": "Sygeplejerske"}},

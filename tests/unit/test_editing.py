@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from netmap.analysis.groups import in_team
 from netmap.editing import (
     AddPerson,
     CycleAnswer,
@@ -18,7 +19,17 @@ from netmap.editing import (
     parse_edit,
 )
 from netmap.errors import InvalidInput, NetmapError
-from netmap.model import MAX_PERSONS, Attendance, NetworkMap, Patient, Person, Sector, TeamRole, Tie
+from netmap.model import (
+    MAX_PERSONS,
+    Attendance,
+    Band,
+    NetworkMap,
+    Patient,
+    Person,
+    Sector,
+    TeamRole,
+    Tie,
+)
 
 
 @pytest.fixture
@@ -42,8 +53,23 @@ def base() -> NetworkMap:
     )
 
 
-def test_edit001_add_person_in_sector_mid_way_out(base: NetworkMap) -> None:
-    after = AddPerson(name="Farmor Test", sector="kin", role="Farmor").apply(base)
+@pytest.mark.parametrize(
+    ("band", "distance", "team_band"),
+    [("close", 1 / 6, Band.CLOSE), ("middle", 0.5, Band.MIDDLE), ("distant", 5 / 6, Band.DISTANT)],
+)
+def test_edit001_add_person_in_the_band_the_patient_chose(
+    base: NetworkMap, band: str, distance: float, team_band: Band
+) -> None:
+    op = parse_edit(
+        {
+            "kind": "add_person",
+            "name": "Farmor Test",
+            "sector": "kin",
+            "role": "Farmor",
+            "band": band,
+        }
+    )
+    after = op.apply(base)
     added = after.persons[-1]
     assert (added.id, added.name, added.sector, added.role) == (
         "farmor-test",
@@ -51,9 +77,54 @@ def test_edit001_add_person_in_sector_mid_way_out(base: NetworkMap) -> None:
         Sector.KIN,
         "Farmor",
     )
-    assert added.distance == 0.5
+    assert added.distance == pytest.approx(distance)
+    assert added.band is team_band
     assert added.angle is None
     assert base.persons[-1].id == "ven"  # the original is untouched
+
+
+def test_edit001b_an_exact_distance_is_kept(base: NetworkMap) -> None:
+    after = AddPerson(name="Ven To", sector="leisure", distance=0.91).apply(base)
+    assert after.persons[-1].distance == 0.91
+
+
+@pytest.mark.parametrize(
+    ("payload", "da", "en"),
+    [
+        (
+            {},
+            "vælg, hvor tæt på personen er: Tæt på, Midt imellem eller Længere væk",
+            "choose how close the person is: Close, In between or Further away",
+        ),
+        ({"band": ""}, "vælg, hvor tæt på personen er", "choose how close the person is"),
+        ({"band": "far"}, "hvor tæt på (band)", "how close (band)"),
+        ({"band": "close", "distance": 0.5}, "ikke begge", "not both"),
+    ],
+)
+def test_edit001c_how_close_is_required_and_named(
+    payload: dict[str, object], da: str, en: str
+) -> None:
+    with pytest.raises(InvalidInput) as err:
+        parse_edit(
+            {"kind": "add_person", "name": "Ny", "sector": "professional", **payload},
+            where="Tilføj en person",
+        )
+    assert da in err.value.message("da")
+    assert en in err.value.message("en")
+    assert err.value.message("da").startswith("Tilføj en person")
+
+
+def test_edit001d_a_professional_placed_further_away_is_not_in_the_team(
+    base: NetworkMap,
+) -> None:
+    far = parse_edit(
+        {"kind": "add_person", "name": "Psykolog Test", "sector": "professional", "band": "distant"}
+    ).apply(base)
+    near = parse_edit(
+        {"kind": "add_person", "name": "Psykolog Test", "sector": "professional", "band": "middle"}
+    ).apply(base)
+    assert "psykolog-test" not in {p.id for p in far.persons if in_team(p)}
+    assert "psykolog-test" in {p.id for p in near.persons if in_team(p)}
 
 
 def test_edit002_new_ids_are_readable_and_unique(base: NetworkMap) -> None:
@@ -238,5 +309,5 @@ def test_edit021_the_map_limit_holds(base: NetworkMap) -> None:
         ],
     )
     with pytest.raises(InvalidInput) as err:
-        AddPerson(name="One Too Many", sector="kin").apply(full)
+        AddPerson(name="One Too Many", sector="kin", band="close").apply(full)
     assert str(MAX_PERSONS) in err.value.message("en")

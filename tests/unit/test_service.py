@@ -136,7 +136,9 @@ def test_service004_someone_elses_newer_version_is_a_conflict(
 ) -> None:
     other = service.save_edit(store, map_id, 1, RemovePerson(id="mor"), tab=OTHER_TAB, seq=1)
     assert isinstance(other, Saved)
-    stale = service.save_edit(store, map_id, 1, AddPerson(name="Ny", sector="kin"), tab=TAB, seq=1)
+    stale = service.save_edit(
+        store, map_id, 1, AddPerson(name="Ny", sector="kin", band="middle"), tab=TAB, seq=1
+    )
     assert stale == Conflict(map_id, 1, 2)
     assert [p.id for p in store.load(map_id).map.persons] == ["ven"]
     # Without a tab id even a tab's own newer version is a conflict.
