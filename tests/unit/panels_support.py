@@ -94,6 +94,11 @@ def names_in(component: dict[str, Any]) -> list[str]:
 
 _CELL = re.compile(r"^\*(?P<label>[^*]*)\* (?P<text>.*)$")
 _REFERENCE = re.compile(r"&#(\d+);")
+#: A phone or e-mail cell's link: escaped text, a tel:/mailto: URL of safe characters only.
+_LINK = re.compile(
+    r"^\[(?P<text>[^\[\]()]*)\]\((?P<url>(?:tel:\+?[0-9]+|mailto:[A-Za-z0-9@.\-_+%]+))\)"
+    r"(?P<rest>[^\[\]()]*)$"
+)
 
 
 def _literal(escaped: str) -> str:
@@ -107,11 +112,16 @@ def _literal(escaped: str) -> str:
     return _REFERENCE.sub(lambda m: chr(int(m.group(1))), escaped)
 
 
-def md_table(markdown: str) -> tuple[list[str], list[dict[str, str]]]:
+def md_table(
+    markdown: str, links: dict[tuple[int, str], str] | None = None
+) -> tuple[list[str], list[dict[str, str]]]:
     """The headings and the rows of a GFM table as the overview writes it.
 
     Each row maps a heading to its cell's text ("" when empty); each filled
-    cell must start with its heading as emphasis (``*Navn* Ali``).
+    cell must start with its heading as emphasis (``*Navn* Ali``). A cell may
+    be one link (``[text](tel:…)`` or ``mailto:``, then plain text): its text
+    is the link's text and what follows; the URL goes to ``links`` under
+    ``(row index, heading)`` when a dict is given.
     """
     lines = markdown.split("\n")
     assert all(line.startswith("| ") and line.endswith(" |") for line in lines), lines
@@ -129,6 +139,12 @@ def md_table(markdown: str) -> tuple[list[str], list[dict[str, str]]]:
             match = _CELL.match(cell)
             assert match, cell
             assert _literal(match["label"]) == heading
+            link = _LINK.match(match["text"])
+            if link:
+                row[heading] = _literal(link["text"]) + _literal(link["rest"])
+                if links is not None:
+                    links[(len(rows), heading)] = link["url"]
+                continue
             row[heading] = _literal(match["text"])
         rows.append(row)
     return headings, rows

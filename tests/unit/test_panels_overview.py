@@ -154,10 +154,13 @@ def test_pnl036_active_column_marked_for_screen_readers() -> None:
 
 def test_pnl037_no_cpr_anywhere() -> None:
     m = sofie()
-    revise_patient(m, cpr="010190-1234")
+    # A serial in none of Sofie's phone numbers: their tel: links run the
+    # digits together (+45 98 12 34 56 is tel:+4598123456).
+    revise_patient(m, cpr="010190-7391")
     rows = analyse(m, as_of=AS_OF).overview
     shown = str(as_json(build_overview(rows, OverviewSort(), "da").filled()))
-    assert "1234" not in shown
+    assert "(tel:+4598123456)" in shown
+    assert "7391" not in shown
     assert "010190" not in shown
 
 
@@ -204,3 +207,64 @@ def test_pnl091_escape_keeps_the_text_on_one_line() -> None:
     assert escape_markdown("Ali\nHassan\r\n\tjr.") == "Ali Hassan jr&#46;"
     assert escape_markdown("Åse Ørum") == "Åse Ørum"  # letters and spaces stay
     assert escape_markdown("") == ""
+
+
+@pytest.mark.parametrize(
+    ("phone", "email", "tel", "mailto"),
+    [
+        (
+            "+45 20 11 22 33",
+            "ida.test@eksempel.dk",
+            "tel:+4520112233",
+            "mailto:ida.test@eksempel.dk",
+        ),
+        ("20112233", "a.b+c@eksempel.dk", "tel:+4520112233", "mailto:a.b+c@eksempel.dk"),
+        (
+            "+46 70 123 45 67",
+            "o'brien{x}|~@eksempel.dk",
+            "tel:+46701234567",
+            "mailto:o%27brien%7Bx%7D%7C%7E@eksempel.dk",
+        ),
+    ],
+)
+def test_pnl092_phone_and_email_are_tel_and_mailto_links(
+    phone: str, email: str, tel: str, mailto: str
+) -> None:
+    m = NetworkMap(
+        patient=Patient(name="Testa Testesen"),
+        persons=[
+            Person(
+                id="x",
+                name="Ida Test",
+                sector="professional",
+                distance=0.3,
+                phone=phone,
+                email=email,
+            ),
+        ],
+    )
+    stored = m.person("x")
+    links: dict[tuple[int, str], str] = {}
+    _, rows = md_table(_markdown(analyse(m, as_of=AS_OF).overview, OverviewSort(), "da"), links)
+    assert rows[0]["Telefon"] == stored.phone
+    assert rows[0]["E-mail"] == email
+    assert links == {(0, "Telefon"): tel, (0, "E-mail"): mailto}
+
+
+def test_pnl093_an_unallocated_number_is_a_link_with_its_note_after_it() -> None:
+    m = NetworkMap(
+        patient=Patient(name="Testa Testesen"),
+        persons=[
+            Person(
+                id="x",
+                name="Ida Test",
+                sector="professional",
+                distance=0.3,
+                phone="+45 12 34 56 78",
+            ),
+        ],
+    )
+    links: dict[tuple[int, str], str] = {}
+    _, rows = md_table(_markdown(analyse(m, as_of=AS_OF).overview, OverviewSort(), "da"), links)
+    assert rows[0]["Telefon"].startswith("+45 12 34 56 78 (")
+    assert links == {(0, "Telefon"): "tel:+4512345678"}

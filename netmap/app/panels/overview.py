@@ -12,9 +12,11 @@ changes. Sorting is a pure function (:func:`sort_rows`) run on the server.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable, Sequence
 from typing import Any
+from urllib.parse import quote
 
 from dash import dcc, html
 
@@ -33,10 +35,12 @@ __all__ = [
     "build_overview",
     "cell_text",
     "escape_markdown",
+    "mailto_url",
     "overview_markdown",
     "sort_button_id",
     "sort_buttons",
     "sort_rows",
+    "tel_url",
 ]
 
 #: The ``type`` of the pattern-matching ids of the sort buttons.
@@ -119,10 +123,46 @@ def escape_markdown(text: str) -> str:
     return "".join(f"&#{ord(c)};" if c in _PUNCTUATION else c for c in " ".join(text.split()))
 
 
-def _cell(label: str, text: str) -> str:
+def tel_url(phone: str) -> str:
+    """A ``tel:`` link for a stored phone number: its digits, with ``+`` in front if given.
+
+    >>> tel_url("+45 20 11 22 33"), tel_url("+45 20 11 22 33](javascript:x)")
+    ('tel:+4520112233', 'tel:+4520112233')
+    """
+    digits = re.sub(r"\D", "", phone)
+    return f"tel:{'+' if phone.lstrip().startswith('+') else ''}{digits}"
+
+
+def mailto_url(email: str) -> str:
+    """A ``mailto:`` link for an e-mail address, every other character percent-encoded.
+
+    Only letters, digits and ``@ . - _ +`` stay as they are, so nothing in
+    the address can end the link or start Markdown.
+
+    >>> mailto_url("ida.test@eksempel.dk"), mailto_url("a(b)<x>@eksempel.dk")
+    ('mailto:ida.test@eksempel.dk', 'mailto:a%28b%29%3Cx%3E@eksempel.dk')
+    """
+    # quote() never encodes "~"; it goes too (GFM reads it as strikethrough).
+    return "mailto:" + quote(email, safe="@.-_+").replace("~", "%7E")
+
+
+def _link(text: str, url: str) -> str:
+    return f"[{escape_markdown(text)}]({url})"
+
+
+def _cell(label: str, text: str, row: OverviewRow | None = None, column: str = "") -> str:
     # The label leads every filled cell as emphasis: hidden in the wide
     # table (the heading says it), shown in the narrow card view.
-    return f"*{escape_markdown(label)}* {escape_markdown(text)}" if text else ""
+    if not text:
+        return ""
+    shown = escape_markdown(text)
+    if row is not None and column == "phone" and row.phone:
+        # The number as a link to call; a note after it stays plain text.
+        rest = escape_markdown(text[len(row.phone) :])
+        shown = _link(row.phone, tel_url(row.phone)) + (f" {rest}" if rest else "")
+    elif row is not None and column == "email" and row.email:
+        shown = _link(row.email, mailto_url(row.email))
+    return f"*{escape_markdown(label)}* {shown}"
 
 
 def overview_markdown(rows: Sequence[OverviewRow], sort: OverviewSort, lang: Lang) -> str:
@@ -142,7 +182,7 @@ def overview_markdown(rows: Sequence[OverviewRow], sort: OverviewSort, lang: Lan
     ]
     for row in sort_rows(rows, sort, lang):
         cells = [
-            _cell(label, cell_text(row, column, lang))
+            _cell(label, cell_text(row, column, lang), row, column)
             for label, column in zip(labels, SORT_COLUMNS, strict=True)
         ]
         lines.append("| " + " | ".join(cells) + " |")
