@@ -39,8 +39,14 @@
     }
   }
 
+  // What was marked, for the browser tests (a slow machine may let the
+  // marks fade before a test looks).
+  window.__netmapAddMarks = window.__netmapAddMarks || [];
+
   function mark(pid) {
     var started = Date.now();
+    var seen = {id: pid, row: false, node: false};
+    window.__netmapAddMarks.push(seen);
     var rowDone = false;
     var nodeDone = false;
     function step() {
@@ -48,6 +54,7 @@
         var row = rowOf(pid);
         if (row) {
           rowDone = true;
+          seen.row = true;
           row.classList.add("just-added");
           window.setTimeout(function () { row.classList.remove("just-added"); }, SHOW_MS);
         }
@@ -56,6 +63,7 @@
         var node = nodeOf(pid);
         if (node) {
           nodeDone = true;
+          seen.node = true;
           node.flashClass("just-added", SHOW_MS);
         }
       }
