@@ -12,6 +12,7 @@ from typing import Any, Literal
 import dash_cytoscape as cyto
 from dash import dcc, html
 
+from netmap.analysis.groups import by_name
 from netmap.analysis.since import SinceMeeting
 from netmap.app.attrs import attrs
 from netmap.app.list_leaves import ANSWERS, drawn_for, list_leaves
@@ -104,7 +105,8 @@ def person_list(network_map: NetworkMap, lang: Lang, step: int, selected: str | 
         return html.P(t("app.list.empty", lang), className="muted")
     leaves = list_leaves(network_map, step, selected)
     rows = []
-    for person in network_map.persons:
+    # In the dictionary order of the language (list_structure follows it).
+    for person in by_name(network_map.persons, lang):
         label: list[Any] = [html.Span(person.name, className="person-name")]
         if person.role:
             label.append(html.Span(person.role, className="person-role"))
@@ -162,6 +164,19 @@ def _field(label: str, component: Any, field_id: str) -> Any:
     return html.Div([html.Label(label, htmlFor=field_id), component], className="form-row")
 
 
+def _input_kind(input_type: InputType) -> dict[str, Any]:
+    """The ``dcc.Input`` type (and keyboard) for a field.
+
+    An e-mail field is a text input with the e-mail keyboard: ``dcc.Input``
+    puts the cursor back with ``setSelectionRange`` when the server sets the
+    value, which an ``<input type=email>`` refuses with a console error (and
+    the server checks the address anyway, in the user's language).
+    """
+    if input_type == "email":
+        return {"type": "text", "inputMode": "email", "autoComplete": "email", "spellCheck": False}
+    return {"type": input_type}
+
+
 def _text_field(
     field: str,
     value: str | None,
@@ -174,7 +189,7 @@ def _text_field(
         # debounce: the value is sent (and saved) when the field is left or on Enter.
         dcc.Input(
             id=f"edit-{field}",
-            type=input_type,
+            **_input_kind(input_type),
             value=value or "",
             maxLength=max_length,
             className="field",
