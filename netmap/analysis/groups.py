@@ -28,11 +28,12 @@ sektor"*), so there they are ignored.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from pydantic import Field
 
-from netmap.i18n import sort_key
+from netmap.i18n import Lang, sort_key
 from netmap.model import (
     Attendance,
     Band,
@@ -47,6 +48,7 @@ __all__ = [
     "Group",
     "Groups",
     "by_closeness",
+    "by_name",
     "derive_groups",
     "group_of",
     "in_team",
@@ -124,6 +126,19 @@ def group_of(person: Person) -> Group:
     if person.sector in _PRIVATE_SECTORS:
         return Group.PRIVATE
     return Group.AD_HOC
+
+
+def by_name(persons: Iterable[Person], lang: Lang) -> list[Person]:
+    """Persons in the dictionary order of ``lang`` (Danish: … Z, Æ, Ø, Å; "Aa" as Å);
+    equal names keep the map's order.
+
+    >>> from netmap.model import Person
+    >>> ps = [Person(id=n.lower(), name=n, sector="kin", distance=0.5)
+    ...       for n in ("Åse", "Ærø", "Aalborg", "Zenia", "Øjvind", "anna")]
+    >>> [p.name for p in by_name(ps, "da")]
+    ['anna', 'Zenia', 'Ærø', 'Øjvind', 'Aalborg', 'Åse']
+    """
+    return sorted(persons, key=lambda p: sort_key(p.name, lang))
 
 
 def by_closeness(persons: list[Person]) -> list[Person]:

@@ -27,6 +27,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from netmap.analysis.groups import by_name
 from netmap.app.mapview import marks_of
 from netmap.editing import answer_of
 from netmap.i18n import Lang
@@ -106,7 +107,8 @@ def list_structure(network_map: NetworkMap, lang: Lang, step: int) -> str:
     True
     """
     shape: list[Any] = [lang, step if step in (2, 3, 4) else 1]
-    shape += [(person.id, person.name, person.role) for person in network_map.persons]
+    # In the order the list shows them (by name in ``lang``).
+    shape += [(p.id, p.name, p.role) for p in by_name(network_map.persons, lang)]
     return hashlib.sha1(json.dumps(shape).encode(), usedforsecurity=False).hexdigest()
 
 

@@ -268,8 +268,13 @@ def _show_lines(network_map: NetworkMap, show_cpr: bool, lang: Lang) -> Iterator
             yield f"    - {_person_line(person, lang)}"
     yield t("cli_maps.show_ties", lang, count=len(network_map.ties))
     names = {p.id: p.name for p in network_map.persons}
-    for tie in network_map.ties:
-        yield f"  - {names.get(tie.a, tie.a)} – {names.get(tie.b, tie.b)}"
+    # Each line's two names, and the lines, in the dictionary order of ``lang``.
+    pairs = [
+        sorted((names.get(tie.a, tie.a), names.get(tie.b, tie.b)), key=lambda n: sort_key(n, lang))
+        for tie in network_map.ties
+    ]
+    for a, b in sorted(pairs, key=lambda pair: [sort_key(n, lang) for n in pair]):
+        yield f"  - {a} – {b}"
 
 
 @cli.command(name="show", help=_help("cli_maps.show_help"))

@@ -24,7 +24,15 @@ from netmap.cli.common import common_options
 from netmap.cli.maps import _checked_author, _help, _store, resolve_map
 from netmap.editing import EditOp, parse_edit
 from netmap.errors import NetmapError
-from netmap.i18n import DEFAULT_LANG, LANGUAGES, Lang, format_date, format_datetime, t
+from netmap.i18n import (
+    DEFAULT_LANG,
+    LANGUAGES,
+    Lang,
+    format_date,
+    format_datetime,
+    sort_key,
+    t,
+)
 from netmap.meeting_edits import APPOINTMENTS
 from netmap.meetings import AgreementStatus, Meeting, MeetingKind, latest_held, meetings_in_order
 from netmap.model import NetworkMap
@@ -161,7 +169,12 @@ def _meeting_lines(network_map: NetworkMap, meeting: Meeting, lang: Lang) -> Ite
     for field in ("attended", "apologies"):
         ids = getattr(meeting, field)
         if ids:
-            names = ", ".join(_name(network_map, i, lang) for i in ids)
+            # The patient first, the others in the dictionary order of ``lang``.
+            others = [_name(network_map, i, lang) for i in ids if i != network_map.patient.id]
+            others.sort(key=lambda n: sort_key(n, lang))
+            patient = [_name(network_map, i, lang) for i in ids if i == network_map.patient.id]
+            shown = patient + others
+            names = ", ".join(shown)
             yield f"    {_label(field, lang)}: {names}"
     for field in APPOINTMENTS:
         person_id = getattr(meeting.appointed, field)

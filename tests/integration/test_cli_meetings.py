@@ -44,7 +44,7 @@ def test_clim001_plan_prepare_record_and_list_a_meeting(cli: Cli, sofie: str, db
         "--stafetholder-region", "laege", "--coordinator-municipality", "bostotte",
         "--next", "2027-01-15",
     )  # fmt: skip
-    assert "Deltog: Sofie Jensen (patienten), Lene Jensen, Birgitte Møller" in out
+    assert "Deltog: Sofie Jensen (patienten), Birgitte Møller, Lene Jensen" in out
     assert "Stafetholder for regionen: Dr. Ole Krag" in out
     cli.ok(
         "meeting", "agreement", sofie, "m1", "--db", db, "--who", "patient",
