@@ -493,8 +493,9 @@ def _today(given: date | None) -> date:
 
 
 def _consent_error(problem: str, value: date, **params: Any) -> NetmapError:
-    # The message names the field (given on / withdrawn on) and the value.
-    return NetmapError(f"editing.consent_{problem}", value=value.isoformat(), **params)
+    # The message names the field (given on / withdrawn on) and the value;
+    # NetmapError writes the dates as the reader's language does.
+    return NetmapError(f"editing.consent_{problem}", value=value, **params)
 
 
 class RecordConsent(Edit):
@@ -516,11 +517,11 @@ class RecordConsent(Edit):
     def apply(self, network_map: NetworkMap) -> NetworkMap:
         today = _today(self.today)
         if self.given_on > today:
-            raise _consent_error("given_in_future", self.given_on, today=today.isoformat())
+            raise _consent_error("given_in_future", self.given_on, today=today)
         old = network_map.consent
         if old is not None and old.withdrawn_on is not None and self.given_on < old.withdrawn_on:
             raise _consent_error(
-                "given_before_withdrawal", self.given_on, withdrawn_on=old.withdrawn_on.isoformat()
+                "given_before_withdrawal", self.given_on, withdrawn_on=old.withdrawn_on
             )
         try:
             consent = Consent(given_on=self.given_on, recorded_by=self.recorded_by)
@@ -548,12 +549,12 @@ class WithdrawConsent(Edit):
             raise NetmapError("editing.consent_none_to_withdraw")
         if old.withdrawn_on is not None:
             raise NetmapError(
-                "editing.consent_already_withdrawn", withdrawn_on=old.withdrawn_on.isoformat()
+                "editing.consent_already_withdrawn", withdrawn_on=old.withdrawn_on
             )
         if on > today:
-            raise _consent_error("withdrawn_in_future", on, today=today.isoformat())
+            raise _consent_error("withdrawn_in_future", on, today=today)
         if on < old.given_on:
-            raise _consent_error("withdrawn_before_given", on, given_on=old.given_on.isoformat())
+            raise _consent_error("withdrawn_before_given", on, given_on=old.given_on)
         consent = old.model_copy(update={"withdrawn_on": on})
         return network_map.model_copy(update={"consent": consent})
 

@@ -103,7 +103,11 @@ def _field_label(field: str | None, lang: Lang) -> str:
 
 def _reason(problem: Problem, lang: Lang) -> str:
     cat = catalogue(lang)
-    params = {k: _shown(v) for k, v in problem.ctx.items()}
+    # A date in the context (a rule's own dates) is written as ``lang`` writes dates.
+    params = {
+        k: format_date(v, lang) if isinstance(v, date) else _shown(v)
+        for k, v in problem.ctx.items()
+    }
     params.setdefault("value", _shown(problem.value))
     if "expected" in params:
         # pydantic joins the last choice with an English "or".

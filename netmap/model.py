@@ -383,7 +383,8 @@ class Consent(StrictModel, frozen=True):
             raise PydanticCustomError(
                 "netmap.consent_withdrawn_before_given",
                 "withdrawn on {value}, before it was given on {given_on}",
-                {"value": self.withdrawn_on.isoformat(), "given_on": self.given_on.isoformat()},
+                # Dates: written in the reader's language (netmap.errors).
+                {"value": self.withdrawn_on, "given_on": self.given_on},
             )
         return self
 
