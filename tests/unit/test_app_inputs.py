@@ -168,3 +168,47 @@ def test_appinput005_a_fresh_tab_on_the_start_page_follows_serve_lang(
     assert "New map" in message and "must not be empty" in message
     danish = app_client(create_app(store))
     assert '<html lang="da">' in danish.get("/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("band", "lang", "error", "distance"),
+    [
+        (None, "da", "vælg, hvor tæt på personen er: Tæt på, Midt imellem eller Længere væk", None),
+        (None, "en", "choose how close the person is: Close, In between or Further away", None),
+        ("far", "da", "hvor tæt på (band)", None),
+        ("close", "da", "", 1 / 6),
+        ("distant", "en", "", 5 / 6),
+    ],
+)
+def test_appinput006_the_add_form_needs_how_close(
+    client: Any,
+    store: SqliteStore,
+    map_id: str,
+    band: Any,
+    lang: str,
+    error: str,
+    distance: float | None,
+) -> None:
+    states = {
+        "map-state": {"map_id": map_id, "version": 1},
+        "history": {"undo": [], "redo": []},
+        "lang": lang,
+        "add-name": "Psykolog Testsen",
+        "add-sector": "professional",
+        "add-role": "Psykolog",
+        "add-band": band,
+    }
+    response = _fire(client, "add-submit", "n_clicks", 1, states)
+    answer = response.get_json()["response"]
+    if error:
+        assert error in answer["add-error"]["children"]
+        assert "add-name" not in answer  # what was typed is kept
+        assert store.load(map_id).version == 1
+        return
+    added = store.load(map_id).map.persons[-1]
+    assert (added.name, added.distance) == ("Psykolog Testsen", pytest.approx(distance))
+    # The form is emptied for the next person, the choice asked again, the
+    # new person handed to the browser to mark (not opened: no "selected").
+    assert answer["add-name"]["value"] == "" and answer["add-band"]["data"] is None
+    assert answer["add-flash"]["data"]["id"] == added.id
+    assert "selected" not in answer
