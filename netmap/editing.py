@@ -20,7 +20,14 @@ from datetime import date
 from datetime import time as dt_time
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BeforeValidator, Field, TypeAdapter, ValidationError, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from netmap import meeting_edits
@@ -233,17 +240,25 @@ class AddPerson(Edit):
     sector: Sector
     role: OptionalText = None
     band: Annotated[Band | None, BeforeValidator(_blank_to_none)] = None
-    distance: float | None = Field(default=None, gt=0, le=1, allow_inf_nan=False)
+    distance: float | None = Field(
+        default=None, gt=0, le=1, allow_inf_nan=False, validate_default=True
+    )
 
-    @model_validator(mode="after")
-    def _closeness_given(self) -> AddPerson:
-        if self.band is None and self.distance is None:
+    @field_validator("distance", mode="after")
+    @classmethod
+    def _closeness_given(cls, distance: float | None, info: ValidationInfo) -> float | None:
+        # A field validator (run also for the default: validate_default), so
+        # a missing closeness is reported together with a missing name.
+        if "band" not in info.data:
+            return distance  # the band itself was wrong: that error says it
+        band = info.data["band"]
+        if band is None and distance is None:
             raise PydanticCustomError("netmap.closeness_missing", "say how close the person is", {})
-        if self.band is not None and self.distance is not None:
+        if band is not None and distance is not None:
             raise PydanticCustomError(
                 "netmap.closeness_twice", "give a band or a distance, not both", {}
             )
-        return self
+        return distance
 
     def placed_at(self) -> float:
         """The new person's distance: the one given, or the middle of the band."""
@@ -548,9 +563,7 @@ class WithdrawConsent(Edit):
         if old is None:
             raise NetmapError("editing.consent_none_to_withdraw")
         if old.withdrawn_on is not None:
-            raise NetmapError(
-                "editing.consent_already_withdrawn", withdrawn_on=old.withdrawn_on
-            )
+            raise NetmapError("editing.consent_already_withdrawn", withdrawn_on=old.withdrawn_on)
         if on > today:
             raise _consent_error("withdrawn_in_future", on, today=today)
         if on < old.given_on:

@@ -493,11 +493,12 @@ def _band_choice(lang: Lang) -> Any:
             html.Legend(t("app.add.band", lang)),
             html.P(t("app.add.band_help", lang), id="add-band-help", className="muted field-hint"),
             html.Div(buttons, className="band-choices"),
+            html.Div(id="add-band-error", className="field-error", role="alert"),
             dcc.Store(id="add-band", data=None),
         ],
         id="add-band-group",
         className="band-group",
-        **attrs(aria_describedby="add-band-help add-error"),
+        **attrs(aria_describedby="add-band-help add-band-error"),
     )
 
 
@@ -518,6 +519,7 @@ def _add_form(lang: Lang) -> Any:
                 ),
                 "add-name",
             ),
+            html.Div(id="add-name-error", className="field-error", role="alert"),
             _field(
                 t("app.add.sector", lang),
                 dcc.RadioItems(

@@ -19,6 +19,7 @@ import dash
 from dash import ALL, Input, Output, State, ctx
 
 from netmap.analysis.since import SinceMeeting
+from netmap.app.add_form import ERROR_SLOTS, add_op, error_slots
 from netmap.app.editor import edit_panel, person_list, question_help
 from netmap.app.handoff import just_saved_of
 from netmap.app.lang import tab_lang
@@ -56,10 +57,8 @@ from netmap.app.state import (
 )
 from netmap.app.wiring import Callbacks, Page
 from netmap.editing import (
-    AddPerson,
     EditOp,
     answer_value,
-    new_person_id,
     parse_edit,
 )
 from netmap.errors import NetmapError
@@ -410,7 +409,7 @@ _ADD_OUTPUTS = (
     Output("add-name", "value"),
     Output("add-role", "value"),
     Output("add-band", "data", allow_duplicate=True),
-    Output("add-error", "children"),
+    *(Output(slot, "children", allow_duplicate=slot == "add-band-error") for slot in ERROR_SLOTS),
     Output("add-status", "children"),
     Output("add-flash", "data"),
 )
@@ -452,24 +451,22 @@ def on_add(
     lang = tab_lang(page.app, lang_data)
     loaded = _load_map(page.store, state_data)
     keep = (_UNCHANGED, _UNCHANGED, _UNCHANGED)
+    no_errors = ("",) * len(ERROR_SLOTS)
     try:
         if loaded is None:
             raise NetmapError("app.editor.not_found")
-        payload = {"kind": "add_person", "name": name, "sector": sector, "role": role}
-        op = parse_edit({**payload, "band": band}, where=t("app.add.heading", lang))
-        assert isinstance(op, AddPerson)
-        op = op.model_copy(update={"id": new_person_id(loaded[1], op.name)})
+        op = add_op(loaded[1], name, sector, role, band)
     except NetmapError as exc:
-        # Said next to the form, where the eye is; nothing typed is lost.
-        message = error_outcome(exc, lang).notice["text"]
-        return (*_UNCHANGED_SAVE, *keep, message, "", _UNCHANGED)
+        # Each said next to its field; nothing typed is lost.
+        errors = error_slots(exc, lang)
+        return (*_UNCHANGED_SAVE, *keep, *(errors[s] for s in ERROR_SLOTS), "", _UNCHANGED)
     outcome = commit(page.store, state_data, history_data, op, lang, order=page.order)
     if not outcome.saved:
         # A conflict: the notice under the map offers to reload.
-        return (*_outputs(outcome), *keep, "", "", _UNCHANGED)
+        return (*_outputs(outcome), *keep, *no_errors, "", _UNCHANGED)
     text = outcome.notice.get("text", "") if isinstance(outcome.notice, dict) else ""
     flash = {"id": op.id, "n": _count(clicks) + _count(submits)}
-    return (*_outputs(outcome), "", "", None, "", text, flash)
+    return (*_outputs(outcome), "", "", None, *no_errors, text, flash)
 
 
 _UNCHANGED_SAVE = (_UNCHANGED, _UNCHANGED, _UNCHANGED, _UNCHANGED)
@@ -498,14 +495,18 @@ callbacks.clientside(
     """
 function(band) {
   var ids = window.dash_clientside.callback_context.outputs_list[0];
+  var chosen = typeof band === "string";
   return [
     ids.map(function (o) { return o.id.band === band ? "true" : "false"; }),
-    ids.map(function (o) { return o.id.band === band ? "btn band-choice on" : "btn band-choice"; })
+    ids.map(function (o) { return o.id.band === band ? "btn band-choice on" : "btn band-choice"; }),
+    chosen ? "" : window.dash_clientside.no_update
   ];
 }
 """,
     Output({"type": "add-band", "band": ALL}, "aria-pressed"),
     Output({"type": "add-band", "band": ALL}, "className"),
+    # A choice answers the question: its error goes.
+    Output("add-band-error", "children", allow_duplicate=True),
     Input("add-band", "data"),
     prevent_initial_call=True,
 )

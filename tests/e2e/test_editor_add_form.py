@@ -14,7 +14,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from netmap.model import Band, NetworkMap, Patient, Person, Sector
-from tests.e2e.conftest import LiveApp, choose_band, shot, wait_for_map, wait_for_stored
+from tests.e2e.conftest import (
+    SCREENSHOTS,
+    LiveApp,
+    choose_band,
+    shot,
+    wait_for_map,
+    wait_for_stored,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -79,13 +86,18 @@ def test_e2e040_add_asks_how_close_and_keeps_the_form_in_place(
     page.fill("#add-role", "Psykolog")
     page.click("#add-submit")
     # Refused next to the form, with what to choose; nothing saved, nothing lost.
-    expect(page.locator("#add-error")).to_contain_text(
-        "vælg, hvor tæt på personen er: Tæt på, Midt imellem eller Længere væk"
+    expect(page.locator("#add-band-error")).to_contain_text(
+        "Vælg, hvor tæt på personen er: Tæt på, Midt imellem eller Længere væk"
     )
+    # Next to the question it answers (inside its fieldset), and read with it.
+    assert page.locator("#add-band-group #add-band-error").count() == 1
+    described = page.get_attribute("#add-band-group", "aria-describedby") or ""
+    assert "add-band-error" in described.split()
     assert live_app.store.load(map_id).version == 1
     expect(page.locator("#add-name")).to_have_value("Psykolog Testsen")
 
     choose_band(page, "Længere væk")
+    expect(page.locator("#add-band-error")).to_be_empty()  # answered: the error goes
     form_top = _page_top(page, "#add-card")
     page.click("#add-submit")
     stored = wait_for_stored(live_app, map_id, lambda m: len(m.persons) == 11)
@@ -98,7 +110,8 @@ def test_e2e040_add_asks_how_close_and_keeps_the_form_in_place(
     # Placed further away as chosen: not in the team by a default band.
     assert added.band is Band.DISTANT
     expect(page.locator("#add-status")).to_contain_text("Psykolog Testsen er tilføjet")
-    expect(page.locator("#add-error")).to_be_empty()
+    for slot in ("#add-error", "#add-name-error", "#add-band-error"):
+        expect(page.locator(slot)).to_be_empty()
     # Marked for a moment on the map and in the list (the page keeps a note
     # of what it marked: on a loaded machine the marks may fade before we look).
     page.wait_for_function(
@@ -106,7 +119,6 @@ def test_e2e040_add_asks_how_close_and_keeps_the_form_in_place(
         arg=added.id,
     )
     row = page.locator(".person-row.just-added")
-    shot(page, "e2e040_after_add")
     # The form is where it was, the focus back in Navn, ready for the next.
     page.wait_for_function(
         "() => document.activeElement && document.activeElement.id === 'add-name'"
@@ -115,6 +127,8 @@ def test_e2e040_add_asks_how_close_and_keeps_the_form_in_place(
     expect(page.locator("#add-role")).to_have_value("")
     assert abs(_page_top(page, "#add-card") - form_top) < 2
     assert 0 <= _top(page, "#add-name") < 768 - 40
+    page.screenshot(path=str(SCREENSHOTS / "e2e040_after_add_window.png"))
+    shot(page, "e2e040_after_add")
     # The new person is not opened above the form; the closeness is asked again.
     expect(page.locator("#edit-panel .edit-form")).to_have_count(0)
     assert _pressed(page) == ["false", "false", "false"]

@@ -201,7 +201,9 @@ def test_appinput006_the_add_form_needs_how_close(
     response = _fire(client, "add-submit", "n_clicks", 1, states)
     answer = response.get_json()["response"]
     if error:
-        assert error in answer["add-error"]["children"]
+        # Said under the closeness choice, nowhere else.
+        assert error.lower() in answer["add-band-error"]["children"].lower()
+        assert answer["add-name-error"]["children"] == answer["add-error"]["children"] == ""
         assert "add-name" not in answer  # what was typed is kept
         assert store.load(map_id).version == 1
         return
@@ -212,3 +214,21 @@ def test_appinput006_the_add_form_needs_how_close(
     assert answer["add-name"]["value"] == "" and answer["add-band"]["data"] is None
     assert answer["add-flash"]["data"]["id"] == added.id
     assert "selected" not in answer
+
+
+def test_appinput007_every_add_error_next_to_its_own_field(
+    client: Any, store: SqliteStore, map_id: str
+) -> None:
+    states = {
+        "map-state": {"map_id": map_id, "version": 1},
+        "history": {"undo": [], "redo": []},
+        "lang": "da",
+        "add-name": "   ",
+        "add-sector": "kin",
+        "add-band": None,
+    }
+    answer = _fire(client, "add-submit", "n_clicks", 1, states).get_json()["response"]
+    assert answer["add-name-error"]["children"] == "Feltet «navn»: må ikke være tomt"
+    assert answer["add-band-error"]["children"].startswith("Vælg, hvor tæt på personen er:")
+    assert answer["add-error"]["children"] == ""
+    assert store.load(map_id).version == 1
