@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from netmap.i18n import DEFAULT_LANG, Lang, format_date, t, tn
+from netmap.i18n import DEFAULT_LANG, Lang, format_date, sort_key, t, tn
 from netmap.model import Attendance, Band, NetworkMap, Person, Sector, StrictModel, band_of
 
 __all__ = [
@@ -369,6 +369,8 @@ def _counted(key: str, count: int, lang: Lang, **params: str) -> str:
 
 
 def _names(items: list[str], lang: Lang) -> str:
+    # In the dictionary order of ``lang``; the first few, then how many more.
+    items = sorted(items, key=lambda item: sort_key(item, lang))
     shown = ", ".join(items[:MAX_NAMES_SHOWN])
     hidden = len(items) - MAX_NAMES_SHOWN
     if hidden > 0:

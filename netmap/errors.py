@@ -44,11 +44,26 @@ class NetmapError(Exception):
         >>> NetmapError("meetings.already_held", id="m1", date=date(2026, 12, 1)).message()[:32]
         'Mødet m1 den 01.12.2026 er aller'
         """
-        params = {
-            name: format_date(value, lang) if isinstance(value, date) else value
-            for name, value in self.params.items()
-        }
+        params = {name: _param(value, lang) for name, value in self.params.items()}
         return t(self.key, lang, **params)
+
+
+def _param(value: Any, lang: Lang) -> Any:
+    """A parameter as the message shows it: a date as ``lang`` writes dates, a
+    list as its items joined by commas ("–" when empty), a pair as ``a (b)``.
+
+    >>> _param([("m1", date(2026, 12, 1)), ("m2", date(2027, 1, 5))], "da")
+    'm1 (01.12.2026), m2 (05.01.2027)'
+    >>> _param([], "en"), _param(3, "en")
+    ('–', 3)
+    """
+    if isinstance(value, date):
+        return format_date(value, lang)
+    if isinstance(value, list):
+        return ", ".join(str(_param(item, lang)) for item in value) or "–"
+    if isinstance(value, tuple) and len(value) == 2:
+        return f"{_param(value[0], lang)} ({_param(value[1], lang)})"
+    return value
 
 
 class Problem:

@@ -61,8 +61,9 @@ def meeting_or_error(network_map: NetworkMap, meeting_id: str) -> Meeting:
     try:
         return network_map.meeting(meeting_id)
     except KeyError:
-        known = ", ".join(f"{m.id} ({m.date.isoformat()})" for m in network_map.meetings)
-        raise NetmapError("meetings.meeting_not_found", id=meeting_id, known=known or "–") from None
+        # Each meeting with its date, written in the reader's language.
+        known = [(m.id, m.date) for m in network_map.meetings]
+        raise NetmapError("meetings.meeting_not_found", id=meeting_id, known=known) from None
 
 
 def _with_meeting(network_map: NetworkMap, meeting: Meeting, **changes: Any) -> NetworkMap:

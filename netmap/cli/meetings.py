@@ -78,6 +78,10 @@ def parse_kind(value: str) -> str:
     return _choice(value, MeetingKind, "meeting_kind", "meeting_kind")
 
 
+def _day_forms(day: dt.date) -> set[str]:
+    return {day.isoformat(), *(format_date(day, lang) for lang in LANGUAGES)}
+
+
 def _meeting_id(network_map: NetworkMap, ref: str) -> str:
     ref = ref.strip()
     ids = {m.id for m in network_map.meetings}
@@ -85,7 +89,8 @@ def _meeting_id(network_map: NetworkMap, ref: str) -> str:
         return ref
     if ref.isdigit() and f"m{ref}" in ids:
         return f"m{ref}"
-    on_day = [m.id for m in network_map.meetings if m.date.isoformat() == ref]
+    # A day as typed (2026-12-10) or as the messages show it (10.12.2026, Dec 10, 2026).
+    on_day = [m.id for m in network_map.meetings if ref in _day_forms(m.date)]
     if len(on_day) == 1:
         return on_day[0]
     if len(on_day) > 1:

@@ -69,8 +69,8 @@ def test_clim001_plan_prepare_record_and_list_a_meeting(cli: Cli, sofie: str, db
     assert history[1:] == [
         "Møde 10.12.2026: planlagt",
         "Møde 10.12.2026: kortet er klar til mødet",
-        "Oplysninger ændret om Birgitte Møller, Ali Hassan, Dr. Ole Krag +1 flere, møde 10.12.2026:"
-        " deltagere, udpegede eller næste møde noteret",
+        "Oplysninger ændret om Ali Hassan, Birgitte Møller, Dr. Ole Krag og 1 mere,"
+        " møde 10.12.2026: deltagere, udpegede eller næste møde noteret",
         "Møde 10.12.2026: aftaler ændret",
     ]
     text = cli.ok("meetings", sofie, "--db", db, "--lang", "en")

@@ -22,6 +22,7 @@ from netmap.changes import (
     TieRef,
     describe_changes,
 )
+from netmap.i18n import Lang
 from netmap.model import Consent, NetworkMap, Patient, Person, Tie
 
 
@@ -230,8 +231,8 @@ CASES = [
     ),
     pytest.param(
         _five_added,
-        "5 personer tilføjet (A, B, C +2 flere)",
-        "5 persons added (A, B, C +2 more)",
+        "5 personer tilføjet (A, B, C og 2 flere)",
+        "5 persons added (A, B, C and 2 more)",
         id="chg016-long-list-cut",
     ),
     pytest.param(
@@ -331,3 +332,22 @@ def test_chg027_answer_to_unknown_again() -> None:
         ("mor", "yes", "unknown"),
         ("sr", "yes", "undecided"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("items", "lang", "expected"),
+    [
+        (["C", "Å", "A", "B"], "da", "A, B, C og 1 mere"),
+        (["C", "Å", "A", "B"], "en", "A, Å, B and 1 more"),
+        (["Ø", "C", "Æ", "A", "B"], "da", "A, B, C og 2 flere"),
+        (["Ø", "C", "Æ", "A", "B"], "en", "A, Æ, B and 2 more"),
+        (["Zenia", "Aase"], "da", "Zenia, Aase"),
+        (["Zenia", "Aase"], "en", "Aase, Zenia"),
+    ],
+)
+def test_chg030_names_in_the_reader_s_order_and_plural(
+    items: list[str], lang: Lang, expected: str
+) -> None:
+    from netmap.changes import _names
+
+    assert _names(items, lang) == expected
