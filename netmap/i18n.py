@@ -34,6 +34,7 @@ __all__ = [
     "format_date",
     "format_datetime",
     "format_number",
+    "format_percent",
     "parse_lang",
     "plural_category",
     "plurals",
@@ -165,6 +166,15 @@ def format_number(value: float, lang: Lang = DEFAULT_LANG, /, digits: int | None
         digits = 0 if float(value).is_integer() else 2
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return str(babel_numbers.format_decimal(value, format=pattern, locale=_locale(lang)))
+
+
+def format_percent(share: float, lang: Lang = DEFAULT_LANG, /) -> str:
+    """A share (0–1) as a whole percentage, as a reader of ``lang`` writes it (Babel).
+
+    >>> format_percent(0.4285714, "da"), format_percent(0.5, "en")
+    ('43\xa0%', '50%')
+    """
+    return str(babel_numbers.format_percent(share, locale=_locale(lang)))
 
 
 def format_date(value: date, lang: Lang = DEFAULT_LANG, /) -> str:

@@ -38,7 +38,7 @@ from netmap.changes import ChangeSummary, describe_changes
 from netmap.editing import EditOp
 from netmap.i18n import Lang, t
 from netmap.model import NetworkMap, StrictModel
-from netmap.store import ConflictError, MapStore
+from netmap.store import ConflictError, MapStore, StoredMap
 
 __all__ = [
     "AUTHOR",
@@ -52,6 +52,7 @@ __all__ = [
     "Saved",
     "author_of",
     "redo",
+    "restore_version",
     "save_edit",
     "undo",
 ]
@@ -281,3 +282,18 @@ def redo(
 ) -> Restored | Conflict | None:
     """Save again the content the tab's last undo took away. ``None``: nothing to redo."""
     return _restore(store, map_id, base_version, history, tab=tab, forward=True)
+
+
+def restore_version(
+    store: MapStore, map_id: str, base_version: int, version: int, *, tab: str | None
+) -> StoredMap | Conflict:
+    """Save ``version``'s map again as the newest version, as ``netmap restore`` does.
+
+    ``base_version`` is the latest version the tab saw: if anyone saved after
+    it, nothing is restored (:class:`Conflict`). Equal to the latest: nothing
+    added, the latest is returned.
+    """
+    try:
+        return store.restore(map_id, version, author=author_of(tab), base_version=base_version)
+    except ConflictError as exc:
+        return Conflict(map_id, base_version, exc.current_version)

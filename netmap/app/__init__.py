@@ -74,6 +74,9 @@ def create_app(
     from netmap.app.security import protect
 
     register_patient_form(app, store)
+    from netmap.app.history import register_history_callbacks
+
+    register_history_callbacks(app, store, today)
     register_panel_callbacks(app, store, today)
     register_meetings_callbacks(app, store, today)
     protect(app)  # last: the CSP hashes every inline script registered above

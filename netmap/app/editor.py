@@ -569,6 +569,21 @@ def _add_form(lang: Lang) -> Any:
     )
 
 
+def _version_label(version: int, map_id: str | None, lang: Lang) -> Any:
+    """The version shown; with the map's id, a link to its history page."""
+    text = t("app.editor.version", lang, version=version)
+    if map_id is None:
+        return html.Span(text, id="version-label")
+    history = f"/map/{map_id}/history"
+    return html.Span(
+        [
+            dcc.Link(text, href=history, id="version-label", title=t("history.link_label", lang)),
+            dcc.Link(t("history.link", lang), href=history, id="history-link", className="btn"),
+        ],
+        className="map-links",
+    )
+
+
 def editor_layout(
     network_map: NetworkMap,
     version: int,
@@ -588,7 +603,7 @@ def editor_layout(
             id="patient-cpr-shown",
             className="cpr",
         ),
-        html.Span(t("app.editor.version", lang, version=version), id="version-label"),
+        _version_label(version, map_id, lang),
         patient_form(network_map, lang),
         # The version the edit panel saved itself: no re-render that would
         # take the focus out of the next field.

@@ -12,12 +12,13 @@ from dash import Input, Output, State, ctx, dcc, html
 from flask import has_request_context, request
 
 from netmap.app.editor import editor_layout
+from netmap.app.history import history_page
 from netmap.app.lang import server_lang, tab_lang
 from netmap.app.meetings.layout import meetings_path_id
 from netmap.app.meetings.page import meetings_page
 from netmap.app.meetings.since import since_cache_of, since_for
 from netmap.app.start import start_layout
-from netmap.app.state import MapState, clicked, path_map_id
+from netmap.app.state import MapState, clicked, path_map_id, path_map_page
 from netmap.app.wiring import Callbacks, Page
 from netmap.errors import NetmapError
 from netmap.i18n import Lang, t
@@ -113,7 +114,10 @@ def first_layout(store: MapStore, panels: Any, app: dash.Dash) -> Any:
     lang = server_lang(app)
     map_id = path_map_id(path)
     meetings_of = meetings_path_id(path)
-    if meetings_of is not None:
+    history_of = _history_id(path)
+    if history_of is not None:
+        page, state = history_page(app, store, history_of, lang), None
+    elif meetings_of is not None:
         page, state = meetings_page(store, meetings_of, lang, _today(app))
     elif map_id is None:
         if path.rstrip("/") != "":
@@ -121,8 +125,15 @@ def first_layout(store: MapStore, panels: Any, app: dash.Dash) -> Any:
         page, state = start_layout(store, lang), None
     else:
         page, state = _editor_page(store, map_id, lang, panels, app)
-    frame = html.Div([header(lang, map_id is not None or meetings_of is not None), page])
+    on_map = map_id is not None or meetings_of is not None or history_of is not None
+    frame = html.Div([header(lang, on_map), page])
     return shell_layout(frame, state, {"path": path, "lang": lang})
+
+
+def _history_id(path: Any) -> str | None:
+    """The map id in ``/map/<id>/history`` (:mod:`netmap.app.history`), or None."""
+    found = path_map_page(path)
+    return found[0] if found is not None and found[1] == "history" else None
 
 
 def _today(app: dash.Dash) -> date:
@@ -176,10 +187,13 @@ def route(page: Page, pathname: Any, lang_data: Any, state_data: Any, drawn: Any
         raise dash.exceptions.PreventUpdate
     map_id = path_map_id(pathname)
     meetings_of = meetings_path_id(pathname)
-    on_map = map_id is not None or meetings_of is not None
+    history_of = _history_id(pathname)
+    on_map = map_id is not None or meetings_of is not None or history_of is not None
     language_only = ctx.triggered_id == "lang"
     state: Any
-    if meetings_of is not None:
+    if history_of is not None:
+        content, state = history_page(page.app, page.store, history_of, lang), None
+    elif meetings_of is not None:
         content, state = meetings_page(page.store, meetings_of, lang, _today(page.app))
         if language_only and isinstance(state_data, dict):
             state = dash.no_update

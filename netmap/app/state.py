@@ -37,6 +37,7 @@ __all__ = [
     "counts_valid",
     "parse",
     "path_map_id",
+    "path_map_page",
     "user_action",
 ]
 
@@ -195,3 +196,15 @@ def path_map_id(pathname: Any) -> str | None:
         return None
     match = re.fullmatch(r"/map/([A-Za-z0-9_-]{1,64})/?", pathname)
     return match.group(1) if match else None
+
+
+def path_map_page(pathname: Any) -> tuple[str, str] | None:
+    """The map id and the page name in ``/map/<id>/<page>``, or None for any other path.
+
+    >>> path_map_page("/map/abc-12/history"), path_map_page("/map/abc-12"), path_map_page(3)
+    (('abc-12', 'history'), None, None)
+    """
+    if not isinstance(pathname, str):
+        return None
+    match = re.fullmatch(r"/map/([A-Za-z0-9_-]{1,64})/([a-z]{1,32})/?", pathname)
+    return (match.group(1), match.group(2)) if match else None

@@ -199,10 +199,14 @@ class MapStore(Protocol):
         """
         ...
 
-    def restore(self, map_id: str, version: int, *, author: str) -> StoredMap:
+    def restore(
+        self, map_id: str, version: int, *, author: str, base_version: int | None = None
+    ) -> StoredMap:
         """Make an older version the latest again, as a new version.
 
-        If that version already equals the latest, nothing is added.
+        If that version already equals the latest, nothing is added. With
+        ``base_version`` (the latest version the caller saw) a newer version
+        saved meanwhile is refused with ``ConflictError``, as a save is.
         """
         ...
 

@@ -621,13 +621,20 @@ class SqliteStore:
                 raise MapNotFound(map_id)
         return [_version_info(map_id, *row) for row in rows]
 
-    def restore(self, map_id: str, version: int, *, author: str) -> StoredMap:
-        """Append ``version``'s map as the newest version (nothing added if equal)."""
+    def restore(
+        self, map_id: str, version: int, *, author: str, base_version: int | None = None
+    ) -> StoredMap:
+        """Append ``version``'s map as the newest version (nothing added if equal).
+
+        ``base_version``: refuse with ``ConflictError`` if it is no longer the latest.
+        """
         author = _clean(author, field="author", max_length=MAX_AUTHOR_LENGTH, required=True)
         with self._transaction(write=True) as conn:
             latest = self._latest(conn, map_id)
             target = self._version(conn, map_id, version)
             restored = self._parse(conn, target)
+            if base_version is not None and latest.version != base_version:
+                raise ConflictError(map_id, base_version, latest.version, restored)
             if self._same_map(conn, target, latest):
                 return self._stored(conn, latest)
             before = self._base_for_changes(conn, latest)
