@@ -154,7 +154,10 @@ def build_history_map(
             # After the meeting, on its day: the outcome, in another tab.
             now[0] = dt.datetime.combine(day, dt.time(13), tzinfo=dt.UTC)
             held = ready.model_copy(update={"held": True})
-            save(current.model_copy(update={"meetings": [*current.meetings[:-1], held]}), uuid.uuid4().hex)
+            save(
+                current.model_copy(update={"meetings": [*current.meetings[:-1], held]}),
+                uuid.uuid4().hex,
+            )
             built.sittings += 1
             built.meeting_dates.append(day)
     built.versions = version

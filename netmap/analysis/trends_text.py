@@ -74,7 +74,7 @@ def trend_sentence(points: Sequence[TrendPoint], metric: Metric, lang: Lang = DE
     ...     return TrendPoint(meeting_id=f"m{day}", date=dt.date(2026, 3, day), version=day,
     ...         persons=5, by_sector={}, close=close, professional_share=None, team_size=0)
     >>> trend_sentence([p(2, 3), p(9, 5)], "team_size", "da")
-    'Personer i Patientens team: 0 ved første møde (2.3.2026), 0 ved seneste (9.3.2026).'
+    'Personer i Patientens team: 0 ved første møde (02.03.2026), 0 ved seneste (09.03.2026).'
     >>> trend_sentence([], "close", "da")
     'Der er ingen møder med en version af kortet endnu.'
     """

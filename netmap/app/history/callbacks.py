@@ -56,7 +56,7 @@ def show(page: Page, state: MapState, wanted: Compare, lang: Lang) -> tuple[Any,
     Output("hist-diff", "children"),
     Output("hist-from", "value"),
     Output("hist-to", "value"),
-    Output("hist-viewing", "data"),
+    Output("hist-viewed", "data"),
     Input({"type": "hist-view", "v": ALL, "f": ALL}, "n_clicks"),
     Input("hist-compare", "n_clicks"),
     State("hist-from", "value"),
@@ -81,13 +81,24 @@ def on_show(
     try:
         state = parse(MapState, state_data)
         if ctx.triggered_id == "hist-compare":
-            wanted = compare_from_form(from_value, to_value)
+            wanted = compare_from_form(from_value, to_value, state.version)
         else:
             wanted = compare_from_button(ctx.triggered_id)
         viewer, changes = show(page, state, wanted, lang)
     except NetmapError as exc:
         return _SAME, _error(exc, lang), _SAME, _SAME, _SAME
     return viewer, changes, wanted.from_, wanted.to, wanted.to
+
+
+callbacks.clientside(
+    # A version shown: the keyboard's focus goes to its heading (and it scrolls into view).
+    "function(children) { var h = document.getElementById('hist-viewing');"
+    " if (h) { h.focus(); h.scrollIntoView({block: 'nearest'}); }"
+    " return window.dash_clientside.no_update; }",
+    Output("hist-focus", "data"),
+    Input("hist-version", "children"),
+    prevent_initial_call=True,
+)
 
 
 def _redrawn(page: Page, map_id: str, shown: int, lang: Lang) -> tuple[Any, int]:
@@ -102,7 +113,7 @@ def _redrawn(page: Page, map_id: str, shown: int, lang: Lang) -> tuple[Any, int]
     Output("hist-latest", "children"),
     Output("hist-version", "children", allow_duplicate=True),
     Input("hist-restore", "n_clicks"),
-    State("hist-viewing", "data"),
+    State("hist-viewed", "data"),
     State("hist-state", "data"),
     State("hist-shown", "data"),
     State("lang", "data"),
@@ -117,7 +128,7 @@ def on_restore(
         raise dash.exceptions.PreventUpdate
     try:
         state = parse(MapState, state_data)
-        version = parse(VersionNumber, viewing, "hist-viewing")
+        version = parse(VersionNumber, viewing, "hist-viewed")
         result = service.restore_version(
             page.store, state.map_id, state.version, version, tab=state.tab
         )

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from netmap.app.state import parse
+from netmap.errors import InvalidInput, NetmapError
 from netmap.model import StrictModel
 
 __all__ = ["Compare", "VersionNumber", "compare_from_button", "compare_from_form"]
@@ -38,13 +39,24 @@ def compare_from_button(button_id: Any) -> Compare:
     )
 
 
-def compare_from_form(from_value: Any, to_value: Any) -> Compare:
-    """The compare form's two version numbers (a number, or its text).
+def _typed(value: Any, field: str, latest: int) -> int:
+    try:
+        number: int = parse(VersionNumber, value, field)
+    except InvalidInput:
+        number = 0
+    if not 1 <= number <= latest:
+        # A number field outside its min/max comes as None: say what is allowed.
+        raise NetmapError(f"history.bad_{field}", latest=latest)
+    return number
 
-    >>> compare_from_form("2", 5)
+
+def compare_from_form(from_value: Any, to_value: Any, latest: int) -> Compare:
+    """The compare form's two version numbers (a number, or its text), each 1 to ``latest``.
+
+    >>> compare_from_form("2", 5, latest=5)
     Compare(from_=2, to=5)
+    >>> compare_from_form(None, 5, latest=5)
+    Traceback (most recent call last):
+    netmap.errors.NetmapError: From version: type a whole number from 1 to 5.
     """
-    return Compare(
-        from_=parse(VersionNumber, from_value, "hist-from"),
-        to=parse(VersionNumber, to_value, "hist-to"),
-    )
+    return Compare(from_=_typed(from_value, "from", latest), to=_typed(to_value, "to", latest))

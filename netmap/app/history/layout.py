@@ -121,7 +121,8 @@ def history_page(store: MapStore, map_id: str, lang: Lang, today: dt.date) -> An
         [
             dcc.Store(id="hist-state", data=state.model_dump()),
             dcc.Store(id="hist-shown", data=ENTRIES_SHOWN),
-            dcc.Store(id="hist-viewing", data=None),
+            dcc.Store(id="hist-viewed", data=None),
+            dcc.Store(id="hist-focus", data=None),
             history_layout(data, trends, lang),
         ]
     )

@@ -8,6 +8,7 @@ unit test.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -106,9 +107,11 @@ def _sitting_item(sitting: Sitting, lang: Lang) -> Any:
 
 
 def _meeting_item(meeting: Meeting, lang: Lang) -> Any:
-    when = format_date(meeting.date, lang)
-    if meeting.time is not None:
-        when = f"{when} {meeting.time.strftime('%H:%M')}"
+    when = (
+        format_date(meeting.date, lang)
+        if meeting.time is None
+        else format_datetime(dt.datetime.combine(meeting.date, meeting.time), lang)
+    )
     details: list[str] = [t(f"meeting_kind.{meeting.meeting_kind.value}", lang)]
     if meeting.place:
         details.append(meeting.place)
