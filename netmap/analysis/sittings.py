@@ -259,12 +259,14 @@ def _details(
     summaries: Sequence[ChangeSummary], keep: set[str], names: dict[str, str]
 ) -> list[DetailsChanged]:
     fields: dict[str, dict[str, None]] = {}
+    named: dict[str, str] = {}
     for summary in summaries:
         for detail in summary.details:
             if detail.id in keep:
                 fields.setdefault(detail.id, {}).update(dict.fromkeys(detail.fields))
+                named[detail.id] = detail.name
     return [
-        DetailsChanged(id=pid, name=names.get(pid, pid), fields=tuple(found))
+        DetailsChanged(id=pid, name=names.get(pid, named[pid]), fields=tuple(found))
         for pid, found in fields.items()
     ]
 

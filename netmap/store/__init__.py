@@ -17,6 +17,7 @@ from netmap.store.base import (
     StoreCorrupt,
     StoredMap,
     StoreError,
+    VersionBrief,
     VersionInfo,
     VersionNotFound,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "StoreCorrupt",
     "StoreError",
     "StoredMap",
+    "VersionBrief",
     "VersionInfo",
     "VersionNotFound",
     "default_db_path",

@@ -32,6 +32,7 @@ __all__ = [
     "StoreCorrupt",
     "StoreError",
     "StoredMap",
+    "VersionBrief",
     "VersionInfo",
     "VersionNotFound",
 ]
@@ -76,6 +77,21 @@ class VersionInfo(StrictModel):
         if self.restored_from is not None:
             text = f"{t('changes.restored', lang, version=self.restored_from)}: {text}"
         return text
+
+
+class VersionBrief(StrictModel):
+    """A saved version as a list of many shows it: no summary text is made.
+
+    What :class:`VersionInfo` holds but ``based_on`` and ``summary``, for the
+    history page, which groups hundreds of versions and words only a few.
+    """
+
+    version: int = Field(ge=1)
+    saved_at: datetime
+    author: str
+    restored_from: int | None = None
+    note: str | None = None
+    changes: ChangeSummary | None = None
 
 
 class StoredMap(StrictModel):
@@ -197,6 +213,10 @@ class MapStore(Protocol):
         With ``after`` only those versions are read, however long the history:
         a save refused on a stale version asks only for what came since.
         """
+        ...
+
+    def version_briefs(self, map_id: str) -> list[VersionBrief]:
+        """Every version of a map, oldest first, without the summary text (cheap)."""
         ...
 
     def restore(

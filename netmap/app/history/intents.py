@@ -27,9 +27,10 @@ class Compare(StrictModel):
 
 
 def compare_from_button(button_id: Any) -> Compare:
-    """A time line button ``{"type": "hist-view", "v": N, "f": M}``: show N, changes since M.
+    """A time line button ``{"type": "hist-view", "v": N, "f": M, "e": …}``: show N,
+    with what changed since M.
 
-    >>> compare_from_button({"type": "hist-view", "v": 7, "f": 3})
+    >>> compare_from_button({"type": "hist-view", "v": 7, "f": 3, "e": "s4"})
     Compare(from_=3, to=7)
     """
     found = button_id if isinstance(button_id, dict) else {}

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import dash_cytoscape as cyto
-import plotly.graph_objects as go
 from dash import dcc, html
 
 from netmap.analysis.diff import MapDiff
@@ -34,6 +33,7 @@ __all__ = [
     "diff_region",
     "entry_item",
     "timeline_region",
+    "trend_figure",
     "trends_region",
     "version_region",
 ]
@@ -71,11 +71,14 @@ def _when(sitting: Sitting, lang: Lang) -> str:
     return f"{start} – {end}"
 
 
-def _view_button(version: int, since: int, lang: Lang) -> Any:
-    """Show ``version`` read only, with what changed since version ``since``."""
+def _view_button(version: int, since: int, entry: str, lang: Lang) -> Any:
+    """Show ``version`` read only, with what changed since version ``since``.
+
+    ``entry`` names the entry the button is in (two entries may show one version).
+    """
     return html.Button(
         t("history.view", lang, version=version),
-        id={"type": "hist-view", "v": version, "f": since},
+        id={"type": "hist-view", "v": version, "f": since, "e": entry},
         className="btn btn-small",
     )
 
@@ -99,7 +102,7 @@ def _sitting_item(sitting: Sitting, lang: Lang) -> Any:
                 className="hist-line",
             ),
             html.P(summary, className="hist-summary"),
-            _view_button(sitting.last, sitting.before or sitting.first, lang),
+            _view_button(sitting.last, sitting.before or sitting.first, f"s{sitting.first}", lang),
         ],
         className="hist-entry hist-sitting",
         **attrs(data_last=str(sitting.last)),
@@ -137,7 +140,7 @@ def _meeting_item(meeting: Meeting, lang: Lang) -> Any:
             )
         )
         since = max(1, meeting.prepared_with - 1)
-        parts.append(_view_button(meeting.prepared_with, since, lang))
+        parts.append(_view_button(meeting.prepared_with, since, f"m-{meeting.id}", lang))
     return html.Li(parts, className="hist-entry hist-meeting")
 
 
@@ -236,46 +239,51 @@ def diff_region(found: MapDiff, lang: Lang) -> list[Any]:
 # --- trends -------------------------------------------------------------------
 
 
-def _figure(points: Sequence[TrendPoint], metric: Metric, lang: Lang) -> go.Figure:
+def _line(x: list[str], y: list[float | None], name: str, colour: str) -> dict[str, Any]:
+    return {
+        "type": "scatter",
+        "x": x,
+        "y": y,
+        "name": name,
+        "mode": "lines+markers",
+        "line": {"color": colour, "width": 3},
+    }
+
+
+def trend_figure(points: Sequence[TrendPoint], metric: Metric, lang: Lang) -> dict[str, Any]:
+    """A plotly figure (as the plain dict plotly.js takes: building ``go.Figure`` objects
+    with their validation cost more than the rest of the page) of one measure."""
     dates = [p.date.isoformat() for p in points]
-    figure = go.Figure()
     if metric == "sectors":
-        for i, sector in enumerate(Sector):
-            figure.add_trace(
-                go.Scatter(
-                    x=dates,
-                    y=[metric_values(p, metric)[i] for p in points],
-                    name=t(f"sector.{sector.value}", lang),
-                    mode="lines+markers",
-                    line={"color": SECTOR_COLOURS[sector.value], "width": 3},
-                )
+        data = [
+            _line(
+                dates,
+                [metric_values(p, metric)[i] for p in points],
+                t(f"sector.{sector.value}", lang),
+                SECTOR_COLOURS[sector.value],
             )
+            for i, sector in enumerate(Sector)
+        ]
     else:
-        figure.add_trace(
-            go.Scatter(
-                x=dates,
-                y=[metric_values(p, metric)[0] for p in points],
-                name=t(f"trends.metric.{metric}", lang),
-                mode="lines+markers",
-                line={"color": "#08519c", "width": 3},
-            )
-        )
-    figure.update_layout(
-        height=260,
-        margin={"l": 8, "r": 8, "t": 40, "b": 8},
-        title={"text": t(f"trends.title.{metric}", lang), "font": {"size": 14}, "x": 0.01},
-        showlegend=metric == "sectors",
-        legend={"orientation": "h", "y": -0.2},
-        xaxis={"type": "date", "tickformat": "%d.%m.%Y" if lang == "da" else "%b %d, %Y"},
-        yaxis={
+        values = [metric_values(p, metric)[0] for p in points]
+        data = [_line(dates, values, t(f"trends.metric.{metric}", lang), "#08519c")]
+    layout = {
+        "height": 260,
+        "margin": {"l": 8, "r": 8, "t": 40, "b": 8},
+        "title": {"text": t(f"trends.title.{metric}", lang), "font": {"size": 14}, "x": 0.01},
+        "showlegend": metric == "sectors",
+        "legend": {"orientation": "h", "y": -0.2},
+        "xaxis": {"type": "date", "tickformat": "%d.%m.%Y" if lang == "da" else "%b %d, %Y"},
+        "yaxis": {
             "rangemode": "tozero",
+            "automargin": True,
             "ticksuffix": " %" if metric == "professional_share" else "",
-            "tickformat": "d" if metric != "professional_share" else ".0f",
+            "tickformat": ".0f" if metric == "professional_share" else "d",
         },
-        separators=",." if lang == "da" else ".,",
-        plot_bgcolor="#ffffff",
-    )
-    return figure
+        "separators": ",." if lang == "da" else ".,",
+        "plot_bgcolor": "#ffffff",
+    }
+    return {"data": data, "layout": layout}
 
 
 def _table(points: Sequence[TrendPoint], metric: Metric, lang: Lang) -> Any:
@@ -309,7 +317,7 @@ def trends_region(points: Sequence[TrendPoint], lang: Lang) -> list[Any]:
                     html.Div(
                         dcc.Graph(
                             id=f"hist-chart-{metric}",
-                            figure=_figure(points, metric, lang),
+                            figure=trend_figure(points, metric, lang),
                             config={"displayModeBar": False, "responsive": True},
                             className="hist-chart",
                         ),

@@ -1,0 +1,223 @@
+"""Time loading the history page of a map with 1,000 versions.
+
+Run by hand: ``python3 benchmarks/bench_history.py [--repeat N] [--versions N]``.
+Prints median milliseconds (and the fastest run) of:
+
+* ``store.history``: the one read of every version's metadata and change summary;
+* ``view``: what the server does for the page: that read, the sittings, the
+  trends (one load per meeting's version) and the page's components
+  (``netmap.app.history.layout.history_page``);
+* ``layout request``: the whole ``/_dash-layout`` request the browser makes
+  (Flask test client: the view plus Dash's JSON);
+* ``browser``: in Chromium, from the start of the navigation until the time
+  line's entries are on the screen (a MutationObserver in the page notes the
+  moment ``#hist-entries`` has its items), and until the trend charts are drawn.
+
+The map: 60 persons, 12 meetings (each prepared with a version), and between
+them sittings of 20 small edits each (moves, answers, details), saved one
+minute apart, sittings a day apart, until there are ``--versions`` versions.
+
+Target (issue 11, "Speed"): loading the history view of a map with 1,000
+versions ≤ 300 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from unittest import mock
+
+from netmap.app import create_app
+from netmap.app.history.layout import history_page
+from netmap.cli.serve import serve_app
+from netmap.meetings import Meeting
+from netmap.model import Attendance, NetworkMap, Patient, Person, Sector, Tie
+from netmap.store import SqliteStore
+
+CHROMIUM = "/usr/bin/chromium"
+TARGET_MS = 300.0
+MEETINGS = 12
+PERSONS = 60
+SITTING = 20
+TODAY = dt.date(2027, 1, 1)
+
+
+def _first_map() -> NetworkMap:
+    sectors = list(Sector)
+    persons = [
+        Person(
+            id=f"p{i}",
+            name=f"Person {i} Testesen",
+            sector=sectors[i % len(sectors)],
+            distance=(0.2, 0.5, 0.9)[i % 3],
+        )
+        for i in range(PERSONS)
+    ]
+    ties = [Tie(a=f"p{i}", b=f"p{i + 1}") for i in range(0, PERSONS - 1, 2)]
+    return NetworkMap(patient=Patient(name="Bench Testesen"), persons=persons, ties=ties)
+
+
+def build(store: SqliteStore, versions: int) -> str:
+    """The map described in the module docstring; its id."""
+    rng = random.Random(11)
+    now = [dt.datetime(2026, 1, 5, 9, tzinfo=dt.UTC)]
+
+    def tick() -> str:
+        moment = now[0]
+        now[0] = moment + dt.timedelta(minutes=1)
+        return moment.isoformat()
+
+    with mock.patch("netmap.store.sqlite._now", tick):
+        current = _first_map()
+        stored = store.create(current, author="bench")
+        map_id, version = stored.map_id, stored.version
+        sittings = max(1, (versions - 1) // SITTING)
+        meet_every = max(1, sittings // MEETINGS)
+        while version < versions:
+            sitting = (version - 1) // SITTING
+            now[0] = dt.datetime(2026, 1, 5, 17, tzinfo=dt.UTC) + dt.timedelta(days=sitting)
+            tab = f"{sitting:032x}"
+            for _ in range(min(SITTING, versions - version)):
+                persons = list(current.persons)
+                i = rng.randrange(len(persons))
+                kind = rng.randrange(3)
+                if kind == 0:
+                    persons[i] = persons[i].model_copy(update={"distance": rng.uniform(0.1, 1.0)})
+                elif kind == 1:
+                    answer = rng.choice(list(Attendance))
+                    persons[i] = persons[i].model_copy(update={"attends_meetings": answer})
+                else:
+                    persons[i] = persons[i].model_copy(update={"role": f"Rolle {version}"})
+                changed = current.model_copy(update={"persons": persons})
+                if sitting % meet_every == 0 and len(current.meetings) < MEETINGS and _ == 0:
+                    meeting = Meeting(
+                        id=f"m{len(current.meetings) + 1}",
+                        date=(now[0] + dt.timedelta(days=1)).date(),
+                        time=dt.time(10),
+                        prepared_with=version,
+                    )
+                    changed = changed.model_copy(
+                        update={"meetings": [*current.meetings, meeting]}
+                    )
+                version = store.save(
+                    map_id, changed, base_version=version, author=f"app:{tab}"
+                ).version
+                current = changed
+    return map_id
+
+
+def timings_ms(run: Callable[[], object], repeat: int) -> list[float]:
+    run()  # warm: imports, caches
+    found = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        found.append((time.perf_counter() - start) * 1000)
+    return found
+
+
+def report(name: str, times: list[float]) -> float:
+    median = statistics.median(times)
+    print(f"{name:>16}: median {median:7.1f} ms  (fastest {min(times):.1f} ms, n={len(times)})")
+    return median
+
+
+_WATCH = """
+(() => {
+  window.__hist = {};
+  function note() {
+    const now = performance.now();
+    if (!('entries' in window.__hist) && document.querySelector('#hist-entries > li')) {
+      window.__hist.entries = now;
+    }
+    if (!('charts' in window.__hist)
+        && document.querySelectorAll('.hist-chart .main-svg').length >= 4) {
+      window.__hist.charts = now;
+    }
+  }
+  new MutationObserver(note).observe(document, {subtree: true, childList: true});
+})();
+"""
+
+
+def bench_browser(url: str, repeat: int) -> tuple[list[float], list[float]] | None:
+    if not Path(CHROMIUM).exists():
+        print("browser: skipped (no /usr/bin/chromium)")
+        return None
+    from playwright.sync_api import sync_playwright
+
+    entries: list[float] = []
+    charts: list[float] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM)
+        context = browser.new_context(viewport={"width": 1366, "height": 768})
+        context.add_init_script(_WATCH)
+        page = context.new_page()
+        for i in range(repeat + 1):
+            page.goto(url)
+            page.wait_for_function("() => 'entries' in window.__hist && 'charts' in window.__hist")
+            seen = page.evaluate("window.__hist")
+            if i:  # the first load fills the browser's cache of scripts
+                entries.append(float(seen["entries"]))
+                charts.append(float(seen["charts"]))
+        browser.close()
+    return entries, charts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--versions", type=int, default=1000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        store = SqliteStore(Path(folder) / "netmap.db")
+        started = time.perf_counter()
+        map_id = build(store, args.versions)
+        print(
+            f"map: {args.versions} versions, {PERSONS} persons,"
+            f" {len(store.load(map_id).map.meetings)} meetings"
+            f" (built in {time.perf_counter() - started:.1f} s)"
+        )
+        report("store.history", timings_ms(lambda: store.history(map_id), args.repeat))
+        view = report(
+            "view",
+            timings_ms(lambda: history_page(store, map_id, "da", TODAY), args.repeat),
+        )
+        app = create_app(store, today=lambda: TODAY)
+        client = app.server.test_client()
+        path = f"/map/{map_id}/history"
+
+        def layout() -> None:
+            answer = client.get("/_dash-layout", headers={"X-Netmap-Page": path})
+            assert answer.status_code == 200 and b"hist-entries" in answer.data
+
+        report("layout request", timings_ms(layout, args.repeat))
+        server, url = serve_app(app, "127.0.0.1", 0)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            seen = bench_browser(url.rstrip("/") + path, args.repeat)
+        finally:
+            server.shutdown()
+            thread.join(timeout=5)
+            server.server_close()
+            store.close()
+    worst = view
+    if seen is not None:
+        entries, charts = seen
+        worst = report("browser: entries", entries)
+        report("browser: charts", charts)
+    verdict = "met" if worst <= TARGET_MS else "NOT met"
+    print(f"target ≤ {TARGET_MS:.0f} ms (page load until the entries are shown): {verdict}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
