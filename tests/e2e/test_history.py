@@ -10,6 +10,7 @@ from history_maps import build_history_map
 from playwright.sync_api import Page, expect
 
 from netmap.model import Band
+from tests.e2e.axe import assert_accessible
 from tests.e2e.conftest import LiveApp, shot, wait_for_stored
 
 pytestmark = pytest.mark.e2e
@@ -50,6 +51,7 @@ def test_e2e110_history_shows_sittings_and_meetings_and_a_version_read_only(
     )
     expect(page.locator("#edit-panel")).to_have_count(0)
     expect(page.locator("#hist-restore")).to_be_visible()
+    assert_accessible(page)
     shot(page, "e2e110_history_version_1")
 
 
@@ -140,6 +142,7 @@ def test_e2e114_trend_charts_render_with_text_alternatives(live_app: LiveApp, pa
     rows = page.locator("#hist-trend-team_size tbody tr")
     expect(rows).to_have_count(12)
     expect(rows.first.locator("th")).to_have_text("07.01.2025")
+    assert_accessible(page, context="#hist-trends")
     shot(page, "e2e114_history_trends")
 
 
@@ -153,4 +156,5 @@ def test_e2e115_history_in_english(live_app: LiveApp, page: Page) -> None:
     page.locator(".hist-sitting").last.get_by_role("button").click()
     expect(page.locator("#hist-viewing")).to_contain_text("Version 1 (")
     expect(page.locator("#hist-restore")).to_have_text("Restore version 1")
+    assert_accessible(page)
     shot(page, "e2e115_history_english")
