@@ -773,8 +773,8 @@ def _brief(
         changes: ChangeSummary | None = ChangeSummary.model_validate_json(changes_json)
     except ValidationError:
         changes = None  # as in history(): the list stays readable
-    # Straight from the store's own columns (types fixed by the STRICT table).
-    return VersionBrief.model_construct(
+    # Plain __init__: pydantic's model_construct is slower for a small model.
+    return VersionBrief(
         version=version,
         saved_at=datetime.fromisoformat(saved_at),
         author=author,

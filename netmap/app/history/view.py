@@ -87,17 +87,16 @@ def _sitting_item(sitting: Sitting, lang: Lang) -> Any:
     summary = "; ".join(sitting.notes) if sitting.notes else sitting.changes.describe(lang)
     if sitting.restored_from is not None:
         summary = f"{t('changes.restored', lang, version=sitting.restored_from)}: {summary}"
+    # Few components per entry: the page draws hundreds of them.
+    where = f" · {author_label(sitting.author, lang)} · {_versions_text(sitting, lang)}"
     return html.Li(
         [
             html.Div(
                 [
-                    html.Span(t("history.kind.sitting", lang), className="hist-kind"),
+                    html.B(t("history.kind.sitting", lang)),
                     " ",
                     html.Time(_when(sitting, lang), dateTime=sitting.end.isoformat()),
-                    " · ",
-                    html.Span(author_label(sitting.author, lang), className="hist-author"),
-                    " · ",
-                    html.Span(_versions_text(sitting, lang), className="hist-versions"),
+                    where,
                 ],
                 className="hist-line",
             ),
@@ -105,7 +104,6 @@ def _sitting_item(sitting: Sitting, lang: Lang) -> Any:
             _view_button(sitting.last, sitting.before or sitting.first, f"s{sitting.first}", lang),
         ],
         className="hist-entry hist-sitting",
-        **attrs(data_last=str(sitting.last)),
     )
 
 
@@ -122,11 +120,10 @@ def _meeting_item(meeting: Meeting, lang: Lang) -> Any:
     parts: list[Any] = [
         html.Div(
             [
-                html.Span(t("history.kind.meeting", lang), className="hist-kind"),
+                html.B(t("history.kind.meeting", lang)),
                 " ",
                 html.Time(when, dateTime=meeting.date.isoformat()),
-                " · ",
-                html.Span(" · ".join(details)),
+                f" · {' · '.join(details)}",
             ],
             className="hist-line",
         )
