@@ -3,7 +3,10 @@
 Run by hand: ``python3 benchmarks/bench_history.py [--repeat N] [--versions N]``.
 Prints median milliseconds (and the fastest run) of:
 
-* ``store.history``: the one read of every version's metadata and change summary;
+* ``store.history``: every version with its summary text (what ``netmap history``
+  reads), for comparison;
+* ``version_briefs``: the one read the page makes (every version's metadata and
+  change summary, no text);
 * ``view``: what the server does for the page: that read, the sittings, the
   trends (one load per meeting's version) and the page's components
   (``netmap.app.history.layout.history_page``);
@@ -11,7 +14,9 @@ Prints median milliseconds (and the fastest run) of:
   (Flask test client: the view plus Dash's JSON);
 * ``browser``: in Chromium, from the start of the navigation until the time
   line's entries are on the screen (a MutationObserver in the page notes the
-  moment ``#hist-entries`` has its items), and until the trend charts are drawn.
+  moment ``#hist-entries`` has its items), and until the trend charts are drawn;
+  and, for scale on the same machine, the start page (the list of maps)
+  until its form is on the screen.
 
 The map: 60 persons, 12 meetings (each prepared with a version), and between
 them sittings of 20 small edits each (moves, answers, details), saved one
@@ -135,6 +140,9 @@ _WATCH = """
   window.__hist = {};
   function note() {
     const now = performance.now();
+    if (!('start' in window.__hist) && document.querySelector('#new-create')) {
+      window.__hist.start = now;
+    }
     if (!('entries' in window.__hist) && document.querySelector('#hist-entries > li')) {
       window.__hist.entries = now;
     }
@@ -148,7 +156,9 @@ _WATCH = """
 """
 
 
-def bench_browser(url: str, repeat: int) -> tuple[list[float], list[float]] | None:
+def bench_browser(
+    url: str, start_url: str, repeat: int
+) -> tuple[list[float], list[float], list[float]] | None:
     if not Path(CHROMIUM).exists():
         print("browser: skipped (no /usr/bin/chromium)")
         return None
@@ -156,6 +166,7 @@ def bench_browser(url: str, repeat: int) -> tuple[list[float], list[float]] | No
 
     entries: list[float] = []
     charts: list[float] = []
+    starts: list[float] = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM)
         context = browser.new_context(viewport={"width": 1366, "height": 768})
@@ -168,8 +179,12 @@ def bench_browser(url: str, repeat: int) -> tuple[list[float], list[float]] | No
             if i:  # the first load fills the browser's cache of scripts
                 entries.append(float(seen["entries"]))
                 charts.append(float(seen["charts"]))
+            page.goto(start_url)
+            page.wait_for_function("() => 'start' in window.__hist")
+            if i:
+                starts.append(float(page.evaluate("window.__hist.start")))
         browser.close()
-    return entries, charts
+    return entries, charts, starts
 
 
 def main() -> None:
@@ -187,6 +202,7 @@ def main() -> None:
             f" (built in {time.perf_counter() - started:.1f} s)"
         )
         report("store.history", timings_ms(lambda: store.history(map_id), args.repeat))
+        report("version_briefs", timings_ms(lambda: store.version_briefs(map_id), args.repeat))
         view = report(
             "view",
             timings_ms(lambda: history_page(store, map_id, "da", TODAY), args.repeat),
@@ -204,7 +220,7 @@ def main() -> None:
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:
-            seen = bench_browser(url.rstrip("/") + path, args.repeat)
+            seen = bench_browser(url.rstrip("/") + path, url, args.repeat)
         finally:
             server.shutdown()
             thread.join(timeout=5)
@@ -212,12 +228,13 @@ def main() -> None:
             store.close()
     worst = view
     if seen is not None:
-        entries, charts = seen
+        entries, charts, starts = seen
         worst = report("browser: entries", entries)
         report("browser: charts", charts)
+        report("browser: start", starts)
     verdict = "met" if worst <= TARGET_MS else "NOT met"
     print(f"target ≤ {TARGET_MS:.0f} ms (page load until the entries are shown): {verdict}")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
