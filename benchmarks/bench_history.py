@@ -32,7 +32,6 @@ import argparse
 import datetime as dt
 import random
 import statistics
-import sys
 import tempfile
 import threading
 import time
