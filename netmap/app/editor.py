@@ -15,7 +15,9 @@ from dash import dcc, html
 from netmap.analysis.groups import by_name
 from netmap.analysis.since import SinceMeeting
 from netmap.app.attrs import attrs
+from netmap.app.choices import check_box, check_group, radio_group
 from netmap.app.list_leaves import ANSWERS, drawn_for, list_leaves
+from netmap.app.map_keys import map_keys_help, map_keys_layer
 from netmap.app.mapview import MARKS, build_elements, stylesheet
 from netmap.app.meetings.since import meetings_link, since_toggle
 from netmap.app.panels.patch import fingerprint
@@ -56,11 +58,13 @@ def _question_steps(lang: Lang) -> Any:
     return html.Section(
         [
             html.H2(t("app.q.heading", lang), className="sr-only"),
-            dcc.RadioItems(
-                id="q-step",
+            radio_group(
+                "q-step",
+                legend=t("app.q.heading", lang),
+                legend_hidden=True,
                 options=options,
                 value=1,
-                className="steps",
+                class_name="steps",
             ),
         ],
         className="questions",
@@ -200,19 +204,16 @@ def _text_field(
 
 
 def _answer_radio(person: Person, question: int, lang: Lang) -> Any:
-    return _field(
-        t(f"question.{question}", lang),
-        dcc.RadioItems(
-            id=f"edit-q{question}",
-            options=[
-                {"label": _answer_label(question, a, lang), "value": a}
-                for a in ("yes", "no", "unknown")
-            ],
-            value=answer_of(person, question),
-            className="choice-row",
-            inline=True,
-        ),
+    return radio_group(
         f"edit-q{question}",
+        legend=t(f"question.{question}", lang),
+        options=[
+            {"label": _answer_label(question, a, lang), "value": a}
+            for a in ("yes", "no", "unknown")
+        ],
+        value=answer_of(person, question),
+        class_name="choice-row",
+        inline=True,
     )
 
 
@@ -225,15 +226,11 @@ def _place_fields(person: Person, lang: Lang) -> Any:
     return html.Fieldset(
         [
             html.Legend(t("app.edit.place_heading", lang)),
-            _field(
-                t("app.edit.sector", lang),
-                dcc.RadioItems(
-                    id="edit-sector",
-                    options=_sector_options(lang),
-                    value=person.sector.value,
-                    className="choice-grid",
-                ),
+            radio_group(
                 "edit-sector",
+                legend=t("app.edit.sector", lang),
+                options=_sector_options(lang),
+                value=person.sector.value,
             ),
             _field(
                 t("app.edit.distance", lang),
@@ -259,19 +256,15 @@ def _contact_fields(person: Person, lang: Lang) -> Any:
         [
             html.Summary(t("app.edit.contact_heading", lang)),
             _text_field("organisation", person.organisation, lang),
-            _field(
-                t("app.edit.care_sector", lang),
-                dcc.RadioItems(
-                    id="edit-care_sector",
-                    options=[{"label": t("app.edit.care_sector_none", lang), "value": ""}]
-                    + [
-                        {"label": t(f"care_sector.{c.value}", lang), "value": c.value}
-                        for c in CareSector
-                    ],
-                    value=person.care_sector.value if person.care_sector else "",
-                    className="choice-grid",
-                ),
+            radio_group(
                 "edit-care_sector",
+                legend=t("app.edit.care_sector", lang),
+                options=[{"label": t("app.edit.care_sector_none", lang), "value": ""}]
+                + [
+                    {"label": t(f"care_sector.{c.value}", lang), "value": c.value}
+                    for c in CareSector
+                ],
+                value=person.care_sector.value if person.care_sector else "",
             ),
             _text_field("phone", person.phone, lang, "tel", 40),
             _text_field("email", person.email, lang, "email", 254),
@@ -297,24 +290,20 @@ def _answer_fields(person: Person, lang: Lang) -> Any:
             _answer_radio(person, 2, lang),
             _answer_radio(person, 3, lang),
             _answer_radio(person, 4, lang),
-            _field(
-                t("app.edit.team_roles", lang),
-                dcc.Checklist(
-                    id="edit-team_roles",
-                    options=[
-                        {"label": t(f"team_role.{r.value}", lang), "value": r.value}
-                        for r in TeamRole
-                    ],
-                    value=[r.value for r in person.team_roles],
-                    className="choice-grid",
-                ),
+            check_group(
                 "edit-team_roles",
+                legend=t("app.edit.team_roles", lang),
+                options=[
+                    {"label": t(f"team_role.{r.value}", lang), "value": r.value}
+                    for r in TeamRole
+                ],
+                value=[r.value for r in person.team_roles],
             ),
-            dcc.Checklist(
-                id="edit-primary_contact",
-                options=[{"label": t("app.edit.primary_contact", lang), "value": "yes"}],
-                value=["yes"] if person.primary_contact else [],
-                className="choice-row",
+            check_box(
+                "edit-primary_contact",
+                label=t("app.edit.primary_contact", lang),
+                value="yes",
+                checked=person.primary_contact,
             ),
         ],
         className="more",
@@ -416,11 +405,11 @@ def patient_form(network_map: NetworkMap, lang: Lang) -> Any:
             ),
             cpr_hint,
         ),
-        dcc.Checklist(
-            id="patient-cpr-clear",
-            options=[{"label": t("app.patient.cpr_clear", lang), "value": "clear"}],
-            value=[],
-            className="choice-row",
+        check_box(
+            "patient-cpr-clear",
+            label=t("app.patient.cpr_clear", lang),
+            value="clear",
+            checked=False,
             style={} if patient.cpr else {"display": "none"},
         ),
     ]
@@ -520,15 +509,11 @@ def _add_form(lang: Lang) -> Any:
                 "add-name",
             ),
             html.Div(id="add-name-error", className="field-error", role="alert"),
-            _field(
-                t("app.add.sector", lang),
-                dcc.RadioItems(
-                    id="add-sector",
-                    options=_sector_options(lang),
-                    value=Sector.FAMILY.value,
-                    className="choice-grid",
-                ),
+            radio_group(
                 "add-sector",
+                legend=t("app.add.sector", lang),
+                options=_sector_options(lang),
+                value=Sector.FAMILY.value,
             ),
             _band_choice(lang),
             _field(
@@ -608,19 +593,24 @@ def editor_layout(
         # The version the edit panel saved itself: no re-render that would
         # take the focus out of the next field.
         dcc.Store(id="edit-autosaved", data=None),
+        # Set by netmap-choice-settle.js when the sector choice comes to rest
+        # (arrow keys pass through sectors): that saves the sector, once.
+        dcc.Store(id="edit-sector-settled", data=None),
         # The fingerprint of the edit panel drawn: it is redrawn only when it changes.
         dcc.Store(id="edit-panel-drawn", data=fingerprint(edit_panel(network_map, None, lang))),
     ]
     toolbar = html.Div(
         [
-            dcc.RadioItems(
-                id="mode",
+            radio_group(
+                "mode",
+                legend=t("app.mode.heading", lang),
+                legend_hidden=True,
                 options=[
                     {"label": t("app.mode.select", lang), "value": "select"},
                     {"label": t("app.mode.connect", lang), "value": "connect"},
                 ],
                 value="select",
-                className="segmented",
+                class_name="segmented",
             ),
             html.Button(t("app.undo", lang), id="undo", className="btn"),
             html.Button(t("app.redo", lang), id="redo", className="btn"),
@@ -633,24 +623,31 @@ def editor_layout(
             toolbar,
             html.P(question_help(1, "select", lang), id="tap-help", className="tap-help"),
             html.Div(
-                cyto.Cytoscape(
-                    id="map-cy",
-                    elements=build_elements(network_map, lang, since=since),
-                    stylesheet=stylesheet(),
-                    layout={"name": "preset", "fit": True, "padding": 6},
-                    autoRefreshLayout=False,
-                    userZoomingEnabled=False,
-                    userPanningEnabled=False,
-                    boxSelectionEnabled=False,
-                    autounselectify=True,
-                    responsive=True,
-                    className="map-canvas",
-                    style={"width": "100%", "height": "100%"},
-                ),
+                [
+                    cyto.Cytoscape(
+                        id="map-cy",
+                        elements=build_elements(network_map, lang, since=since),
+                        stylesheet=stylesheet(),
+                        layout={"name": "preset", "fit": True, "padding": 6},
+                        autoRefreshLayout=False,
+                        userZoomingEnabled=False,
+                        userPanningEnabled=False,
+                        boxSelectionEnabled=False,
+                        autounselectify=True,
+                        responsive=True,
+                        className="map-canvas",
+                        style={"width": "100%", "height": "100%"},
+                    ),
+                    map_keys_layer(),
+                ],
                 className="map-box",
-                role="img",
-                **attrs(aria_label=t("app.map.label", lang)),
+                # A group, not an image: it holds one button per person
+                # (netmap-map-keys.js fills #map-keys), so the map can be used
+                # by keyboard.
+                role="group",
+                **attrs(aria_label=t("a11y.map_group", lang)),
             ),
+            map_keys_help(lang),
             html.Div(
                 [
                     html.Div(id="notice-text", role="status", **attrs(aria_live="polite")),

@@ -50,6 +50,7 @@ from netmap.app.saving import (
 from netmap.app.state import (
     DragOp,
     MapState,
+    SectorSettled,
     clicked,
     counts_valid,
     parse,
@@ -264,7 +265,8 @@ def register_editor_callbacks(
 
 callbacks = Callbacks()
 #: The edit panel's field inputs, in the order of on_save's inputs after the button
-#: (``helps_with`` stands for the text area's n_blur: its value comes as a state).
+#: (``helps_with`` stands for the text area's n_blur and ``sector`` for the
+#: "sector settled" report: their values come as states).
 _PANEL_FIELDS = (
     "name",
     "role",
@@ -527,7 +529,8 @@ function(flash) {
 
 # Every field is saved when it is left (text fields send their value on
 # blur or Enter: debounce=True; the text area reports n_blur) or changed
-# (choices, slider), so closing the tab loses nothing typed. "Gem
+# (choices, slider; the sector when its choice has come to rest, see
+# netmap-choice-settle.js), so closing the tab loses nothing typed. "Gem
 # ændringer" stays as the explicit way to do the same.
 @callbacks.callback(
     *_SAVE_OUTPUTS,
@@ -547,9 +550,10 @@ function(flash) {
     Input("edit-q4", "value"),
     Input("edit-team_roles", "value"),
     Input("edit-primary_contact", "value"),
-    Input("edit-sector", "value"),
+    Input("edit-sector-settled", "data"),
     Input("edit-distance", "value"),
     State("edit-helps_with", "value"),
+    State("edit-sector", "value"),
     State("selected", "data"),
     *SAVE_STATES,
     prevent_initial_call=True,
@@ -557,10 +561,18 @@ function(flash) {
 def on_save(page: Page, clicks: Any, *values: Any) -> Any:
     """Save the edit panel: ``values`` are the fields' inputs, then the states."""
     fields = dict(zip(_PANEL_FIELDS, values[: len(_PANEL_FIELDS)], strict=True))
-    helps_with, selected, state_data, history_data, lang_data = values[len(_PANEL_FIELDS) :]
+    helps_with, sector, selected, state_data, history_data, lang_data = values[
+        len(_PANEL_FIELDS) :
+    ]
+    settled = fields["sector"]
     fields["helps_with"] = helps_with  # the text area reports n_blur; its value is a state
+    fields["sector"] = sector  # saved when the choice has come to rest: a state too
     triggered = {str(item.get("prop_id")) for item in ctx.triggered}
     forged = not counts_valid(ctx.triggered)
+    if triggered == {"edit-sector-settled.data"} and not _settled_for(settled, selected):
+        # The choice came to rest in another person's panel (or the report is
+        # bad): nothing to save for the person shown now.
+        raise dash.exceptions.PreventUpdate
     if forged or not ctx.triggered_id or ("edit-save.n_clicks" in triggered and not clicks):
         # Drawing the panel fires this with every field at once, the save
         # button's n_clicks (None) among them: no one changed anything.
@@ -585,6 +597,14 @@ def on_save(page: Page, clicks: Any, *values: Any) -> Any:
         "save-status field-error",
         _UNCHANGED,
     )
+
+
+def _settled_for(settled: Any, selected: Any) -> bool:
+    """Whether the browser's "sector settled" report is about the person ``selected``."""
+    try:
+        return bool(parse(SectorSettled, settled).pid == selected)
+    except NetmapError:
+        return False
 
 
 @callbacks.callback(

@@ -33,8 +33,10 @@ TODAY_CONFIG = "NETMAP_TODAY"
 def header(lang: Lang, on_map: bool) -> Any:
     """Title, a way back to the list of maps, and the visible language switch."""
     other = "en" if lang == "da" else "da"
+    # The start page's one h1 is the app's name; a map page's is the patient's name.
+    brand = html.Span if on_map else html.H1
     left: list[Any] = [
-        html.Span(t("app.title", lang), className="brand"),
+        brand(t("app.title", lang), className="brand"),
         html.Span(t("app.subtitle", lang), className="brand-sub"),
     ]
     if on_map:

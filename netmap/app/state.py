@@ -69,6 +69,18 @@ class DragOp(StrictModel):
     y: float = Field(allow_inf_nan=False)
 
 
+class SectorSettled(StrictModel):
+    """The browser's word that the edit panel's sector choice has come to rest.
+
+    Arrow keys step through the sector radios one by one; the browser
+    (``netmap-choice-settle.js``) reports the choice once, when the keys rest
+    or the focus leaves the group, for the person whose panel it was.
+    """
+
+    pid: PersonId
+    n: int = Field(ge=1)
+
+
 NoticeKind = Literal["ok", "error", "conflict"]
 
 

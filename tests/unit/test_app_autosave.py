@@ -49,8 +49,10 @@ def _form(name: str = "Mor Testesen", distance: float = round(DROPPED, 2)) -> di
         "edit-q4.value": "unknown",
         "edit-team_roles.value": [],
         "edit-primary_contact.value": [],
-        "edit-sector.value": "family",
+        "edit-sector-settled.data": None,
         "edit-distance.value": distance,
+        # A state: saved when the browser reports the choice settled (edit-sector-settled).
+        "edit-sector.value": "family",
     }
 
 
@@ -68,6 +70,7 @@ def _save(
     )
     states = {
         "edit-helps_with": "",
+        "edit-sector": form["edit-sector.value"],
         "selected": "mor",
         "map-state": {"map_id": map_id, "version": 1, "tab": TAB},
         "history": {"undo": [], "redo": []},
@@ -134,8 +137,12 @@ def test_appsave005_changes_that_arrive_together_are_all_saved(
     client: Any, store: SqliteStore, map_id: str
 ) -> None:
     # Dash merges changes made in quick succession into one call.
-    form = {**_form(distance=0.3), "edit-sector.value": "professional"}
-    response = _save(client, map_id, form, ["edit-sector.value", "edit-distance.value"])
+    form = {
+        **_form(distance=0.3),
+        "edit-sector.value": "professional",
+        "edit-sector-settled.data": {"pid": "mor", "n": 1},
+    }
+    response = _save(client, map_id, form, ["edit-sector-settled.data", "edit-distance.value"])
     assert response.status_code == 200
     mor = store.load(map_id).map.person("mor")
     assert (mor.sector.value, mor.distance) == ("professional", pytest.approx(0.3))
@@ -165,4 +172,38 @@ def test_appsave007_a_malformed_request_number_saves_nothing(
         assert response.status_code == 200
         notice = response.get_json()["response"]["notice-store"]["data"]
         assert notice["kind"] == "error" and SEQ in notice["text"], bad
+    assert store.load(map_id).version == 1
+
+
+def _settled(sector: str, pid: Any = "mor") -> dict[str, Any]:
+    return {
+        **_form(),
+        "edit-sector.value": sector,
+        "edit-sector-settled.data": {"pid": pid, "n": 3},
+    }
+
+
+def test_appsave010_a_sector_stepped_through_is_saved_only_when_it_settles(
+    client: Any, store: SqliteStore, map_id: str
+) -> None:
+    # Arrow keys check each sector on the way; the radios' value is no trigger.
+    dep = next(
+        d
+        for d in client.get("/_dash-dependencies").get_json()
+        if any(i["id"] == "edit-name" for i in d["inputs"])
+    )
+    assert not any(i["id"] == "edit-sector" for i in dep["inputs"])
+    assert {"id": "edit-sector", "property": "value"} in dep["state"]
+    response = _save(client, map_id, _settled("work_school"), ["edit-sector-settled.data"])
+    assert response.status_code == 200
+    stored = store.load(map_id)
+    assert (stored.version, stored.map.person("mor").sector.value) == (2, "work_school")
+
+
+@pytest.mark.parametrize("pid", ["ven", None, 7])
+def test_appsave011_a_settled_sector_for_another_panel_or_malformed_saves_nothing(
+    client: Any, store: SqliteStore, map_id: str, pid: Any
+) -> None:
+    response = _save(client, map_id, _settled("work_school", pid), ["edit-sector-settled.data"])
+    assert response.status_code == 204
     assert store.load(map_id).version == 1
