@@ -22,14 +22,10 @@ from netmap.app.start import demo_map
 from netmap.editing import AddMeeting, AddPerson, MovePerson, SetAnswer
 from netmap.meetings import Agreement, Meeting
 from netmap.model import TeamRole
-from tests.e2e.axe import describe, serious, violations
+from tests.e2e.axe import assert_accessible
 from tests.e2e.conftest import SCREENSHOTS, LiveApp, shot, wait_for_map, wait_for_stored
 
 pytestmark = pytest.mark.e2e
-#: App-wide findings a11y is fixing (BOARD.md): Dash 4's option lists (role=option
-#: labels around inputs, a listbox with no name: netmap/app/choices.py) and
-#: .btn-primary's contrast (4.24:1).
-KNOWN_AXE = ("nested-interactive", "aria-input-field-name", "color-contrast")
 #: A fictional CPR number (a real date, ten digits).
 CPR = "010190-1234"
 
@@ -232,10 +228,8 @@ def test_e2e_meet002_add_and_record_a_meeting_appoints_a_stafetholder(
 
 
 def _accessible(page: Page) -> None:
-    """No serious or critical axe-core finding on the meetings page but the known one."""
-    found = serious(violations(page, context=".meetings-page"))
-    failing = [rule for rule in found if rule["id"] not in KNOWN_AXE]
-    assert not failing, describe(failing)
+    """No serious or critical axe-core finding on the meetings page."""
+    assert_accessible(page, context=".meetings-page")
 
 
 def _look(pdf: Path) -> None:

@@ -18,6 +18,7 @@ from dash import dcc, html
 from netmap.analysis.diff import MapDiff
 from netmap.analysis.papers import agreement_sheet, invitation
 from netmap.app.attrs import attrs
+from netmap.app.choices import check_items, radio_items
 from netmap.app.meetings.papers_view import agreement_sheet_view, invitation_view
 from netmap.app.meetings.prepare import Step, prepare_panel
 from netmap.app.meetings.view import (
@@ -161,11 +162,11 @@ def meeting_body(inputs: BodyInputs, lang: Lang) -> list[Any]:
         lang=lang,
     )
     sheet = agreement_sheet(network_map, meeting.id, include_cpr=inputs.include_cpr, lang=lang)
-    cpr_box = dcc.Checklist(
-        id="paper-cpr",
+    cpr_box = check_items(
+        "paper-cpr",
         options=[{"label": t("meetings_app.paper.include_cpr", lang), "value": "cpr"}],
         value=["cpr"] if inputs.include_cpr else [],
-        className="choice-row paper-controls",
+        class_name="choice-row paper-controls",
     )
     return [
         changes_region(inputs.changes, inputs.since, lang),
@@ -218,11 +219,11 @@ def add_form(network_map: NetworkMap, lang: Lang) -> Any:
                 "add",
                 "meeting_kind",
                 t("meetings_app.add.kind", lang),
-                dcc.RadioItems(
-                    id="add-meeting_kind",
+                radio_items(
+                    "add-meeting_kind",
                     options=kind_options(lang),
                     value="network_meeting" if network_map.meetings else "first_meeting",
-                    className="choice-column",
+                    class_name="choice-column",
                 ),
             ),
             field_row(
@@ -259,8 +260,8 @@ def meetings_layout(
     """The whole page: heading, the meetings to choose from, the add form, the chosen meeting."""
     options = meeting_options(network_map, lang)
     chosen = inputs.meeting.id if inputs is not None else None
-    listing: Any = dcc.RadioItems(
-        id="meeting-choice", options=options, value=chosen, className="choice-column"
+    listing: Any = radio_items(
+        "meeting-choice", options=options, value=chosen, class_name="choice-column"
     )
     return html.Main(
         [

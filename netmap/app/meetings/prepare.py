@@ -22,6 +22,7 @@ from dash import dcc, html
 
 from netmap.analysis.preparation import follow_ups, preparation_order
 from netmap.app.attrs import attrs
+from netmap.app.choices import radio_items
 from netmap.editing import answer_of
 from netmap.i18n import Lang, format_date, t
 from netmap.meetings import AgreementStatus, Meeting
@@ -82,11 +83,11 @@ def _answers(network_map: NetworkMap, person_id: str, lang: Lang) -> list[Any]:
             html.Fieldset(
                 [
                     html.Legend(t(f"question.{question}", lang)),
-                    dcc.RadioItems(
-                        id={"prepare_q": question, "person": person_id},
+                    radio_items(
+                        {"prepare_q": question, "person": person_id},
                         options=options,
                         value=answer_of(person, question),
-                        className="segmented",
+                        class_name="segmented",
                     ),
                 ],
                 className="prepare-question",
@@ -133,14 +134,14 @@ def _agreement_step(network_map: NetworkMap, step: Step, lang: Lang) -> list[Any
             t("meetings_app.prepare.agreement_from", lang, date=format_date(meeting.date, lang))
         ),
         html.P(html.Strong(text)),
-        dcc.RadioItems(
-            id={"prepare_follow": step.agreement or "", "meeting": meeting.id},
+        radio_items(
+            {"prepare_follow": step.agreement or "", "meeting": meeting.id},
             options=[
                 {"label": t(f"agreement_status.{s.value}", lang), "value": s.value}
                 for s in AgreementStatus
             ],
             value=agreement.follow_up.value if agreement.follow_up else None,
-            className="segmented",
+            class_name="segmented",
         ),
     ]
 

@@ -18,6 +18,7 @@ from dash import dcc, html
 
 from netmap.analysis.preparation import prepared_for
 from netmap.analysis.since import SinceMeeting, since_meeting
+from netmap.app.choices import check_items
 from netmap.app.wiring import one_per_app
 from netmap.errors import NetmapError
 from netmap.i18n import Lang, t
@@ -92,11 +93,11 @@ def since_toggle(since: SinceMeeting | None, lang: Lang) -> Any:
     )
     return html.Div(
         [
-            dcc.Checklist(
-                id="since-toggle",
+            check_items(
+                "since-toggle",
                 options=[{"label": t("meetings_app.since.toggle", lang), "value": "show"}],
                 value=["show"],
-                className="choice-row",
+                class_name="choice-row",
             ),
             html.P(summary, id="since-summary", className="muted"),
             html.P(t("meetings_app.since.key", lang), className="muted"),

@@ -16,6 +16,7 @@ from netmap.analysis.diff import MapDiff
 from netmap.analysis.diff_text import describe_diff
 from netmap.analysis.groups import invite_list
 from netmap.app.attrs import attrs
+from netmap.app.choices import check_items, radio_items
 from netmap.app.meetings.papers_view import when_text
 from netmap.i18n import Lang, format_date, sort_key, t
 from netmap.meeting_edits import APPOINTMENTS
@@ -180,11 +181,11 @@ def participants_picker(network_map: NetworkMap, chosen: list[str] | None, lang:
         [
             html.Summary(t("meetings_app.invite.edit", lang)),
             html.P(t("meetings_app.invite.hint", lang), className="muted"),
-            dcc.Checklist(
-                id="invite-participants",
+            check_items(
+                "invite-participants",
                 options=participant_options(network_map, lang),
                 value=value,
-                className="choice-column",
+                class_name="choice-column",
             ),
             html.Button(t("meetings_app.invite.reset", lang), id="invite-reset", className="btn"),
         ],
@@ -207,8 +208,8 @@ def record_form(network_map: NetworkMap, meeting: Meeting, lang: Lang) -> Any:
     options = participant_options(network_map, lang)
 
     def checklist(field: str, value: tuple[str, ...]) -> Any:
-        return dcc.Checklist(
-            id=f"record-{field}", options=options, value=list(value), className="choice-column"
+        return check_items(
+            f"record-{field}", options=options, value=list(value), class_name="choice-column"
         )
 
     rows = [
@@ -232,11 +233,11 @@ def record_form(network_map: NetworkMap, meeting: Meeting, lang: Lang) -> Any:
                 "record",
                 field,
                 t(f"meetings_app.record.{field}", lang),
-                dcc.RadioItems(
-                    id=f"record-{field}",
+                radio_items(
+                    f"record-{field}",
                     options=_professionals(network_map, field, lang),
                     value=current,
-                    className="choice-column",
+                    class_name="choice-column",
                 ),
             )
         )
@@ -299,11 +300,11 @@ def agreements_region(network_map: NetworkMap, meeting: Meeting, lang: Lang) -> 
                 "agreement",
                 "who",
                 t("meetings_app.paper.who", lang),
-                dcc.RadioItems(
-                    id="agreement-who",
+                radio_items(
+                    "agreement-who",
                     options=participant_options(network_map, lang),
                     value=None,
-                    className="choice-column choice-scroll",
+                    class_name="choice-column choice-scroll",
                 ),
             ),
             field_row(
