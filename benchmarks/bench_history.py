@@ -7,9 +7,9 @@ Prints median milliseconds (and the fastest run) of:
   reads), for comparison;
 * ``version_briefs``: the one read the page makes (every version's metadata and
   change summary, no text);
-* ``view``: what the server does for the page: that read, the sittings, the
-  trends (one load per meeting's version) and the page's components
-  (``netmap.app.history.layout.history_page``);
+* ``view``: what the server does for the page: that read, the sittings and the
+  page's components (``netmap.app.history.layout.history_page``; the trends
+  come in a second answer, ``callbacks.draw_trends``);
 * ``layout request``: the whole ``/_dash-layout`` request the browser makes
   (Flask test client: the view plus Dash's JSON);
 * ``browser``: in Chromium, from the start of the navigation until the time
@@ -204,7 +204,7 @@ def main() -> None:
         report("version_briefs", timings_ms(lambda: store.version_briefs(map_id), args.repeat))
         view = report(
             "view",
-            timings_ms(lambda: history_page(store, map_id, "da", TODAY), args.repeat),
+            timings_ms(lambda: history_page(store, map_id, "da"), args.repeat),
         )
         app = create_app(store, today=lambda: TODAY)
         client = app.server.test_client()

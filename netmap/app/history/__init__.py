@@ -32,7 +32,7 @@ def history_page(app: dash.Dash, store: MapStore, map_id: str, lang: Lang) -> An
     """The history page of ``map_id`` in ``lang``."""
     from netmap.app.history.layout import history_page as page
 
-    return page(store, map_id, lang, today_of(app)())
+    return page(store, map_id, lang)
 
 
 def register_history_callbacks(

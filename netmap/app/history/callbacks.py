@@ -14,7 +14,7 @@ from dash import ALL, Input, Output, State, ctx, dcc, html
 
 from netmap import service
 from netmap.analysis.diff import diff
-from netmap.app.history.data import load_history
+from netmap.app.history.data import load_history, load_trends
 from netmap.app.history.intents import (
     Compare,
     VersionNumber,
@@ -22,7 +22,13 @@ from netmap.app.history.intents import (
     compare_from_form,
 )
 from netmap.app.history.layout import latest_label
-from netmap.app.history.view import ENTRIES_SHOWN, diff_region, timeline_region, version_region
+from netmap.app.history.view import (
+    ENTRIES_SHOWN,
+    diff_region,
+    timeline_region,
+    trends_region,
+    version_region,
+)
 from netmap.app.lang import tab_lang
 from netmap.app.state import MapState, clicked, parse, user_action
 from netmap.app.wiring import Callbacks, Page
@@ -99,6 +105,22 @@ callbacks.clientside(
     Input("hist-version", "children"),
     prevent_initial_call=True,
 )
+
+
+@callbacks.callback(
+    Output("hist-trends", "children"),
+    Input("hist-state", "data"),
+    State("lang", "data"),
+)
+def draw_trends(page: Page, state_data: Any, lang_data: Any) -> Any:
+    """The trend charts, after the page: one point per meeting, on the version it is measured on."""
+    lang = tab_lang(page.app, lang_data)
+    try:
+        state = parse(MapState, state_data)
+        data = load_history(page.store, state.map_id)
+        return trends_region(load_trends(page.store, data, page.today()), lang)
+    except NetmapError as exc:
+        return _error(exc, lang)
 
 
 def _redrawn(page: Page, map_id: str, shown: int, lang: Lang) -> tuple[Any, int]:

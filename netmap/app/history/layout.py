@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from typing import Any
 
 from dash import dcc, html
 
 from netmap.app.attrs import attrs
-from netmap.app.history.data import HistoryData, load_history, load_trends
-from netmap.app.history.view import ENTRIES_SHOWN, timeline_region, trends_region
+from netmap.app.history.data import HistoryData, load_history
+from netmap.app.history.view import ENTRIES_SHOWN, timeline_region
 from netmap.app.state import MapState
 from netmap.errors import NetmapError
 from netmap.i18n import Lang, t
@@ -109,11 +108,10 @@ def history_layout(data: HistoryData, trends: Any, lang: Lang) -> Any:
     )
 
 
-def history_page(store: MapStore, map_id: str, lang: Lang, today: dt.date) -> Any:
+def history_page(store: MapStore, map_id: str, lang: Lang) -> Any:
     """The page, with the tab's state (the latest version it saw) in ``hist-state``."""
     try:
         data = load_history(store, map_id)
-        trends = trends_region(load_trends(store, data, today), lang)
     except NetmapError as exc:
         return html.Main(html.P(exc.message(lang), className="notice-error"))
     state = MapState(map_id=map_id, version=data.latest.version, tab=uuid.uuid4().hex)
@@ -123,6 +121,8 @@ def history_page(store: MapStore, map_id: str, lang: Lang, today: dt.date) -> An
             dcc.Store(id="hist-shown", data=ENTRIES_SHOWN),
             dcc.Store(id="hist-viewed", data=None),
             dcc.Store(id="hist-focus", data=None),
-            history_layout(data, trends, lang),
+            # The trends come in a second answer (callbacks.draw_trends): the
+            # time line is on the screen before plotly is even loaded.
+            history_layout(data, html.P(t("trends.loading", lang), className="muted"), lang),
         ]
     )
