@@ -681,6 +681,10 @@ def editor_layout(
                     # it drawn and sets nothing (see netmap.app.list_leaves).
                     html.Div(person_list(network_map, lang, 1, None), id="person-list"),
                     dcc.Store(id="person-list-drawn", data=drawn_for(network_map, lang)),
+                    # A real click on a list item or an answer button, set in
+                    # the browser (editor_callbacks: _LIST_CLICK_JS).
+                    dcc.Store(id="person-click"),
+                    dcc.Store(id="answer-click"),
                 ],
                 className="card list-card",
             ),

@@ -51,6 +51,7 @@ from netmap.app.state import (
     DragOp,
     MapState,
     SectorSettled,
+    acting,
     clicked,
     counts_valid,
     parse,
@@ -78,6 +79,34 @@ function(notice) {
   var kind = ["ok", "error", "conflict"].indexOf(notice.kind) >= 0 ? notice.kind : "error";
   var reload = kind === "conflict" ? {display: "inline-block"} : hidden;
   return [notice.text, "notice-" + kind, reload];
+}
+"""
+
+#: A click on a list item or an answer button, as the id of the button
+#: clicked and a number that is new for every click ({pid, …, click}). Dash
+#: calls a callback with a pattern-matching input whenever such buttons are
+#: drawn anew or removed (the list after a drop, a new step), whatever
+#: prevent_initial_call says, and keeps only the newest call of a callback:
+#: a server callback fed by the buttons directly lost the answer of a tap or
+#: an answer being saved at that moment (and cost a request per redraw).
+#: This browser-side callback passes on only real clicks, to a store that
+#: the server callbacks listen to.
+_LIST_CLICK_JS = """
+function() {
+  var context = window.dash_clientside.callback_context;
+  var fired = (context && context.triggered) || [];
+  for (var i = 0; i < fired.length; i++) {
+    var prop = String(fired[i].prop_id), value = fired[i].value;
+    if (typeof value !== "number" || value < 1 || prop.charAt(0) !== "{") { continue; }
+    try {
+      var id = JSON.parse(prop.slice(0, prop.lastIndexOf(".")));
+    } catch (e) { continue; }
+    window.__netmapClicks = (window.__netmapClicks || 0) + 1;
+    id.click = window.__netmapClicks;
+    delete id.type;
+    return id;
+  }
+  return window.dash_clientside.no_update;
 }
 """
 
@@ -640,12 +669,26 @@ def on_close(page: Page, clicks: Any) -> Any:
     return None
 
 
+callbacks.clientside(
+    _LIST_CLICK_JS,
+    Output("person-click", "data"),
+    Input({"type": "person-item", "pid": ALL}, "n_clicks"),
+    prevent_initial_call=True,
+)
+callbacks.clientside(
+    _LIST_CLICK_JS,
+    Output("answer-click", "data"),
+    Input({"type": "answer", "pid": ALL, "a": ALL}, "n_clicks"),
+    prevent_initial_call=True,
+)
+
+
 @callbacks.callback(
     *_SAVE_OUTPUTS,
     Output("selected", "data", allow_duplicate=True),
     Output("connect-from", "data", allow_duplicate=True),
     Input("map-cy", "tapNodeData"),
-    Input({"type": "person-item", "pid": ALL}, "n_clicks"),
+    Input("person-click", "data"),
     State("mode", "value"),
     State("q-step", "value"),
     State("connect-from", "data"),
@@ -655,7 +698,7 @@ def on_close(page: Page, clicks: Any) -> Any:
 def on_person_tap(
     page: Page,
     tap: Any,
-    _items: Any,
+    item: Any,
     mode: Any,
     step: Any,
     connect_from: Any,
@@ -664,15 +707,12 @@ def on_person_tap(
     lang_data: Any,
 ) -> Any:
     lang = tab_lang(page.app, lang_data)
-    if not _fresh_trigger():
-        raise dash.exceptions.PreventUpdate
-    trigger = ctx.triggered_id
-    if isinstance(trigger, dict):
-        person_id = trigger.get("pid")
-    elif isinstance(tap, dict):
-        person_id = tap.get("pid")
-    else:
-        person_id = None
+    # The person tapped on the map or clicked in the list (_LIST_CLICK_JS);
+    # Dash may merge both into one call: the first that is an action counts.
+    trigger = acting(ctx.triggered)
+    sources = {"map-cy": tap, "person-click": item}
+    source = sources.get(trigger) if isinstance(trigger, str) else None
+    person_id = source.get("pid") if isinstance(source, dict) else None
     if person_id is None:
         # A tap on the patient or the background: nothing to do.
         raise dash.exceptions.PreventUpdate
@@ -709,18 +749,19 @@ def on_person_tap(
 
 @callbacks.callback(
     *_SAVE_OUTPUTS,
-    Input({"type": "answer", "pid": ALL, "a": ALL}, "n_clicks"),
+    Input("answer-click", "data"),
     State("q-step", "value"),
     *SAVE_STATES,
     prevent_initial_call=True,
 )
 def on_answer(
-    page: Page, _clicks: Any, step: Any, state_data: Any, history_data: Any, lang_data: Any
+    page: Page, click: Any, step: Any, state_data: Any, history_data: Any, lang_data: Any
 ) -> Any:
+    # The answer button clicked ({pid, a, click}: _LIST_CLICK_JS).
     lang = tab_lang(page.app, lang_data)
-    if not _fresh_trigger() or not isinstance(ctx.triggered_id, dict):
+    if not isinstance(click, dict):
         raise dash.exceptions.PreventUpdate
-    trigger = ctx.triggered_id
+    trigger = click
     try:
         op = parse_edit(
             {
@@ -768,10 +809,11 @@ def on_mode(page: Page, _mode: Any, connect_from: Any) -> Any:
 def on_undo_redo(
     page: Page, _undo: Any, _redo: Any, state_data: Any, history_data: Any, lang_data: Any
 ) -> Any:
-    if not _fresh_trigger():
+    trigger = acting(ctx.triggered)
+    if trigger is None:
         raise dash.exceptions.PreventUpdate
     lang = tab_lang(page.app, lang_data)
-    action = redo if ctx.triggered_id == "redo" else undo
+    action = redo if trigger == "redo" else undo
     return _outputs(action(page.store, state_data, history_data, lang))
 
 

@@ -11,7 +11,7 @@ from dash import ALL, Input, Output, State, ctx, dcc, html
 from pydantic import ValidationError
 
 from netmap.app.lang import tab_lang
-from netmap.app.state import MapId, clicked, parse, user_action
+from netmap.app.state import MapId, acting, clicked, parse, user_action
 from netmap.app.wiring import Callbacks, Page
 from netmap.errors import NetmapError, invalid_input
 from netmap.i18n import Lang, format_datetime, t
@@ -274,8 +274,8 @@ def open_demo(page: Page, clicks: Any) -> Any:
 )
 def delete_flow(page: Page, _d: Any, _c: Any, _x: Any, lang_data: Any) -> Any:
     lang = tab_lang(page.app, lang_data)
-    trigger = ctx.triggered_id
-    if not isinstance(trigger, dict) or not user_action(ctx.triggered):
+    trigger = acting(ctx.triggered)
+    if not isinstance(trigger, dict):
         raise dash.exceptions.PreventUpdate
     try:
         map_id = parse(MapId, trigger.get("map"))

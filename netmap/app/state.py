@@ -10,6 +10,7 @@ nothing is loaded or saved.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from typing import Annotated, Any, Literal, get_args
 
@@ -33,6 +34,7 @@ __all__ = [
     "PanelInputs",
     "SortColumn",
     "TabId",
+    "acting",
     "clicked",
     "counts_valid",
     "parse",
@@ -155,26 +157,71 @@ def counts_valid(triggered: list[dict[str, Any]]) -> bool:
     return True
 
 
-def user_action(triggered: list[dict[str, Any]]) -> bool:
-    """Whether what fired a callback (Dash's ``ctx.triggered``) was a user's action.
+def _is_action(item: dict[str, Any]) -> bool:
+    prop = str(item.get("prop_id", ""))
+    value = item.get("value")
+    if prop.rsplit(".", 1)[-1] in _COUNTERS:
+        return clicked(value)
+    return bool(value)
 
-    A counter (``n_clicks``, ``n_submit``, ``n_blur``) must be a real click
-    count (:func:`clicked`); any other property (a tap on the map) must be
-    set. A button that just appeared fires with ``None``: no action.
+
+def acting(triggered: list[dict[str, Any]]) -> Any:
+    """The id of the component whose change was the user's action, or None.
+
+    Dash fires a callback once for everything that changed since it last
+    asked: a tap on the map that comes while the callback waits (behind a
+    save, say) is merged with the person items that were just redrawn, and
+    those come first, with ``n_clicks`` None. So every item of
+    ``ctx.triggered`` is looked at, not the first: the first real action
+    wins (a counter must be a real click count, :func:`clicked`; any other
+    property, a tap, must be set). Nothing counts when a counter is forged
+    (:func:`counts_valid`). A pattern-matching id comes back as its dict.
+
+    >>> acting([{"prop_id": "undo.n_clicks", "value": 2}])
+    'undo'
+    >>> acting([
+    ...     {"prop_id": '{"pid":"a","type":"person-item"}.n_clicks', "value": None},
+    ...     {"prop_id": "map-cy.tapNodeData", "value": {"pid": "b"}},
+    ... ])
+    'map-cy'
+    >>> acting([{"prop_id": '{"pid":"a","type":"person-item"}.n_clicks', "value": 1}])
+    {'pid': 'a', 'type': 'person-item'}
+    >>> acting([{"prop_id": "undo.n_clicks", "value": "x"}]), acting([])
+    (None, None)
+    """
+    if not triggered or not counts_valid(triggered):
+        return None
+    for item in triggered:
+        if _is_action(item):
+            component = str(item.get("prop_id", "")).rsplit(".", 1)[0]
+            if component.startswith("{"):
+                try:
+                    parsed = json.loads(component)
+                except ValueError:
+                    return None
+                return parsed if isinstance(parsed, dict) else None
+            return component
+    return None
+
+
+def user_action(triggered: list[dict[str, Any]]) -> bool:
+    """Whether what fired a callback (Dash's ``ctx.triggered``) holds a user's action.
+
+    See :func:`acting` (which also says whose): a button that just appeared
+    fires with ``None``, which is no action, but does not hide a real one
+    that Dash merged into the same call.
 
     >>> user_action([{"prop_id": "undo.n_clicks", "value": 2}])
     True
     >>> user_action([{"prop_id": "undo.n_clicks", "value": "x"}]), user_action([])
     (False, False)
+    >>> user_action([
+    ...     {"prop_id": '{"pid":"a","type":"answer"}.n_clicks', "value": None},
+    ...     {"prop_id": '{"pid":"b","type":"answer"}.n_clicks', "value": 3},
+    ... ])
+    True
     """
-    if not triggered or not counts_valid(triggered):
-        return False
-    first = triggered[0]
-    prop = str(first.get("prop_id", ""))
-    value = first.get("value")
-    if prop.rsplit(".", 1)[-1] in _COUNTERS:
-        return clicked(value)
-    return bool(value)
+    return acting(triggered) is not None
 
 
 class Notice(StrictModel):

@@ -13,7 +13,6 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from netmap.model import Attendance, Band, NetworkMap, Sector
 from tests.e2e.conftest import (
@@ -45,21 +44,7 @@ def _stored(live_app: LiveApp, map_id: str) -> NetworkMap:
 
 
 def _tap(page: Page, person_id: str) -> None:
-    """Tap a person; again, once, only if the first tap sent no request at all.
-
-    Known editor defect (needs an issue): since the drop's answer draws the map,
-    a tap soon after the map's elements were redrawn is sometimes lost in the
-    browser (cytoscape sends no tapNodeData; about 1 run in 3 of e2e010).
-    """
-    point = node_screen_point(page, f"p:{person_id}")
-    try:
-        with page.expect_request(
-            lambda r: "_dash-update-component" in r.url and "tapNodeData" in (r.post_data or ""),
-            timeout=3_000,
-        ):
-            page.mouse.click(*point)
-    except PlaywrightTimeoutError:
-        page.mouse.click(*node_screen_point(page, f"p:{person_id}"))
+    page.mouse.click(*node_screen_point(page, f"p:{person_id}"))
 
 
 def _connect(page: Page, first: str, second: str) -> None:

@@ -173,3 +173,68 @@ def test_apphttp008_the_layout_is_drawn_for_the_page_that_names_itself(
     for odd in ("//evil.example/map/x", "http://evil.example/", "map/" + map_id):
         answer = client.get("/_dash-layout", headers={"X-Netmap-Page": odd})
         assert "Mor Testesen" not in answer.get_data(as_text=True), odd
+
+
+def _tap_body(
+    client: Any, changed: list[str], tap: Any, click: Any, state: dict[str, Any]
+) -> dict[str, Any]:
+    """A body for the person-tap callback as dash-renderer builds it."""
+    dep = next(
+        d
+        for d in client.get("/_dash-dependencies").get_json()
+        if [i["id"] for i in d["inputs"]] == ["map-cy", "person-click"]
+    )
+    states = {
+        "map-state": state,
+        "history": {"undo": [], "redo": []},
+        "lang": "da",
+        "mode": "select",
+        "q-step": 2,
+        "connect-from": None,
+    }
+    return {
+        "output": dep["output"],
+        "outputs": _outputs(dep["output"]),
+        "inputs": [
+            {"id": "map-cy", "property": "tapNodeData", "value": tap},
+            {"id": "person-click", "property": "data", "value": click},
+        ],
+        "changedPropIds": changed,
+        "state": [
+            {"id": s["id"], "property": s["property"], "value": states.get(s["id"])}
+            for s in dep["state"]
+        ],
+    }
+
+
+def test_apphttp009_the_tap_or_click_in_a_merged_call_counts(
+    client: Any, store: SqliteStore, map_id: str
+) -> None:
+    # Dash merges what changed while a callback waited into one call; the
+    # first of it that is a user's action counts, not simply the first.
+    tap = {"pid": "mor", "timeStamp": 1234.5}
+    body = _tap_body(
+        client,
+        ["person-click.data", "map-cy.tapNodeData"],
+        tap,
+        None,
+        {"map_id": map_id, "version": 1},
+    )
+    response = _post(client, body)
+    assert response.status_code == 200
+    assert response.get_json()["response"]["map-state"]["data"]["version"] == 2
+    assert store.load(map_id).map.person("mor").knows_how_i_am is True
+    # A click in the list (the browser passes on real clicks only) answers too.
+    body = _tap_body(
+        client,
+        ["person-click.data"],
+        None,
+        {"pid": "mor", "click": 3},
+        {"map_id": map_id, "version": 2},
+    )
+    assert _post(client, body).status_code == 200
+    assert store.load(map_id).map.person("mor").knows_how_i_am is False
+    # Nothing that is an action: nothing saved.
+    body = _tap_body(client, ["person-click.data"], None, None, {"map_id": map_id, "version": 3})
+    assert _post(client, body).status_code == 204
+    assert store.load(map_id).version == 3

@@ -29,7 +29,7 @@ from netmap.app.panels.render import (
     render_error,
     render_panels,
 )
-from netmap.app.state import OverviewSort, PanelInputs, clicked, user_action
+from netmap.app.state import OverviewSort, PanelInputs, acting, clicked
 from netmap.app.wiring import Callbacks, Page, one_per_app
 from netmap.errors import NetmapError, invalid_input
 from netmap.i18n import DEFAULT_LANG, Lang, parse_lang, t
@@ -269,8 +269,8 @@ def draw_panels(
 def sort_overview(page: Page, _clicks: list[int | None], current: Any) -> Any:
     """The overview's new sort after a click on a column's button."""
     # Redrawn buttons arrive with n_clicks None: only a real click sorts.
-    trigger = ctx.triggered_id
-    if not isinstance(trigger, dict) or not user_action(ctx.triggered):
+    trigger = acting(ctx.triggered)
+    if not isinstance(trigger, dict):
         return dash.no_update
     try:
         return next_sort(current, trigger.get("column")).model_dump()
