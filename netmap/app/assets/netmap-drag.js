@@ -24,4 +24,21 @@
     });
   }
   window.setInterval(hook, 200);
+
+  // Cytoscape keeps where its canvas is on the screen and measures it again
+  // only after a scroll, resize, transition or animation event. A scroll's
+  // event comes a frame late, and a change of the page above the map (a
+  // longer help text, a notice, a narrower window's layout) sends none: a
+  // tap then went to where the map was before, often beside the person, and
+  // was lost. So before cytoscape handles a press (it picks the person
+  // pressed on at mousedown/touchstart), make it measure the canvas anew.
+  function measureAgain() {
+    var cy = window.cy;
+    var renderer = cy && typeof cy.renderer === "function" ? cy.renderer() : null;
+    if (renderer && typeof renderer.invalidateContainerClientCoordsCache === "function") {
+      renderer.invalidateContainerClientCoordsCache();
+    }
+  }
+  window.addEventListener("mousedown", measureAgain, true);
+  window.addEventListener("touchstart", measureAgain, {capture: true, passive: true});
 })();
