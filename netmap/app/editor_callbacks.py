@@ -330,19 +330,22 @@ _SAVE_OUTPUTS = (*SAVED_OUTPUTS, Output("map-view", "data", allow_duplicate=True
     Input("q-step", "value"),
     Input("mode", "value"),
     State("person-list-drawn", "data"),
+    # What to draw: the tab's newest version (a drop writes map-state only).
+    State("map-state", "data"),
     # The page comes with all of this drawn (editor_layout); a page put in
     # by the routing callback runs it anyway (Dash does for new components).
     prevent_initial_call=True,
 )
 def render_map(
     page: Page,
-    state_data: Any,
+    _view: Any,
     lang_data: Any,
     selected: Any,
     connect_from: Any,
     step: Any,
     mode: Any,
     drawn_data: Any,
+    state_data: Any,
 ) -> Any:
     lang = tab_lang(page.app, lang_data)
     loaded = _load_map(page.store, state_data)
@@ -371,10 +374,17 @@ def render_map(
     Input("lang", "data"),
     State("edit-autosaved", "data"),
     State("edit-panel-drawn", "data"),
+    State("map-state", "data"),  # the newest version, as render_map
     prevent_initial_call=True,  # drawn with the page (nobody chosen yet)
 )
 def render_edit_panel(
-    page: Page, selected: Any, state_data: Any, lang_data: Any, autosaved: Any, drawn: Any
+    page: Page,
+    selected: Any,
+    _view: Any,
+    lang_data: Any,
+    autosaved: Any,
+    drawn: Any,
+    state_data: Any,
 ) -> Any:
     lang = tab_lang(page.app, lang_data)
     loaded = _load_map(page.store, state_data)

@@ -197,9 +197,10 @@ def on_patient_save(
     Output("patient-cpr-clear", "value"),
     Input("map-view", "data"),
     State("lang", "data"),
+    State("map-state", "data"),  # the newest version (a drop writes map-state only)
     prevent_initial_call=True,
 )
-def show_patient(page: Page, state_data: Any, lang_data: Any) -> Any:
+def show_patient(page: Page, _view: Any, lang_data: Any, state_data: Any) -> Any:
     # After any save, undo or redo: the heading and the form show the map's values.
     lang = tab_lang(page.app, lang_data)
     try:

@@ -37,6 +37,7 @@ from netmap.store import SqliteStore
 from tests.e2e.conftest import (
     TODAY,
     LiveApp,
+    drag,
     node_screen_point,
     show_map,
     wait_for_map,
@@ -194,3 +195,24 @@ def test_e2e062_a_tap_after_the_page_above_the_map_moved_is_not_lost(
         version += 1
         _wait_for_version(live_app, map_id, version)
         expect(page.locator("#version-label")).to_have_text(f"Version {version}")
+
+
+def test_e2e063_a_redraw_after_a_drop_keeps_the_drop(live_app: LiveApp, page: Page) -> None:
+    # A drop draws the map in its own answer and writes only map-state; the
+    # redraws that come later (another mode, step or person chosen) drew the
+    # version before the drop: the person jumped back, and a tap aimed at
+    # where it had been dropped hit nothing.
+    map_id = _open(live_app, page)
+    show_map(page)
+    start = node_screen_point(page, "p:a")
+    drag(page, start, (start[0] + 60, start[1] + 70))
+    expect(page.locator("#version-label")).to_have_text("Version 2")
+    dropped = page.evaluate("window.cy.getElementById('p:a').position()")
+    page.locator("#mode").get_by_text("Tegn streger").click()
+    page.locator(".person-item", has_text="Poul Testesen").click()
+    _choose_step(page, 2)
+    expect(page.locator("#version-label")).to_have_text("Version 2")
+    now = page.evaluate("window.cy.getElementById('p:a').position()")
+    assert now == pytest.approx(dropped, abs=1)
+    _tap(page, "a")
+    _wait_for_version(live_app, map_id, 3)
