@@ -142,6 +142,7 @@ def _render(client: Any, map_id: str, drawn: Any, selected: str | None = None) -
     """The map callback's answer, as the browser gets it (outputs and side updates)."""
     values = {
         "map-view": {"map_id": map_id, "version": 1},
+        "map-state": {"map_id": map_id, "version": 1},
         "lang": "da",
         "selected": selected,
         "connect-from": None,
@@ -209,6 +210,7 @@ def _edit_panel_post(client: Any, map_id: str, selected: Any, drawn: Any) -> Any
     values = {
         "selected": selected,
         "map-view": {"map_id": map_id, "version": 1},
+        "map-state": {"map_id": map_id, "version": 1},
         "lang": "da",
         "edit-autosaved": None,
         "edit-panel-drawn": drawn,
