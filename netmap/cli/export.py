@@ -4,11 +4,11 @@
 
 1. the options are checked (``--redact`` and ``--for-patient`` exclude each
    other; a redacted file never holds the CPR number);
-2. the consent gate (:func:`netmap.export.gate.check_gate`): a file for the
-   team needs a valid consent today, else one line says why and how to fix it,
-   nothing is written and nothing is logged;
-3. the map is prepared for its audience (:func:`netmap.export.redact.prepare`),
-   made into the format (:func:`netmap.export.formats.render`), written
+2. :func:`netmap.export.run.make_export` (the same as the app's share panel):
+   the consent gate — a file for the team needs a valid consent today, else
+   one line says why and how to fix it, nothing is written and nothing is
+   logged — then the map prepared for its audience and made into the format;
+3. the file is written
    atomically (readable by its owner only) or to standard output (``-o -``,
    text formats), and recorded in the export log.
 """
@@ -28,11 +28,11 @@ from netmap.cli.common import common_options
 from netmap.cli.language import help_text
 from netmap.cli.maps import _checked_author, _store, resolve_map
 from netmap.errors import NetmapError, invalid_input
-from netmap.export.formats import BINARY_FORMATS, render, suffix_format
-from netmap.export.gate import ExportFormat, ExportOptions, check_gate
-from netmap.export.log import ExportRecord, describe_record
+from netmap.export.formats import BINARY_FORMATS, suffix_format
+from netmap.export.gate import ExportFormat, ExportOptions
+from netmap.export.log import describe_record
 from netmap.export.output import write_atomic
-from netmap.export.redact import prepare
+from netmap.export.run import make_export
 from netmap.i18n import Lang, t
 
 __all__ = ["export_command", "export_log_command"]
@@ -101,35 +101,28 @@ def export_command(
     except ValidationError as exc:
         raise invalid_input(exc, where="--to") from None
     who = _checked_author(by)
-    today = date.today()
     with _store(db, must_exist=True) as store:
         summary = resolve_map(store, map_ref)
         assert store is not None
         stored = store.load(summary.map_id, version)
-        state = check_gate(options, stored.map.consent, today, map_ref=summary.map_id)
-        prepared = prepare(stored.map, options.audience, include_cpr=include_cpr, lang=lang)
-        payload = render(
-            prepared, options, today=today, version=stored.version, consent=state, lang=lang
+        made = make_export(
+            stored.map,
+            options,
+            map_id=summary.map_id,
+            version=stored.version,
+            author=who,
+            today=date.today(),
+            now=datetime.now(UTC),
+            lang=lang,
         )
         target = None if to_stdout else Path(output)
         if target is None:
-            sys.stdout.buffer.write(payload)
+            sys.stdout.buffer.write(made.payload)
             sys.stdout.flush()
         else:
-            write_atomic(target, payload)
-        record = ExportRecord(
-            map_id=summary.map_id,
-            exported_at=datetime.now(UTC),
-            author=who,
-            version=stored.version,
-            format=chosen.value,
-            redacted=redact,
-            for_patient=for_patient,
-            include_cpr=include_cpr,
-            recipient=options.recipient,
-        )
+            write_atomic(target, made.payload)
         try:
-            store.record_export(record)
+            store.record_export(made.record)
         except BaseException:
             # An export that is not in the log did not happen: take the file back.
             if target is not None:
@@ -142,7 +135,7 @@ def export_command(
         message = t("export.cli.done", lang, version=stored.version, file=str(target), format=shown)
     # With -o - the file is on standard output: the message goes to standard error.
     click.echo(message, err=target is None)
-    if include_cpr and prepared.patient.cpr:
+    if made.with_cpr:
         click.echo(t("cli_maps.exported_with_cpr", lang), err=target is None)
 
 
