@@ -109,4 +109,3 @@ def make_export(
     )
     with_cpr = options.include_cpr and prepared.patient.cpr is not None
     return MadeExport(payload=payload, record=record, consent=state, with_cpr=with_cpr)
-
