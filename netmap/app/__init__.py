@@ -79,5 +79,9 @@ def create_app(
     register_history_callbacks(app, store, today)
     register_panel_callbacks(app, store, today)
     register_meetings_callbacks(app, store, today)
+
+    from netmap.app.share.callbacks import register_share_callbacks
+
+    register_share_callbacks(app, store, today)
     protect(app)  # last: the CSP hashes every inline script registered above
     return app

@@ -21,6 +21,7 @@ from netmap.app.map_keys import map_keys_help, map_keys_layer
 from netmap.app.mapview import MARKS, build_elements, stylesheet
 from netmap.app.meetings.since import meetings_link, since_toggle
 from netmap.app.panels.patch import fingerprint
+from netmap.app.share.layout import share_field, share_section
 from netmap.editing import answer_of
 from netmap.geometry import RINGS
 from netmap.i18n import Lang, sort_key, t
@@ -305,6 +306,7 @@ def _answer_fields(person: Person, lang: Lang) -> Any:
                 value="yes",
                 checked=person.primary_contact,
             ),
+            share_field(person, lang),
         ],
         className="more",
         open=True,
@@ -663,6 +665,7 @@ def editor_layout(
             ),
             legend(lang),
             since_toggle(since, lang),
+            share_section(lang),
         ],
         className="map-col",
     )
