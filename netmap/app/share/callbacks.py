@@ -32,13 +32,14 @@ from netmap.app.share.view import share_view
 from netmap.app.state import MapState, parse, user_action
 from netmap.app.wiring import Callbacks, Page
 from netmap.errors import NetmapError
-from netmap.export.gate import ExportFormat
+from netmap.export.gate import ExportFormat, ExportRefused
 from netmap.export.run import MEDIA_TYPES, file_name, make_export
 from netmap.i18n import Lang, t
 from netmap.service import author_of
 from netmap.store import MapStore
 
 __all__ = [
+    "download",
     "draw_share",
     "on_download",
     "on_record_consent",
@@ -208,11 +209,25 @@ def on_withdraw_consent(
 )
 def on_download(page: Page, *values: Any) -> Any:
     """Make the file the button asks for, through the CLI's gate and log, and send it."""
-    for_whom, cpr, recipient, who, state_data, lang_data = values[len(_FORMATS) :]
     if not user_action(ctx.triggered) or not isinstance(ctx.triggered_id, str):
         raise dash.exceptions.PreventUpdate
-    lang = tab_lang(page.app, lang_data)
     fmt = ctx.triggered_id.removeprefix("share-dl-")
+    return download(page, fmt, *values[len(_FORMATS) :])
+
+
+def download(
+    page: Page,
+    fmt: str,
+    for_whom: Any,
+    cpr: Any,
+    recipient: Any,
+    who: Any,
+    state_data: Any,
+    lang_data: Any,
+) -> tuple[Any, ...]:
+    """The file (``dcc.Download`` data), the status line and its class, the "to whom"
+    field's error and the log: what a download button's click returns."""
+    lang = tab_lang(page.app, lang_data)
     today = page.today()
     try:
         state = parse(MapState, state_data)
@@ -235,6 +250,10 @@ def on_download(page: Page, *values: Any) -> Any:
         # Recorded before it is sent: an export that is not in the log did not happen.
         page.store.record_export(made.record)
         records = page.store.export_log(state.map_id)
+    except ExportRefused as exc:
+        # The CLI's refusal names its command; the app says what to do here.
+        blocked = t("share_app.blocked", lang, reason=exc.state.message(lang))
+        return _KEEP, blocked, _BAD, "", _KEEP
     except NetmapError as exc:
         return _KEEP, exc.message(lang), _BAD, "", _KEEP
     name = file_name(options, stored.version, today, lang)
