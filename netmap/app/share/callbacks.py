@@ -17,6 +17,7 @@ from typing import Any
 import dash
 from dash import Input, Output, State, ctx
 
+from netmap.analysis.overview import contact_overview
 from netmap.app.lang import tab_lang
 from netmap.app.saving import SAVE_STATES, SAVED_OUTPUTS, Outcome, commit, edit_order_of
 from netmap.app.share.intents import (
@@ -26,7 +27,7 @@ from netmap.app.share.intents import (
     share_choice_intent,
     withdraw_intent,
 )
-from netmap.app.share.layout import button_id, consent_details, log_table
+from netmap.app.share.layout import button_id, consent_details, log_table, print_overview
 from netmap.app.share.preview import serve_previews
 from netmap.app.share.view import share_view
 from netmap.app.state import MapState, parse, user_action
@@ -81,6 +82,7 @@ def _who(value: Any) -> str | None:
     Output("share-include-cpr", "style"),
     Output("share-cpr-warning", "style"),
     Output("share-log", "children"),
+    Output("share-print-overview", "children"),
     Input("map-view", "data"),
     Input("share-for-whom", "value"),
     Input("share-include-cpr", "value"),
@@ -112,6 +114,7 @@ def draw_share(
         {} if view.cpr_possible else _HIDDEN,
         {} if choice.include_cpr and view.cpr_possible else _HIDDEN,
         log_table(view.log, lang),
+        print_overview(contact_overview(network_map), lang),
     )
 
 

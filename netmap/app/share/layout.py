@@ -7,10 +7,12 @@ from a :class:`~netmap.app.share.view.ShareView`. Every id starts with ``share-`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from dash import dcc, html
 
+from netmap.analysis.overview import OverviewRow
 from netmap.analysis.sharing import shared_with_team
 from netmap.app.attrs import attrs
 from netmap.app.share.intents import FOR_WHOM, share_choice_value
@@ -24,6 +26,7 @@ __all__ = [
     "button_id",
     "consent_details",
     "log_table",
+    "print_overview",
     "share_field",
     "share_section",
 ]
@@ -184,8 +187,8 @@ def _previews(lang: Lang) -> Any:
 
 
 def share_section(lang: Lang) -> Any:
-    """The section's frame; its changing parts are drawn by ``draw_share``."""
-    return html.Details(
+    """The section's frame, and the contact overview for printing; drawn by ``draw_share``."""
+    details = html.Details(
         [
             html.Summary(
                 [
@@ -211,6 +214,31 @@ def share_section(lang: Lang) -> Any:
         id="share-details",
         className="card share-card",
     )
+    # Only on paper (assets/print.css): the page printed is the map, its
+    # legend and this overview, without the controls.
+    printed = html.Section(
+        [
+            html.H2(t("share_app.print.overview", lang)),
+            html.Div(id="share-print-overview"),
+        ],
+        className="print-only print-overview",
+    )
+    return html.Div([details, printed], className="share-region")
+
+
+#: The contact overview's columns on paper.
+PRINT_COLUMNS = ("name", "role", "organisation", "phone", "email", "helps_with")
+
+
+def print_overview(rows: Sequence[OverviewRow], lang: Lang) -> Any:
+    """The contact overview as a plain table for the printed page."""
+    if not rows:
+        return html.P(t("panels.overview.empty", lang))
+    head = html.Tr(
+        [html.Th(t(f"share_app.print.column.{c}", lang), scope="col") for c in PRINT_COLUMNS]
+    )
+    body = [html.Tr([html.Td(getattr(row, c) or "") for c in PRINT_COLUMNS]) for row in rows]
+    return html.Table([html.Thead(head), html.Tbody(body)], className="print-table")
 
 
 def consent_details(details: list[str]) -> list[Any]:
