@@ -273,6 +273,8 @@ def download(
 
 @callbacks.callback(
     *SAVED_OUTPUTS,
+    Output("map-view", "data", allow_duplicate=True),
+    Output("edit-autosaved", "data", allow_duplicate=True),
     Input("edit-share", "value"),
     State("selected", "data"),
     *SAVE_STATES,
@@ -289,9 +291,14 @@ def on_share_choice(
     try:
         op = share_choice_intent(selected, value)
     except NetmapError as exc:
-        return _KEEP, {"kind": "error", "text": exc.message(lang)}, _KEEP
+        return _KEEP, {"kind": "error", "text": exc.message(lang)}, _KEEP, _KEEP, _KEEP
     outcome = commit(page.store, state_data, history_data, op, lang, order=page.order)
-    return outcome.state, outcome.notice, outcome.history
+    if not outcome.saved:
+        return outcome.state, outcome.notice, outcome.history, _KEEP, _KEEP
+    # As the edit panel's own saves: the map and the version label are redrawn,
+    # the panel is not (it shows the choice already; a redraw takes the focus).
+    version = {"version": outcome.state["version"]}
+    return outcome.state, outcome.notice, outcome.history, outcome.state, version
 
 
 callbacks.clientside(

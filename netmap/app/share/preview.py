@@ -60,7 +60,8 @@ def preview_png(
         lang=lang,
         export_date=today,
         version=version,
-        consent_date=state.given_on if audience is Audience.TEAM else None,
+        # The footer names the consent only when the file could be made now.
+        consent_date=state.given_on if audience is Audience.TEAM and state.allows_sharing else None,
     )
     if kind == "map":
         return map_png(prepared, options, width=PREVIEW_WIDTH)
