@@ -6,7 +6,9 @@ handed, so who may see what is decided here, once, before any of them runs:
 * :data:`Audience.TEAM` — the members of Patientens team. A person not shared
   (:func:`netmap.analysis.sharing.shared_with_team`) keeps their place on the
   map but is shown by role only ("Mor"; without a role, a word for their
-  sector), with no name, organisation, contact details or notes.
+  sector), with no name, organisation, contact details or notes. Meetings keep
+  their date, time, place, purpose and the next meeting they set (for the
+  team pack's invitation), not who came or what was agreed.
 * :data:`Audience.REDACTED` — the whiteboard picture anyone may see (DOMAIN.md,
   "Consent and privacy": *no CPR or other identifying details*): everyone by
   role, or by initials when there is no role; no organisation, phone, e-mail or
@@ -27,6 +29,7 @@ from enum import StrEnum
 
 from netmap.analysis.sharing import shared_with_team
 from netmap.i18n import DEFAULT_LANG, Lang, t
+from netmap.meetings import Meeting
 from netmap.model import NetworkMap, Patient, Person, Tie
 
 __all__ = ["Audience", "initials", "prepare", "role_label"]
@@ -143,4 +146,27 @@ def prepare(
         ties=ties,
         consent=consent,
         map_date=network_map.map_date,
+        meetings=_planned(network_map) if audience is Audience.TEAM else [],
     )
+
+
+def _planned(network_map: NetworkMap) -> list[Meeting]:
+    """The meetings as the team's invitation needs them: when, where, why, and the
+    next meeting a held one set.
+
+    Who came, sent apologies, was appointed or agreed to what names persons
+    by their ids, and belongs to the minutes, not to a file for the team.
+    """
+    return [
+        Meeting(
+            id=m.id,
+            date=m.date,
+            time=m.time,
+            meeting_kind=m.meeting_kind,
+            place=m.place,
+            purpose=m.purpose,
+            held=m.held,
+            next_meeting=m.next_meeting,
+        )
+        for m in network_map.meetings
+    ]

@@ -4,8 +4,9 @@ In this order (seed 001, appendix "Netværket i Patientens team"; seed 004,
 Bilag 2 for the invitation): the map with its legend; the contact overview
 (name, role/relation, organisation, phone, e-mail, what they help with); the
 suggested team by group, with who holds each role for the region and for the
-municipality; the invitation's participant list with the meeting's time,
-place and purpose as lines to fill in; the open checks with their reasons.
+municipality; the invitation's participant list with the next meeting's
+time, place and purpose (:func:`netmap.analysis.next_meeting.next_meeting`),
+or lines to fill in where they are not set; the open checks with their reasons.
 Every page carries the date, the version and the confidentiality footer.
 
 Everything the pack says about the team comes from :mod:`netmap.analysis`;
@@ -15,8 +16,11 @@ for its audience) and prints the CPR number only with ``include_cpr``.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from netmap.analysis import Group, MapAnalysis, OverviewRow, analyse, role_slots
 from netmap.analysis.groups import GROUP_ORDER
+from netmap.analysis.next_meeting import next_meeting
 from netmap.export.pdf_blocks import (
     NBSP,
     fill_in_line,
@@ -29,7 +33,7 @@ from netmap.export.pdf_blocks import (
 from netmap.export.pdf_draw import FONT, NetmapPDF, draw_scene, new_document
 from netmap.export.picture_options import RenderOptions
 from netmap.export.picture_scene import KeyEntry, map_scene, subtitle_text
-from netmap.i18n import Lang, t
+from netmap.i18n import Lang, format_date, format_datetime, t
 from netmap.model import NetworkMap
 
 __all__ = ["team_pack_pdf"]
@@ -172,8 +176,14 @@ def _invitation(
         fill_in_line(pdf, t("pack.invite.patient_cpr", lang), f"{patient.name}, {patient.cpr}")
     else:
         fill_in_line(pdf, t("pack.invite.patient", lang), patient.name)
-    fill_in_line(pdf, t("pack.invite.time", lang))
-    fill_in_line(pdf, t("pack.invite.place", lang))
+    # The next meeting, when one is set: its time, place and purpose are filled in.
+    coming = next_meeting(network_map.meetings, options.export_date)
+    when = None
+    if coming is not None:
+        moment = dt.datetime.combine(coming.date, coming.time) if coming.time else None
+        when = format_datetime(moment, lang) if moment else format_date(coming.date, lang)
+    fill_in_line(pdf, t("pack.invite.time", lang), when)
+    fill_in_line(pdf, t("pack.invite.place", lang), coming.place if coming else None)
     pdf.ln(2)
     sub_title(pdf, t("pack.invite.participants", lang))
     by_id = {row.id: row for row in analysis.overview}
@@ -193,8 +203,10 @@ def _invitation(
         bold_first=True,
     )
     fill_in_line(pdf, t("pack.invite.absent", lang), lines=2)
-    fill_in_line(pdf, t("pack.invite.purpose", lang), lines=3)
-    note(pdf, t("pack.invite.purpose_hint", lang))
+    purpose = coming.purpose if coming else None
+    fill_in_line(pdf, t("pack.invite.purpose", lang), purpose, lines=3)
+    if purpose is None:
+        note(pdf, t("pack.invite.purpose_hint", lang))
 
 
 def _checks(pdf: NetmapPDF, analysis: MapAnalysis, lang: Lang) -> None:
