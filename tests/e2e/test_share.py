@@ -36,21 +36,9 @@ def _open_share(page: Page, live_app: LiveApp, map_id: str) -> None:
     expect(page.locator("#share-consent-state")).not_to_be_empty()
 
 
-#: Dash 4's RadioItems/Checklist draw a listbox of labels around the inputs,
-#: which axe reports (aria-input-field-name, nested-interactive) everywhere in
-#: the app; the a11y helper's netmap/app/choices.py replaces them with native
-#: fieldsets. Until then only those two lists of this section are let off.
-_DASH_OPTION_LISTS = ("#share-for-whom", "#share-include-cpr")
-
-
 def _assert_accessible_section(page: Page) -> None:
     found = serious(violations(page, context="#share-details"))
-    left = []
-    for rule in found:
-        nodes = [n for n in rule["nodes"] if not n["target"].startswith(_DASH_OPTION_LISTS)]
-        if nodes:
-            left.append({**rule, "nodes": nodes})
-    assert not left, describe(left)
+    assert not found, describe(found)
 
 
 def _wait_for_picture(page: Page, element_id: str) -> None:

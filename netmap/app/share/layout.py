@@ -15,6 +15,7 @@ from dash import dcc, html
 from netmap.analysis.overview import OverviewRow
 from netmap.analysis.sharing import shared_with_team
 from netmap.app.attrs import attrs
+from netmap.app.choices import check_items, radio_items
 from netmap.app.share.intents import FOR_WHOM, share_choice_value
 from netmap.app.share.view import LogRow
 from netmap.export.gate import ExportFormat
@@ -113,23 +114,23 @@ def _files_block(lang: Lang) -> Any:
                 t("share_app.for_whom", lang), className="form-label", id="share-for-whom-label"
             ),
             html.Div(
-                dcc.RadioItems(
-                    id="share-for-whom",
+                radio_items(
+                    "share-for-whom",
                     options=[
                         {"label": t(f"share_app.for_whom.{value}", lang), "value": value}
                         for value in FOR_WHOM
                     ],
                     value="team",
-                    className="choice-grid share-for-whom",
+                    class_name="choice-grid share-for-whom",
                 ),
                 role="group",
                 **attrs(aria_labelledby="share-for-whom-label"),
             ),
-            dcc.Checklist(
-                id="share-include-cpr",
+            check_items(
+                "share-include-cpr",
                 options=[{"label": t("share_app.include_cpr", lang), "value": "cpr"}],
                 value=[],
-                className="choice-row",
+                class_name="choice-row",
             ),
             html.P(
                 t("share_app.cpr_warning", lang),
@@ -271,11 +272,10 @@ def share_field(person: Person, lang: Lang) -> Any:
                 t("share_app.edit.share", lang), id="edit-share-label", className="form-label"
             ),
             html.Div(
-                dcc.RadioItems(
-                    id="edit-share",
+                radio_items(
+                    "edit-share",
                     options=options,
                     value=share_choice_value(person.share_with_team),
-                    className="choice-grid",
                 ),
                 role="group",
                 **attrs(aria_labelledby="edit-share-label"),
