@@ -23,7 +23,6 @@ the tests agree on one geometry.
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Iterable, Sequence
 
@@ -56,22 +55,6 @@ RINGS: tuple[float, float, float] = (1 / 3, 2 / 3, 1.0)
 MIN_DISTANCE = 0.05
 #: Radius of the inner circle around the patient: distance 0 is drawn here.
 INNER_RADIUS = 0.25
-#: Wanted room between two spread persons, across and down (map units): a
-#: person is a node with its name, role and marks under it, wider than high.
-#: At 250 px per unit that is about 75 px across (more for a long label, see
-#: _half_width) and 70 px down.
-_ROOM_X = 0.3
-_ROOM_Y = 0.28
-#: Half the width of a label, per character of its longer line (name or
-#: role; 12 px text, about 6.5 px a character), and the most a label of
-#: several words takes: the map wraps labels at 110 px.
-_HALF_WIDTH_PER_CHAR = 0.013
-_MAX_HALF_WIDTH = 0.22
-#: Above this many spread persons in one sector the even spread is kept as is
-#: (the search below is quadratic; such a map is unreadable anyway).
-_SEARCH_LIMIT = 150
-_SLOTS = 11
-_LEVELS = 5
 
 
 def radius_of(distance: float) -> float:
@@ -215,85 +198,9 @@ def _band_radii(band: Band) -> tuple[float, float]:
     return radius_of(low), radius_of(high)
 
 
-def _half_width(person: Person) -> float:
-    """Half the room a person's label takes across (map units), at least half of _ROOM_X.
-
-    Labels wrap at spaces once wider than the map's 110 px; one long word
-    stays as wide as it is.
-
-    >>> _half_width(Person(id="a", name="Bo", sector="kin", distance=1)) == _ROOM_X / 2
-    True
-    >>> round(_half_width(Person(id="m", name="Mette Dahl", role="Bostøttemedarbejder",
-    ...                          sector="professional", distance=0.25)), 3)
-    0.247
-    """
-    lines = [person.name, person.role or ""]
-    longest_line = max(len(line) for line in lines)
-    longest_word = max(len(word) for line in lines for word in line.split() or [""])
-    half = max(
-        longest_word * _HALF_WIDTH_PER_CHAR,
-        min(longest_line * _HALF_WIDTH_PER_CHAR, _MAX_HALF_WIDTH),
-    )
-    return max(half, _ROOM_X / 2)
-
-
-#: A person drawn: x, y and half the width of their label.
-_Drawn = tuple[float, float, float]
-
-
-def _clearance(
-    point: tuple[float, float], half: float, others: list[_Drawn], floor: float = -math.inf
-) -> float:
-    """How free a point is: below 1 its label overlaps someone's (box distance, not round).
-
-    ``half`` is half the width of the label at ``point``; two labels need the
-    sum of their halves across. Stops as soon as the answer is known to be at
-    most ``floor`` (then it is some value ``<= floor``): the searches below
-    only ask "more than this?". This runs thousands of times each time a
-    crowded map is drawn.
-    """
-    x, y = point
-    room = math.inf
-    for ox, oy, other_half in others:
-        dx = abs(x - ox) / (half + other_half)
-        dy = abs(y - oy) / _ROOM_Y
-        near = dx if dx > dy else dy
-        if near < room:
-            room = near
-            if room <= floor:
-                break
-    return room
-
-
-def _free_spot(
-    sector: Sector,
-    band: Band,
-    wanted: tuple[float, float],
-    half: float,
-    others: list[_Drawn],
-) -> tuple[float, float]:
-    """The (radius, angle) in the band's part of the wedge with the most room.
-
-    Ties go to the spot nearest the wanted (radius, angle), so a person moves
-    only as far as needed: first along the band, then inwards or outwards.
-    """
-    start, end = wedge_of(sector)
-    low, high = _band_radii(band)
-    margin = (high - low) / (2 * _LEVELS)
-    radii = [low + margin + i * (high - low - 2 * margin) / (_LEVELS - 1) for i in range(_LEVELS)]
-    step = (end - start) / _SLOTS
-    angles = [start + step * (i + 0.5) for i in range(_SLOTS)]
-    best: tuple[float, float, float, float, float] | None = None
-    for radius in [wanted[0], *radii]:
-        for angle in angles:
-            # A spot with less room than the best so far cannot win: stop measuring it.
-            floor = best[0] - 1e-12 if best is not None else -math.inf
-            room = min(_clearance(_point(radius, angle), half, others, floor), 1.0)
-            score = (room, -abs(radius - wanted[0]), -abs(angle - wanted[1]), radius, angle)
-            if best is None or score[:3] > best[:3]:
-                best = score
-    assert best is not None
-    return best[3], best[4]
+#: Room a person needs along a band (map units) before a tight band uses its wedge's edges.
+_ROOM_X = 0.3
+_SLOTS = 11
 
 
 def _wide_angles(spread: Sequence[Person]) -> dict[str, float]:
@@ -325,63 +232,22 @@ def _wide_angles(spread: Sequence[Person]) -> dict[str, float]:
 
 
 def positions(persons: Sequence[Person]) -> dict[str, tuple[float, float]]:
-    """Every person's drawn point (x, y), y up, by id.
+    """Every person's drawn point (x, y), y up, by id: the markers of :func:`netmap.layout.layout`.
 
-    A person with an angle of their own is drawn exactly where
-    :func:`position_of` puts them. The others start at their even spread
-    (:func:`effective_angles`); one that would land on top of someone already
-    drawn in the same sector moves to the spot with the most room inside the
-    same sector and band (along the band first, then inwards or outwards).
-    Only the picture moves: the stored distance is not changed.
+    Each person sits at the radius of their own distance, at their own angle
+    or the even spread (:func:`effective_angles`), moved along the band only as
+    far as needed so that no two markers overlap. Only the picture moves: the
+    stored distance is not changed.
 
     >>> people = [Person(id=i, name=i, sector="kin", distance=0.2) for i in "abc"]
     >>> a, b, c = positions(people).values()
     >>> min(math.dist(a, b), math.dist(a, c), math.dist(b, c)) > 0.1
     True
     """
-    # The map is drawn again for every tap, step and mode change of the same
-    # version; persons are frozen values, so the same persons give the same points.
-    return dict(_positions(tuple(persons)))
+    # netmap.layout builds on this module; imported here to keep one way round.
+    from netmap.layout import MAP_RADIUS, layout
 
-
-@functools.lru_cache(maxsize=16)
-def _positions(persons: tuple[Person, ...]) -> dict[str, tuple[float, float]]:
-    angles = effective_angles(persons)
-    points: dict[str, tuple[float, float]] = {}
-    drawn: dict[Sector, list[_Drawn]] = {}
-    spread: list[Person] = []
-    for person in persons:
-        if person.angle is not None and angle_in_wedge(person.sector, person.angle):
-            point = position_of(person.sector, person.distance, person.angle)
-            points[person.id] = point
-            drawn.setdefault(person.sector, []).append((*point, _half_width(person)))
-        else:
-            spread.append(person)
-    crowded = {
-        sector
-        for sector in SECTOR_ORDER
-        if sum(1 for p in spread if p.sector is sector) > _SEARCH_LIMIT
+    return {
+        pid: (placed.x / MAP_RADIUS, -placed.y / MAP_RADIUS)
+        for pid, placed in layout(persons).items()
     }
-    angles.update(_wide_angles(spread))
-    for person in sorted(spread, key=lambda p: p.distance):
-        point = position_of(person.sector, person.distance, angles[person.id])
-        index = SECTOR_ORDER.index(person.sector)
-        # Names near a wedge's edge can run into the next wedge: look there too.
-        others = [
-            q
-            for step in (-1, 0, 1)
-            for q in drawn.get(SECTOR_ORDER[(index + step) % len(SECTOR_ORDER)], [])
-        ]
-        half = _half_width(person)
-        if person.sector not in crowded and _clearance(point, half, others, 0.999) < 1.0:
-            radius, angle = _free_spot(
-                person.sector,
-                band_of(person.distance),
-                (radius_of(person.distance), angles[person.id]),
-                half,
-                others,
-            )
-            point = _point(radius, angle)
-        points[person.id] = point
-        drawn.setdefault(person.sector, []).append((*point, half))
-    return {p.id: points[p.id] for p in persons}

@@ -571,6 +571,38 @@ def _version_label(version: int, map_id: str | None, lang: Lang) -> Any:
     )
 
 
+#: The zoom range of the map (cytoscape's minZoom / maxZoom; the default fit is about 0.9).
+MIN_ZOOM = 0.25
+MAX_ZOOM = 4.0
+
+
+def _zoom_bar(lang: Lang) -> Any:
+    """Zoom in, zoom out and fit (netmap-zoom.js listens; no request to the server)."""
+    return html.Div(
+        [
+            html.Button(
+                "+",
+                id="zoom-in",
+                className="btn zoom-btn",
+                title=t("app.zoom.in", lang),
+                **attrs(aria_label=t("app.zoom.in", lang)),
+            ),
+            html.Button(
+                "−",
+                id="zoom-out",
+                className="btn zoom-btn",
+                title=t("app.zoom.out", lang),
+                **attrs(aria_label=t("app.zoom.out", lang)),
+            ),
+            html.Button(t("app.zoom.fit", lang), id="zoom-fit", className="btn zoom-btn"),
+            html.Span(t("app.zoom.help", lang), id="zoom-help", className="zoom-help muted"),
+        ],
+        className="zoom-bar",
+        role="group",
+        **attrs(aria_label=t("app.zoom.heading", lang)),
+    )
+
+
 def editor_layout(
     network_map: NetworkMap,
     version: int,
@@ -632,8 +664,13 @@ def editor_layout(
                         stylesheet=stylesheet(),
                         layout={"name": "preset", "fit": True, "padding": 6},
                         autoRefreshLayout=False,
-                        userZoomingEnabled=False,
-                        userPanningEnabled=False,
+                        # Wheel, pinch and drag on an empty spot; the buttons and
+                        # keys of netmap-zoom.js. The map stays between a quarter
+                        # and four times its size at zoom 1.
+                        userZoomingEnabled=True,
+                        userPanningEnabled=True,
+                        minZoom=MIN_ZOOM,
+                        maxZoom=MAX_ZOOM,
                         boxSelectionEnabled=False,
                         autounselectify=True,
                         responsive=True,
@@ -650,6 +687,7 @@ def editor_layout(
                 **attrs(aria_label=t("a11y.map_group", lang)),
             ),
             map_keys_help(lang),
+            _zoom_bar(lang),
             html.Div(
                 [
                     html.Div(id="notice-text", role="status", **attrs(aria_live="polite")),

@@ -11,13 +11,13 @@ was typed, can collide with a background element.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from netmap.analysis.since import SinceMeeting
 from netmap.editing import answer_of
-from netmap.geometry import RINGS, SECTOR_ORDER, position_of, positions, radius_of, wedge_of
+from netmap.geometry import RINGS, SECTOR_ORDER, position_of, radius_of, wedge_of
 from netmap.i18n import Lang, t
+from netmap.layout import FONT_SIZE, MAP_RADIUS, PATIENT_SIZE, SECTOR_LABEL_RADIUS, Placed, layout
 from netmap.marks import MARKS, SECTOR_COLOURS, marks_of
 from netmap.marks import SECTOR_SHAPES as _SECTOR_SHAPES
 from netmap.model import NetworkMap, Person
@@ -33,12 +33,9 @@ __all__ = [
     "stylesheet",
 ]
 
-#: Pixels (at zoom 1) of the outer ring's radius.
-MAP_RADIUS = 250.0
 PERSON_PREFIX = "p:"
-_LABEL_RADIUS = 1.13
-#: Persons whose centres are closer than this (map units) are drawn smaller.
-_CROWDED = 0.15
+#: The font of the map: the page's own, so the layout's label widths hold.
+_FONT = '"Noto Sans", "DejaVu Sans", system-ui, sans-serif'
 
 
 def node_id(person_id: str) -> str:
@@ -109,7 +106,9 @@ def _background(lang: Lang) -> list[dict[str, Any]]:
                     "id": f"bg:label-{sector.value}",
                     "label": t(f"sector.{sector.value}", lang),
                 },
-                "position": _pixel(position_of(sector, 1.0, (start + end) / 2), _LABEL_RADIUS),
+                "position": _pixel(
+                    position_of(sector, 1.0, (start + end) / 2), SECTOR_LABEL_RADIUS
+                ),
                 "classes": f"sector-label label-{sector.value}",
                 **fixed,
             }
@@ -124,11 +123,11 @@ def _person_classes(
     tied: set[str],
     connect_from: str | None,
     question: int | None,
-    crowded: bool = False,
+    compact: bool = False,
 ) -> str:
     classes = ["person", f"sector-{person.sector.value}"]
-    if crowded:
-        classes.append("crowded")
+    if compact:
+        classes.append("compact")
     if person.id == selected:
         classes.append("chosen")
     if person.id in tied:
@@ -140,18 +139,44 @@ def _person_classes(
     return " ".join(classes)
 
 
-def _crowded(points: dict[str, tuple[float, float]]) -> set[str]:
-    """Persons drawn so close to another that full-size nodes would overlap."""
-    if len(points) > 400:
-        # Quadratic check; beyond this size every node is drawn small anyway.
-        return set(points)
-    items = list(points.items())
-    crowded: set[str] = set()
-    for i, (a, pa) in enumerate(items):
-        for b, pb in items[i + 1 :]:
-            if math.dist(pa, pb) < _CROWDED:
-                crowded.update((a, b))
-    return crowded
+def _leader(person: Person, placed: Placed) -> list[dict[str, Any]]:
+    """A label standing apart: a line from the marker to the label's nearest edge."""
+    x1, y1, x2, y2 = placed.label_box
+    end = (min(max(placed.x, x1), x2), min(max(placed.y, y1), y2))
+    anchor = f"lbl:{person.id}"
+    return [
+        {
+            "data": {"id": anchor},
+            "position": {"x": round(end[0], 2), "y": round(end[1], 2)},
+            "classes": "anchor label-anchor",
+            "locked": True,
+            "grabbable": False,
+            "selectable": False,
+        },
+        {
+            "data": {"id": f"lead:{person.id}", "source": node_id(person.id), "target": anchor},
+            "classes": "leader",
+            "selectable": False,
+        },
+    ]
+
+
+def _person_element(person: Person, placed: Placed, classes: str) -> dict[str, Any]:
+    return {
+        "data": {
+            "id": node_id(person.id),
+            "pid": person.id,
+            "label": placed.label,
+            "full": placed.full,
+            "size": placed.size,
+            "lx": round(placed.label_dx, 2),
+            "ly": round(placed.label_dy, 2),
+            "sector": person.sector.value,
+        },
+        "position": {"x": round(placed.x, 2), "y": round(placed.y, 2)},
+        "classes": classes,
+        "grabbable": True,
+    }
 
 
 def build_elements(
@@ -182,41 +207,28 @@ def build_elements(
     )
     focus = selected if selected is not None else connect_from
     tied = network_map.tied_to(focus) if focus is not None else set()
-    points = positions(network_map.persons)
-    crowded = _crowded(points)
+    names = {sector: t(f"sector.{sector.value}", lang) for sector in SECTOR_ORDER}
+    drawn = layout(network_map.persons, names)
     added = set(since.added) if since is not None else set()
+    leaders: list[dict[str, Any]] = []
     for person in network_map.persons:
-        lines = [person.name]
-        # Where persons crowd, the name alone (role and marks are in the list).
-        if person.id not in crowded:
-            if person.role:
-                lines.append(person.role)
-            marks = marks_of(person)
-            if marks:
-                lines.append(marks)
-        elements.append(
-            {
-                "data": {
-                    "id": node_id(person.id),
-                    "pid": person.id,
-                    "label": "\n".join(lines),
-                    "sector": person.sector.value,
-                },
-                "position": _pixel(points[person.id]),
-                "classes": _person_classes(
-                    person,
-                    selected=selected,
-                    tied=tied,
-                    connect_from=connect_from,
-                    question=question,
-                    crowded=person.id in crowded,
-                )
-                + (" new-since" if person.id in added else ""),
-                "grabbable": True,
-            }
+        placed = drawn[person.id]
+        classes = _person_classes(
+            person,
+            selected=selected,
+            tied=tied,
+            connect_from=connect_from,
+            question=question,
+            compact=placed.compact,
         )
+        if person.id in added:
+            classes += " new-since"
+        elements.append(_person_element(person, placed, classes))
+        if placed.leader:
+            leaders.extend(_leader(person, placed))
+    elements.extend(leaders)
     if since is not None:
-        elements += since_marks(since, set(points))
+        elements += since_marks(since, set(drawn))
     for tie in network_map.ties:
         classes = "tie focus" if focus in tie.ends else "tie"
         elements.append(
@@ -397,8 +409,8 @@ def stylesheet(show_since: bool = True) -> list[dict[str, Any]]:
             "style": {
                 "label": "data(label)",
                 # Inside the inner circle (radius 0.25 = 62 px), clear of everyone.
-                "width": 54,
-                "height": 54,
+                "width": PATIENT_SIZE,
+                "height": PATIENT_SIZE,
                 "background-color": "#243b53",
                 "color": "#ffffff",
                 "font-size": 10,
@@ -414,25 +426,42 @@ def stylesheet(show_since: bool = True) -> list[dict[str, Any]]:
             "selector": ".person",
             "style": {
                 "label": "data(label)",
-                "width": 38,
-                "height": 38,
+                "width": "data(size)",
+                "height": "data(size)",
                 "border-width": 2,
                 "border-color": "#486581",
-                "font-size": 12,
+                "font-size": FONT_SIZE,
+                "font-family": _FONT,
                 "color": "#102a43",
-                "text-valign": "bottom",
-                "text-margin-y": 3,
+                # The label's centre is where netmap.layout put it (lx, ly from the marker).
+                "text-valign": "center",
+                "text-halign": "center",
+                "text-margin-x": "data(lx)",
+                "text-margin-y": "data(ly)",
                 "text-wrap": "wrap",
-                "text-max-width": 110,
+                "text-max-width": 400,
                 "text-background-color": "#ffffff",
-                "text-background-opacity": 0.7,
+                "text-background-opacity": 0.85,
                 "text-background-padding": 1,
                 "z-index": 10,
             },
         },
         {
-            "selector": ".person.crowded",
-            "style": {"width": 24, "height": 24, "font-size": 9, "text-max-width": 70},
+            "selector": ".leader",
+            "style": {"width": 1, "line-color": "#829ab1", "events": "no", "z-index": 1},
+        },
+        {"selector": ".leader.hidden", "style": {"display": "none"}},
+        {
+            # Compact: the name alone; the whole label on hover, focus or tap (chosen).
+            "selector": ".person.expanded, .person.chosen",
+            "style": {
+                "label": "data(full)",
+                "text-background-opacity": 1,
+                "text-border-width": 1,
+                "text-border-color": "#486581",
+                "text-border-opacity": 1,
+                "z-index": 20,
+            },
         },
         *_SINCE_STYLES,
         *_STATE_STYLES,

@@ -29,7 +29,7 @@ def network_map() -> NetworkMap:
                 name="Sagsbehandler",
                 sector="professional",
                 distance=1.0,
-                angle=330.0,
+                angle=300.0,
                 team_roles=["stafetholder"],
             ),
             Person(id="ven", name="Ven", sector="leisure", distance=0.25, can_help=False),
@@ -49,13 +49,14 @@ def test_appmap001_person_positions_in_pixels_y_down(network_map: NetworkMap) ->
     mor = els["p:mor"]["position"]
     assert mor["x"] == pytest.approx(-0.625 * math.sin(math.radians(36)) * MAP_RADIUS, abs=0.01)
     assert mor["y"] == pytest.approx(-0.625 * math.cos(math.radians(36)) * MAP_RADIUS, abs=0.01)
-    # The caseworker at 330° on the outer ring: up and to the right (y negative on screen).
+    # The caseworker at 300° on the outer ring: up and to the right (y negative on
+    # screen), clear of the sector's name (at 324°, which a marker there would cover).
     sb = els["p:sb"]["position"]
     # (Pixels are rounded to 1/100.)
-    assert sb["x"] == pytest.approx(0.5 * MAP_RADIUS, abs=0.01)
-    assert sb["y"] == pytest.approx(-math.sqrt(3) / 2 * MAP_RADIUS, abs=0.01)
+    assert sb["x"] == pytest.approx(math.sqrt(3) / 2 * MAP_RADIUS, abs=0.01)
+    assert sb["y"] == pytest.approx(-0.5 * MAP_RADIUS, abs=0.01)
     # And back: pixels to map units.
-    assert map_point(sb["x"], sb["y"]) == pytest.approx((0.5, math.sqrt(3) / 2), abs=1e-4)
+    assert map_point(sb["x"], sb["y"]) == pytest.approx((math.sqrt(3) / 2, 0.5), abs=1e-4)
 
 
 def test_appmap002_background_is_locked_and_labelled_in_the_language(

@@ -29,6 +29,7 @@ from netmap.geometry import (
     sector_at,
     wedge_of,
 )
+from netmap.layout import layout
 from netmap.model import Person, Sector
 
 S3 = math.sqrt(3) / 2  # sin 60° = cos 30°
@@ -222,12 +223,12 @@ def test_geo013_the_close_band_of_the_demo_is_spread_apart() -> None:
     for a, b in [("bostotte", "ips"), ("bostotte", "sr"), ("ips", "sr"), ("mor", "sr")]:
         dx = abs(points[a][0] - points[b][0])
         dy = abs(points[a][1] - points[b][1])
-        # Apart by a name's width across or a node and a line of text down.
-        assert dx >= 0.3 or dy >= 0.22, (a, b)
+        # Apart by at least a full-size marker (34 px = 0.136) across or down;
+        # their labels are placed by netmap.layout (tests/unit/test_layout.py).
+        assert max(dx, dy) >= 0.136, (a, b)
     for person in persons:
-        r = math.hypot(*points[person.id])
-        low, high = (0.25, 0.5) if person.distance <= 1 / 3 else (0.5, 0.75)
-        assert low <= r <= high, person.id  # drawn inside its own band
+        # Drawn at the radius of its own distance, in its own sector.
+        assert math.hypot(*points[person.id]) == pytest.approx(radius_of(person.distance))
         assert sector_at(_angle(points[person.id])) is person.sector
     # Nobody sits on the patient (radius 0.25 holds the patient's node).
     assert min(math.hypot(*p) for p in points.values()) >= 0.25
@@ -248,10 +249,11 @@ def test_geo014_a_crowded_close_band_gives_every_person_a_point_of_their_own() -
     assert [p.distance for p in persons] == pytest.approx([0.05 + 0.025 * i for i in range(12)])
 
 
-def test_geo015_long_labels_keep_their_neighbours_further_apart() -> None:
+def test_geo015_long_labels_do_not_run_into_each_other() -> None:
     # The Sofie seed's professionals with their roles: "Bostøttemedarbejder"
-    # is one word of 19 letters, about 125 px (0.5 map units) at 12 px, wider
-    # than the 0.3 a short name needs; the labels must not run into each other.
+    # is one word of 19 letters, about 125 px at 12.5 px; the labels are
+    # placed (beside the marker, or apart with a leader line) so that no two
+    # boxes overlap, each box as wide as its longest line.
     roles = {"bostotte": "Bostøttemedarbejder", "ips": "IPS-konsulent", "sr": "Socialrådgiver"}
     names = {"bostotte": "Mette Dahl", "ips": "Ali Hassan", "sr": "Birgitte Møller"}
     distances = {"bostotte": 0.25, "ips": 0.3, "sr": 0.35}
@@ -259,13 +261,11 @@ def test_geo015_long_labels_keep_their_neighbours_further_apart() -> None:
         Person(id=i, name=names[i], role=roles[i], sector="professional", distance=distances[i])
         for i in roles
     ]
-    points = positions(persons)
-    width = {i: max(len(names[i]), len(roles[i])) * 0.026 for i in roles}  # 6.5 px a letter
+    drawn = layout(persons)
     for a, b in [("bostotte", "ips"), ("bostotte", "sr"), ("ips", "sr")]:
-        dx = abs(points[a][0] - points[b][0])
-        dy = abs(points[a][1] - points[b][1])
-        # Apart by half of each label across, or a node and three lines down.
-        assert dx >= (width[a] + width[b]) / 2 - 1e-9 or dy >= 0.26, (a, b, dx, dy)
-    # The same persons with short labels may stand closer (the room is per label).
-    short = [p.model_copy(update={"role": None, "name": p.id[:2]}) for p in persons]
-    assert positions(short) != points
+        one, other = drawn[a].label_box, drawn[b].label_box
+        apart = one[2] <= other[0] or other[2] <= one[0] or one[3] <= other[1] or other[3] <= one[1]
+        assert apart, (a, b, one, other)
+    for person_id, placed in drawn.items():
+        width = max(len(names[person_id]), len(roles[person_id])) * 0.57 * 12.5
+        assert placed.label_box[2] - placed.label_box[0] >= width, person_id

@@ -58,7 +58,8 @@
       var want = previous ? previous.nextSibling : box.firstChild;
       if (want !== button) { box.insertBefore(button, want); }
       previous = button;
-      var name = String(node.data("label") || "").split("\n").join(", ");
+      // The whole label (name, role, marks), also where the map shows the name alone.
+      var name = String(node.data("full") || node.data("label") || "").split("\n").join(", ");
       if (button.getAttribute("aria-label") !== name) { button.setAttribute("aria-label", name); }
       button.classList.toggle("chosen", node.hasClass("selected"));
       place(button, node, cy);

@@ -1,0 +1,624 @@
+"""Where every person's marker and label go on the drawn map, so that it stays readable.
+
+:mod:`netmap.geometry` says where a person *belongs* (their sector, their
+distance and, if they were placed by hand, their angle). This module draws a
+whole map at once so that no two markers overlap, no marker covers the patient
+or a sector's name, and the labels run into each other as little as possible
+(issue 12: at 60 persons, and with 15 persons in one sector's close band).
+
+The freedom it uses, in this order:
+
+1. **The angle within the sector.** Each person is drawn at the radius of
+   their own distance (:func:`netmap.geometry.radius_of`) and, where the
+   preferred angle (their own, else the even spread of
+   :func:`netmap.geometry.effective_angles`) is taken, at the nearest free
+   angle inside their wedge.
+2. **Marker size.** Where no angle is free, the marker is drawn smaller
+   (:data:`SIZES`).
+3. **A few pixels in or out**, only where even the smallest marker finds no
+   free angle at the exact radius (many persons at one distance): never out
+   of the person's band, and the stored distance is never changed.
+4. **Label placement.** A label goes below its marker, else above, beside
+   or at a corner; else further out, away from the patient (also outside the
+   outer ring), with a leader line back to the marker.
+5. **A compact form.** A label that finds no free place with its role and
+   marks is shortened to the name alone (``compact``); the map shows the full
+   label on hover, focus or tap.
+
+Coordinates are the editor's pixels at zoom 1 (:data:`MAP_RADIUS` = the outer
+ring), y **down** like cytoscape and the exported pictures. Pure: no Dash.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from netmap.geometry import (
+    SECTOR_ORDER,
+    _wide_angles,
+    angle_in_wedge,
+    effective_angles,
+    radius_of,
+    wedge_of,
+)
+from netmap.marks import marks_of
+from netmap.model import Band, Person, Sector, band_of
+
+__all__ = [
+    "FONT_SIZE",
+    "FRAME",
+    "LINE_HEIGHT",
+    "MAP_RADIUS",
+    "PATIENT_SIZE",
+    "SECTOR_LABEL_RADIUS",
+    "SIZES",
+    "Placed",
+    "label_box",
+    "label_lines",
+    "layout",
+    "sector_label_box",
+]
+
+#: Pixels (at zoom 1) of the outer ring's radius.
+MAP_RADIUS = 250.0
+#: Marker diameters (px), largest first: a marker is drawn smaller only where it must.
+SIZES: tuple[float, ...] = (30.0, 24.0, 18.0, 14.0, 10.0)
+#: What a crowded band tries, in order: the marker sizes at the exact radius,
+#: then a small marker moved a few px in or out within the band before the
+#: smallest (which expands on hover).
+_ATTEMPTS: tuple[tuple[float, bool], ...] = (
+    *((size, False) for size in SIZES[:-1]),
+    (SIZES[-2], True),
+    (SIZES[-1], False),
+    (SIZES[-1], True),
+)
+#: The patient's marker (px), inside the inner circle (radius 62 px).
+PATIENT_SIZE = 54.0
+#: The sector names sit this far out (outer ring = 1).
+SECTOR_LABEL_RADIUS = 1.13
+#: The persons' label font (px at zoom 1): at the editor's default fit on a
+#: 1366×768 laptop (zoom ≈ 0.9) that is at least 11 px on the screen.
+FONT_SIZE = 12.5
+#: Estimated width of one character of a label and the height of one line (px):
+#: DejaVu/Noto Sans at 13 px average ≈ 0.58 em; cytoscape's line height is 1 em.
+CHAR_WIDTH = 0.57 * FONT_SIZE
+LINE_HEIGHT = 1.16 * FONT_SIZE
+#: Room kept around a marker (its border and a hair), and around a label.
+_MARKER_PAD = 2.5
+_LABEL_PAD = 2.0
+#: A label line is wrapped at spaces beyond this many characters.
+_WRAP = 18
+#: Where labels may go: the box the default fit shows (px, y down), so a label
+#: never makes the whole map smaller on the screen.
+FRAME: tuple[float, float, float, float] = (-300.0, -250.0, 300.0, 292.0)
+#: The sector names: bold 17 px, about 9.5 px a character, 22 px high.
+_SECTOR_CHAR = 10.5
+_SECTOR_HEIGHT = 22.0
+#: Steps when looking for a free angle (px along the arc) or radius (px).
+_ARC_STEP = 3.0
+_RADIAL_STEP = 3.0
+#: Beyond this many persons labels look at fewer spots (the search stays fast).
+_BIG = 120
+
+Box = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One person as drawn: marker centre and size, and where the label sits.
+
+    ``label_dx``/``label_dy`` is the label's centre relative to the marker's;
+    ``leader`` says the label stands apart (draw a line to it); ``compact``
+    that it shows the name alone (the full text on hover, focus or tap).
+    """
+
+    x: float
+    y: float
+    size: float
+    label: str
+    full: str
+    label_dx: float
+    label_dy: float
+    leader: bool
+    compact: bool
+
+    @property
+    def label_box(self) -> Box:
+        """The label's box (px, y down)."""
+        width, height = label_box(self.label)
+        cx, cy = self.x + self.label_dx, self.y + self.label_dy
+        return (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
+
+
+def _wrap(text: str) -> list[str]:
+    """Break a line at spaces once it is longer than :data:`_WRAP` characters."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        if current and len(current) + 1 + len(word) > _WRAP:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    if current:
+        lines.append(current)
+    return lines or [text]
+
+
+def label_lines(person: Person, *, compact: bool = False) -> str:
+    """A person's label: name, role and marks on lines of their own (the name alone if compact).
+
+    >>> label_lines(Person(id="a", name="Mor", role="Mor", sector="family", distance=0.2,
+    ...                    knows_how_i_am=True))
+    'Mor\\nMor\\n♥'
+    >>> label_lines(Person(id="a", name="Testperson Nummer7 Æblegård", role="Ven",
+    ...                    sector="leisure", distance=0.2), compact=True)
+    'Testperson Nummer7\\nÆblegård'
+    """
+    lines = _wrap(person.name)
+    if not compact:
+        if person.role:
+            lines.extend(_wrap(person.role))
+        marks = marks_of(person)
+        if marks:
+            lines.append(marks)
+    return "\n".join(lines)
+
+
+def label_box(label: str) -> tuple[float, float]:
+    """The estimated (width, height) of a label in px at zoom 1, with its padding.
+
+    >>> label_box("Mor")
+    (25.37, 18.5)
+    """
+    lines = label.split("\n")
+    # The marks (♥ ✚ ☑ …) are about one em wide, letters about 0.6 em.
+    width = max(
+        sum(FONT_SIZE if ord(char) > 0x2000 else CHAR_WIDTH for char in line) for line in lines
+    )
+    width += 2 * _LABEL_PAD
+    return round(width, 2), round(len(lines) * LINE_HEIGHT + 2 * _LABEL_PAD, 2)
+
+
+def _point(radius_px: float, angle: float) -> tuple[float, float]:
+    """Pixels (y down) of a radius and an angle (degrees counter-clockwise from 12)."""
+    theta = math.radians(angle)
+    return (-radius_px * math.sin(theta), -radius_px * math.cos(theta))
+
+
+def sector_label_box(sector: Sector, text: str) -> Box:
+    """The box (px, y down) of a sector's name outside the outer ring."""
+    start, end = wedge_of(sector)
+    cx, cy = _point(SECTOR_LABEL_RADIUS * MAP_RADIUS, (start + end) / 2)
+    half_w, half_h = len(text) * _SECTOR_CHAR / 2 + 2, _SECTOR_HEIGHT / 2
+    return (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
+
+
+class _Bitmap:
+    """What is taken, in cells of 2 px, one Python int of bits per row.
+
+    Asking "is this box (or circle) free?" is a few AND operations per row,
+    fast enough to try hundreds of spots for 200 persons in a few ms. Shapes
+    are rounded outwards to whole cells, so "free" never hides an overlap.
+    """
+
+    _CELL = 2.0
+    _EXTENT: Box = (-320.0, -300.0, 320.0, 320.0)
+
+    def __init__(self) -> None:
+        x1, y1, x2, y2 = self._EXTENT
+        self._cols = math.ceil((x2 - x1) / self._CELL)
+        self._rows = [0] * math.ceil((y2 - y1) / self._CELL)
+
+    def _mask(self, x1: float, x2: float) -> int:
+        c = self._CELL
+        first = max(0, math.floor((x1 - self._EXTENT[0]) / c))
+        last = min(self._cols, math.ceil((x2 - self._EXTENT[0]) / c))
+        return ((1 << (last - first)) - 1) << first if last > first else 0
+
+    def _row_range(self, y1: float, y2: float) -> range:
+        c = self._CELL
+        first = max(0, math.floor((y1 - self._EXTENT[1]) / c))
+        return range(first, min(len(self._rows), math.ceil((y2 - self._EXTENT[1]) / c)))
+
+    def box_free(self, box: Box) -> bool:
+        """Whether nothing is taken under a box inside :data:`FRAME` (the hot path)."""
+        x0, y0, _x2, _y2 = self._EXTENT
+        c = self._CELL
+        first = int((box[0] - x0) / c)
+        mask = ((1 << (math.ceil((box[2] - x0) / c) - first)) - 1) << first
+        rows = self._rows
+        for r in range(int((box[1] - y0) / c), math.ceil((box[3] - y0) / c)):
+            if rows[r] & mask:
+                return False
+        return True
+
+    def taken(self, box: Box) -> int:
+        """How many of a box's cells are taken."""
+        mask = self._mask(box[0], box[2])
+        rows = self._rows
+        count = 0
+        for r in self._row_range(box[1], box[3]):
+            count += (rows[r] & mask).bit_count()
+        return count
+
+    def add_box(self, box: Box) -> None:
+        mask = self._mask(box[0], box[2])
+        for r in self._row_range(box[1], box[3]):
+            self._rows[r] |= mask
+
+    def _circle_rows(self, x: float, y: float, radius: float) -> Iterator[tuple[int, int]]:
+        c, top = self._CELL, self._EXTENT[1]
+        for r in self._row_range(y - radius, y + radius):
+            low, high = top + r * c, top + (r + 1) * c
+            dy = 0.0 if low <= y <= high else min(abs(low - y), abs(high - y))
+            half = math.sqrt(max(0.0, radius * radius - dy * dy))
+            yield r, self._mask(x - half, x + half)
+
+    def circle_free(self, x: float, y: float, radius: float) -> bool:
+        rows = self._rows
+        return not any(rows[r] & mask for r, mask in self._circle_rows(x, y, radius))
+
+    def add_circle(self, x: float, y: float, radius: float) -> None:
+        for r, mask in self._circle_rows(x, y, radius):
+            self._rows[r] |= mask
+
+
+def _circle_box(x: float, y: float, r: float, box: Box) -> bool:
+    nx = min(max(x, box[0]), box[2])
+    ny = min(max(y, box[1]), box[3])
+    return math.hypot(x - nx, y - ny) < r
+
+
+def _band_px(band: Band) -> tuple[float, float]:
+    low, high = {Band.CLOSE: (0.0, 1 / 3), Band.MIDDLE: (1 / 3, 2 / 3), Band.DISTANT: (2 / 3, 1)}[
+        band
+    ]
+    return radius_of(low) * MAP_RADIUS, radius_of(high) * MAP_RADIUS
+
+
+#: A marker drawn: its centre (px, y down), reach (half its box's side, with a
+#: pad), and its radius and angle from the patient.
+_Marker = tuple[float, float, float, float, float]
+
+
+def _marker(x: float, y: float, reach: float) -> _Marker:
+    return (x, y, reach, math.hypot(x, y), _angle_of(x, y))
+
+
+def _angle_of(x: float, y: float) -> float:
+    """The angle (degrees counter-clockwise from 12) of a point in px, y down."""
+    return math.degrees(math.atan2(-x, -y)) % 360.0
+
+
+def _box_spans(radius: float, box: Box, near: float) -> list[tuple[float, float]]:
+    """Where on the circle of ``radius`` a point lies inside ``box``: angle intervals.
+
+    Exact: the circle meets the box's four sides at most eight times; each arc
+    between two meeting points is inside or outside as its middle is. Angles
+    are unwrapped to lie within 180° of ``near``.
+    """
+    x1, y1, x2, y2 = box
+    cuts: list[float] = []
+    for edge in (x1, x2):
+        if abs(edge) < radius:
+            h = math.sqrt(radius * radius - edge * edge)
+            cuts.extend(_angle_of(edge, y) for y in (h, -h) if y1 <= y <= y2)
+    for edge in (y1, y2):
+        if abs(edge) < radius:
+            w = math.sqrt(radius * radius - edge * edge)
+            cuts.extend(_angle_of(x, edge) for x in (w, -w) if x1 <= x <= x2)
+    if not cuts:
+        x, y = _point(radius, near)
+        inside = x1 < x < x2 and y1 < y < y2
+        return [(near - 180.0, near + 180.0)] if inside else []
+    unwrapped = sorted((a - near + 180.0) % 360.0 + near - 180.0 for a in cuts)
+    bounds = [near - 180.0, *unwrapped, near + 180.0]
+    spans = []
+    for low, high in itertools.pairwise(bounds):
+        x, y = _point(radius, (low + high) / 2)
+        if x1 < x < x2 and y1 < y < y2:
+            spans.append((low, high))
+    return spans
+
+
+def _blocked(
+    radius: float,
+    reach: float,
+    wanted: float,
+    wedge: tuple[float, float],
+    others: Sequence[_Marker],
+    boxes: Sequence[Box],
+) -> list[tuple[float, float]]:
+    """The angles (merged intervals, degrees) where a marker at ``radius`` would touch
+    another marker's box or a sector name (the marker's own box grown by ``reach``)."""
+    spans: list[tuple[float, float]] = []
+    for x, y, other_reach, other_r, other_a in others:
+        room = reach + other_reach
+        if abs(other_r - radius) >= room * 1.415:
+            continue
+        # Too far round the circle from every angle the marker may take.
+        slack = math.degrees(room * 1.415 / radius) + 1.0
+        half = (wedge[1] - wedge[0]) / 2
+        if abs((other_a - wedge[0] - half + 180.0) % 360.0 - 180.0) - half > slack:
+            continue
+        spans.extend(_box_spans(radius, (x - room, y - room, x + room, y + room), wanted))
+    for x1, y1, x2, y2 in boxes:
+        grown = (x1 - reach, y1 - reach, x2 + reach, y2 + reach)
+        nearest = (min(max(0.0, grown[0]), grown[2]), min(max(0.0, grown[1]), grown[3]))
+        if math.hypot(*nearest) < radius:
+            spans.extend(_box_spans(radius, grown, wanted))
+    spans.sort()
+    merged: list[tuple[float, float]] = []
+    for low, high in spans:
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def _nearest_free(
+    wanted: float, first: float, last: float, blocked: list[tuple[float, float]]
+) -> float | None:
+    """The angle in [first, last] nearest ``wanted`` outside every blocked interval."""
+    candidates = [min(max(wanted, first), last), first, last]
+    for low, high in blocked:
+        candidates.extend((low - 1e-6, high + 1e-6))
+    best: float | None = None
+    for angle in candidates:
+        if not first <= angle <= last:
+            continue
+        if any(low < angle < high for low, high in blocked):
+            continue
+        if best is None or abs(angle - wanted) < abs(best - wanted):
+            best = angle
+    return best
+
+
+def _place_marker(
+    person: Person,
+    wanted: float,
+    size: float,
+    others: Sequence[_Marker],
+    boxes: Sequence[Box],
+    move: bool = False,
+) -> tuple[float, float] | None:
+    """The free spot (x, y) nearest the wanted angle for a marker of ``size``, or None.
+
+    At the person's own radius; with ``move`` (the last resort, see
+    :data:`_ATTEMPTS`) also in or out, a step at a time, never out of the
+    person's band.
+    """
+    start, end = wedge_of(person.sector)
+    exact = radius_of(person.distance) * MAP_RADIUS
+    low, high = _band_px(band_of(person.distance))
+    reach = size / 2 + _MARKER_PAD
+    radii = [exact]
+    if move:
+        k = 1
+        while k * _RADIAL_STEP < high - low:
+            radii.extend(
+                r
+                for r in (exact - k * _RADIAL_STEP, exact + k * _RADIAL_STEP)
+                if low + 1 <= r <= high - 1
+            )
+            k += 1
+    for radius in radii:
+        if radius - reach < PATIENT_SIZE / 2 + _MARKER_PAD:
+            continue
+        # The marker's centre stays a marker's reach inside its own wedge.
+        margin = math.degrees(math.asin(min(1.0, reach / radius)))
+        first, last = start + margin, end - margin
+        if first > last:
+            continue
+        blocked = _blocked(radius, reach, wanted, (first, last), others, boxes)
+        angle = _nearest_free(wanted, first, last, blocked)
+        if angle is not None:
+            return _point(radius, angle)
+    return None
+
+
+def _markers(
+    persons: Sequence[Person], angles: dict[str, float], boxes: Sequence[Box]
+) -> dict[str, tuple[float, float, float]]:
+    """Every marker (x, y, size), one sector's band at a time, closest bands first.
+
+    A band's persons all get the largest size at which every one of them
+    finds a free spot (so the first do not take the room of the last); where
+    even the smallest does not do, the rest sit at their wanted angle.
+    """
+    groups: dict[tuple[Band, Sector], list[Person]] = {}
+    for person in persons:
+        groups.setdefault((band_of(person.distance), person.sector), []).append(person)
+    drawn: dict[str, tuple[float, float, float]] = {}
+    in_sector: dict[Sector, list[_Marker]] = {}
+    bands = list(Band)
+    for (_band, sector), group in sorted(
+        groups.items(), key=lambda item: (bands.index(item[0][0]), item[0][1].value)
+    ):
+        index = SECTOR_ORDER.index(sector)
+        # The neighbouring wedges' markers too: a box near a sector line reaches over it.
+        fixed = [
+            m
+            for step in (-1, 0, 1)
+            for m in in_sector.get(SECTOR_ORDER[(index + step) % len(SECTOR_ORDER)], [])
+        ]
+        placed: dict[str, tuple[float, float, float]] = {}
+        for size, move in _ATTEMPTS:
+            others = list(fixed)
+            placed = {}
+            for person in group:
+                spot = _place_marker(person, angles[person.id], size, others, boxes, move)
+                if spot is None:
+                    if (size, move) != _ATTEMPTS[-1]:
+                        break
+                    spot = _point(radius_of(person.distance) * MAP_RADIUS, angles[person.id])
+                placed[person.id] = (*spot, size)
+                others.append(_marker(*spot, size / 2 + _MARKER_PAD))
+            if len(placed) == len(group):
+                break
+        drawn.update(placed)
+        in_sector.setdefault(sector, []).extend(
+            _marker(x, y, size / 2 + _MARKER_PAD) for x, y, size in placed.values()
+        )
+    return drawn
+
+
+def _beside(
+    x: float, y: float, reach: float, width: float, height: float
+) -> Iterator[tuple[float, float]]:
+    """Label centres right beside the marker, best first: below, above, the sides, corners."""
+    gap = reach + 3  # clear of the marker by more than one bitmap cell
+    yield (x, y + gap + height / 2)
+    yield (x, y - gap - height / 2)
+    yield (x + gap + width / 2, y)
+    yield (x - gap - width / 2, y)
+    for sx in (1, -1):
+        for sy in (1, -1):
+            yield (x + sx * (gap * 0.7 + width / 2), y + sy * (gap * 0.7 + height / 2))
+    for shift in (0.25, -0.25, 0.45, -0.45):
+        yield (x + shift * width, y + gap + height / 2)
+        yield (x + shift * width, y - gap - height / 2)
+
+
+def _rings(count: int) -> list[tuple[float, list[tuple[float, float]]]]:
+    """Rings of directions (as cos, sin of a turn from "outwards"), nearest turn first."""
+    rings = []
+    for k in range(1, count + 1):
+        spots = 8 + 3 * k
+        turns = [(j + 1) // 2 * (1 if j % 2 else -1) * 2 * math.pi / spots for j in range(spots)]
+        rings.append((k * 11.0, [(math.cos(a), math.sin(a)) for a in turns]))
+    return rings
+
+
+_RINGS = _rings(15)
+_FEW_RINGS = [(far, turns[::2]) for far, turns in _RINGS[:5]]
+
+
+def _apart(
+    x: float, y: float, reach: float, width: float, height: float, many: bool
+) -> Iterator[tuple[float, float]]:
+    """Label centres apart from the marker (with a leader line): rings further and
+    further out, on each ring the direction away from the patient first."""
+    radius = math.hypot(x, y)
+    ox, oy = (x / radius, y / radius) if radius else (0.0, -1.0)
+    base = reach + 9
+    half_w, half_h = width / 2, height / 2
+    for far, turns in _FEW_RINGS if many else _RINGS:
+        for c, s in turns:
+            ux, uy = ox * c - oy * s, ox * s + oy * c
+            out = base + far + abs(ux) * half_w + abs(uy) * half_h
+            yield (x + ux * out, y + uy * out)
+
+
+def _inside(box: Box) -> bool:
+    return box[0] >= FRAME[0] and box[1] >= FRAME[1] and box[2] <= FRAME[2] and box[3] <= FRAME[3]
+
+
+def _place_label(
+    person: Person,
+    marker: tuple[float, float, float],
+    obstacles: _Bitmap,
+    hard: _Bitmap,
+    many: bool,
+) -> Placed:
+    """Where a person's label goes. ``obstacles`` is everything drawn so far,
+    ``hard`` what a label must not cover even where nothing is free (the
+    patient and the sector names)."""
+    x, y, size = marker
+    reach = size / 2 + 2
+    full = label_lines(person)
+    short = label_lines(person, compact=True)
+    shapes = [(full, *label_box(full))]
+    if short != full:
+        shapes.append((short, *label_box(short)))
+    # Beside the marker with the whole label, then with the name alone; only
+    # then apart (leader lines take room from others), and the name alone
+    # where it covers no sector name and least of the rest if nothing is free.
+    free = obstacles.box_free
+    for apart in (False, True):
+        # A big map (many persons) looks apart for the name alone.
+        for text, w, h in shapes[-1:] if apart and many else shapes:
+            spots = _apart(x, y, reach, w, h, many) if apart else _beside(x, y, reach, w, h)
+            for cx, cy in spots:
+                box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+                if (
+                    box[0] >= FRAME[0]
+                    and box[1] >= FRAME[1]
+                    and box[2] <= FRAME[2]
+                    and box[3] <= FRAME[3]
+                    and free(box)
+                ):
+                    return Placed(x, y, size, text, full, cx - x, cy - y, apart, text != full)
+    _text, w, h = shapes[-1]
+    fallback = [
+        (cx, cy, apart, (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2))
+        for apart in (False, True)
+        for cx, cy in itertools.islice(
+            _apart(x, y, reach, w, h, many) if apart else _beside(x, y, reach, w, h),
+            4 if many else None,
+        )
+    ]
+    best: tuple[int, float, float, bool] | None = None
+    for cx, cy, leader, box in fallback:
+        if _inside(box):
+            taken = hard.taken(box) * 1000 + obstacles.taken(box)
+            if best is None or taken < best[0]:
+                best = (taken, cx, cy, leader)
+    if best is None:
+        best = (0, x, y + reach + 3 + shapes[-1][2] / 2, False)
+    _taken, cx, cy, leader = best
+    return Placed(x, y, size, short, full, cx - x, cy - y, leader, short != full)
+
+
+def layout(
+    persons: Sequence[Person], sector_names: dict[Sector, str] | None = None
+) -> dict[str, Placed]:
+    """Every person's marker and label as drawn, by id (see the module's docstring).
+
+    ``sector_names`` are the sector labels drawn outside the ring (their
+    boxes are kept free); without them a generous width is assumed.
+
+    >>> people = [Person(id=f"x{i}", name=f"X{i}", sector="kin", distance=0.2) for i in range(9)]
+    >>> drawn = list(layout(people).values())
+    >>> all(max(abs(a.x - b.x), abs(a.y - b.y)) >= (a.size + b.size) / 2
+    ...     for i, a in enumerate(drawn) for b in drawn[i + 1:])
+    True
+    """
+    names = tuple((sector, (sector_names or {}).get(sector, "M" * 15)) for sector in SECTOR_ORDER)
+    return dict(_layout(tuple(persons), names))
+
+
+@functools.lru_cache(maxsize=16)
+def _layout(
+    persons: tuple[Person, ...], names: tuple[tuple[Sector, str], ...]
+) -> dict[str, Placed]:
+    angles = effective_angles(persons)
+    own = [p for p in persons if p.angle is not None and angle_in_wedge(p.sector, p.angle)]
+    spread = [p for p in persons if p not in own]
+    angles.update(_wide_angles(spread))
+    boxes = [sector_label_box(sector, text) for sector, text in names]
+    # Placed by hand first (nearest their own angle), then the spread, closest first.
+    drawn = _markers([*own, *sorted(spread, key=lambda p: p.distance)], angles, boxes)
+    obstacles, hard = _Bitmap(), _Bitmap()
+    for bitmap in (obstacles, hard):
+        bitmap.add_circle(0.0, 0.0, PATIENT_SIZE / 2 + _MARKER_PAD)
+        for box in boxes:
+            bitmap.add_box(box)
+    for x, y, size in drawn.values():
+        half = size / 2 + 2  # the border is drawn outside the marker's size
+        obstacles.add_box((x - half, y - half, x + half, y + half))
+    many = len(persons) > _BIG
+    result: dict[str, Placed] = {}
+    # The longest labels first (they fit in the fewest places, as in packing
+    # bins), then the persons nearest the patient (they have the least room).
+    for person in sorted(persons, key=lambda p: (-len(label_lines(p)), p.distance, p.id)):
+        placed = _place_label(person, drawn[person.id], obstacles, hard, many)
+        obstacles.add_box(placed.label_box)
+        result[person.id] = placed
+    return {p.id: result[p.id] for p in persons}
