@@ -259,3 +259,27 @@ def test_e2e_map002_zoom_and_pan_then_a_drop_saves_where_it_was_dropped(
     _map_shot(page, "map-zoomed-after-drop")
     # No "custom wheel sensitivity" warning on the map's load (issue 12, item 8).
     assert not [w for w in warnings if "wheel sensitivity" in w], warnings
+
+
+def test_e2e_map003_a_compact_label_shows_everything_on_hover(
+    live_app: LiveApp, page: Page
+) -> None:
+    _open(page, live_app, sixty_person_map())
+    node = page.evaluate(
+        "() => window.cy.nodes('.person.compact').map((n) => n.id())"
+        ".find((id) => window.cy.getElementById(id).data('full').includes('\\n'))"
+    )
+    assert node, "a crowded map has compact labels (the name alone)"
+    label = f"() => window.cy.getElementById('{node}').style('label')"
+    short = page.evaluate(label)
+    full = page.evaluate(f"() => window.cy.getElementById('{node}').data('full')")
+    assert short != full and full.startswith(short)
+    x, y = node_screen_point(page, node)
+    page.mouse.move(x - 20, y - 20)
+    page.mouse.move(x, y, steps=5)
+    page.wait_for_function(f"() => window.cy.getElementById('{node}').hasClass('expanded')")
+    assert page.evaluate(label) == full  # name, role and marks
+    _map_shot(page, "map-compact-label-hovered")
+    page.mouse.move(5, 5, steps=5)
+    page.wait_for_function(f"() => !window.cy.getElementById('{node}').hasClass('expanded')")
+    assert page.evaluate(label) == short

@@ -97,10 +97,17 @@
     cy.on("mouseout", "node.person", function (evt) {
       evt.target.removeClass("expanded");
     });
+    function leaders(node) {
+      return cy.edges(".leader").filter(function (edge) {
+        return edge.source().same(node);
+      });
+    }
     cy.on("grab", "node.person", function (evt) {
-      cy.edges(".leader").filter(function (edge) {
-        return edge.source().same(evt.target);
-      }).addClass("hidden");
+      leaders(evt.target).addClass("hidden");
+    });
+    // The map is drawn again after a drop; a person let go where they were gets it back.
+    cy.on("free", "node.person", function (evt) {
+      leaders(evt.target).removeClass("hidden");
     });
   }
   window.setInterval(hook, 200);
