@@ -22,6 +22,7 @@ from netmap.app.mapview import MARKS, build_elements, stylesheet
 from netmap.app.meetings.since import meetings_link, since_toggle
 from netmap.app.panels.patch import fingerprint
 from netmap.app.share.layout import share_field, share_section
+from netmap.app.side_tabs import side_tabs
 from netmap.editing import answer_of
 from netmap.geometry import RINGS
 from netmap.i18n import Lang, sort_key, t
@@ -49,7 +50,10 @@ def _question_steps(lang: Lang) -> Any:
     options = [
         {
             "label": html.Span(
-                [html.B(str(n), className="step-no"), html.Span(t(f"question.{n}", lang))],
+                [
+                    html.B(str(n), className="step-no"),
+                    html.Span(t(f"question.{n}", lang), className="step-text"),
+                ],
                 className="step-label",
             ),
             "value": n,
@@ -737,7 +741,11 @@ def editor_layout(
             html.Div(heading, className="editor-heading"),
             _question_steps(lang),
             html.Div(
-                [map_col, work_col, html.Section(panels, className="panels-col")],
+                [
+                    map_col,
+                    # Beside the map (below it on a phone): one tab at a time.
+                    side_tabs(work_col, html.Section(panels, className="panels-col"), lang),
+                ],
                 className="editor-grid",
             ),
         ],

@@ -47,6 +47,7 @@ from netmap.app.saving import (
     redo,
     undo,
 )
+from netmap.app.side_tabs import callbacks as side_tab_callbacks
 from netmap.app.state import (
     DragOp,
     MapState,
@@ -289,7 +290,9 @@ def register_editor_callbacks(
 
     ``today`` is the panels' date (a drop draws the panels too).
     """
-    callbacks.register(app, Page(app=app, store=store, order=edit_order_of(app), today=today))
+    page = Page(app=app, store=store, order=edit_order_of(app), today=today)
+    callbacks.register(app, page)
+    side_tab_callbacks.register(app, page)
 
 
 callbacks = Callbacks()

@@ -231,3 +231,12 @@ def drag(page: Any, start: tuple[float, float], end: tuple[float, float]) -> Non
     page.mouse.down()
     page.mouse.move(*end, steps=12)
     page.mouse.up()
+
+
+def side_tab(page: Any, name: str) -> None:
+    """Show one tab of the editor's side column: ``work`` (persons) or ``panels`` (team …).
+
+    Choosing a person or a question 2–4 shows ``work`` by itself.
+    """
+    page.locator(f"#side-tab-{name}").click()
+    expect(page.locator(f"#side-panel-{name}")).to_be_visible()

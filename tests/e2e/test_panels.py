@@ -18,7 +18,7 @@ from revise import revise_patient, revise_person
 from netmap.i18n import t
 from netmap.interchange import read_map
 from netmap.model import NetworkMap, Person, TeamRole
-from tests.e2e.conftest import LiveApp, shot
+from tests.e2e.conftest import LiveApp, shot, side_tab
 
 pytestmark = pytest.mark.e2e
 
@@ -31,6 +31,8 @@ def _sofie() -> NetworkMap:
 
 def _open(page: Page, live_app: LiveApp, network_map: NetworkMap) -> None:
     page.goto(live_app.map_url(live_app.create_map(network_map)))
+    # The panels share the column beside the map with the persons, as tabs.
+    side_tab(page, "panels")
     expect(page.locator("#panel-group-team")).to_be_visible(timeout=20_000)
 
 
@@ -60,6 +62,7 @@ def test_e2e_pnl001_declining_a_role_holder_updates_team_and_checks(
         "button", name=t("app.q.answer_for", "da", name="Birgitte Møller", answer="Nej")
     ).click()
 
+    side_tab(page, "panels")
     expect(_team(page)).to_have_text(["Mette Dahl", "Ali Hassan", "Dr. Ole Krag"])
     declined = _finding(page, "role_holder_declined")
     expect(declined).to_be_visible()
@@ -80,12 +83,14 @@ def test_e2e_pnl002_adding_a_municipal_stafetholder_clears_the_check(
     expect(_finding(page, "no_stafetholder_municipality")).to_be_visible()
 
     # Mette Dahl works for the municipality: make her stafetholder and save.
+    side_tab(page, "work")
     page.locator(".person-item", has_text="Mette Dahl").click()
     roles = page.locator("#edit-team_roles")
     expect(roles).to_be_visible()
     roles.get_by_text(t("team_role.stafetholder", "da")).click()
     page.locator("#edit-save").click()
 
+    side_tab(page, "panels")
     expect(_finding(page, "no_stafetholder_municipality")).to_have_count(0)
     mette = page.locator("#panel-group-team .panel-person", has_text="Mette Dahl")
     expect(mette).to_contain_text("Stafetholder")
@@ -146,11 +151,13 @@ def test_e2e_pnl007_open_sections_follow_a_change_in_place(live_app: LiveApp, pa
         "() => { document.querySelector('#panel-overview-table').dataset.mark = 'kept';"
         " document.querySelector('#panel-chart').dataset.mark = 'kept'; }"
     )
+    side_tab(page, "work")
     page.locator(".person-item", has_text="Poul Jensen").click()
     role = page.locator("#edit-role")
     expect(role).to_be_visible()
     role.fill("Bedstefar")
     page.locator("#edit-save").click()
+    side_tab(page, "panels")
     poul = page.locator("#panel-overview-table tbody tr", has_text="Poul Jensen")
     expect(poul).to_contain_text("Bedstefar")
     expect(page.locator("#panel-overview-table[data-mark='kept']")).to_have_count(1)
