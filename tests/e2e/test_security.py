@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from netmap.interchange import read_map
-from tests.e2e.conftest import LiveApp
+from tests.e2e.conftest import LiveApp, side_tab
 
 pytestmark = pytest.mark.e2e
 
@@ -90,6 +90,7 @@ def test_e2e_sec002_the_map_with_the_measures_chart_breaks_no_csp(
         page.goto(live_app.map_url(map_id))
     policy = answered.value.headers["content-security-policy"]
     assert "frame-ancestors 'none'" in policy and "'unsafe-eval'" not in policy
+    side_tab(page, "panels")
     expect(page.locator("#panel-group-team")).to_be_visible(timeout=20_000)
     page.locator("#panel-overview-title").click()
     page.locator("#panel-measures-title").click()
