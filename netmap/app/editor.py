@@ -186,6 +186,21 @@ def _input_kind(input_type: InputType) -> dict[str, Any]:
     return {"type": input_type}
 
 
+def _error_line(field_id: str) -> Any:
+    """The line under a field for what is wrong with it (netmap-fields.js links the two)."""
+    return html.Div(
+        id=f"{field_id}-error", className="field-error", role="alert", **attrs(data_for=field_id)
+    )
+
+
+def _checked_field(label: str, component: Any, field_id: str) -> Any:
+    """A field with its error line right under it."""
+    return html.Div(
+        [html.Label(label, htmlFor=field_id), component, _error_line(field_id)],
+        className="form-row",
+    )
+
+
 def _text_field(
     field: str,
     value: str | None,
@@ -193,7 +208,7 @@ def _text_field(
     input_type: InputType = "text",
     max_length: int = 200,
 ) -> Any:
-    return _field(
+    return _checked_field(
         t(f"app.edit.{field}", lang),
         # debounce: the value is sent (and saved) when the field is left or on Enter.
         dcc.Input(
@@ -273,7 +288,7 @@ def _contact_fields(person: Person, lang: Lang) -> Any:
             ),
             _text_field("phone", person.phone, lang, "tel", 40),
             _text_field("email", person.email, lang, "email", 254),
-            _field(
+            _checked_field(
                 t("app.edit.helps_with", lang),
                 dcc.Textarea(
                     id="edit-helps_with",
@@ -355,6 +370,13 @@ def edit_panel(network_map: NetworkMap, person: Person | None, lang: Lang) -> An
                         t("app.edit.remove", lang), id="edit-remove", className="btn btn-danger"
                     ),
                     html.Button(t("app.edit.close", lang), id="edit-close", className="btn"),
+                    # "Gemt" beside the button that saved (feedback.person_feedback).
+                    html.Span(
+                        id="edit-saved",
+                        className="save-status",
+                        role="status",
+                        **attrs(aria_live="polite"),
+                    ),
                 ],
                 className="button-row",
             ),
@@ -384,7 +406,14 @@ def patient_form(network_map: NetworkMap, lang: Lang) -> Any:
         ]
         if hint:
             parts.append(html.Div(hint, className="muted field-hint"))
-        parts.append(html.Div(id=f"patient-{field}-error", className="field-error", role="alert"))
+        parts.append(
+            html.Div(
+                id=f"patient-{field}-error",
+                className="field-error",
+                role="alert",
+                **attrs(data_for=component.id),
+            )
+        )
         return html.Div(parts, className="form-row")
 
     def date_input(field: str, value: Any) -> Any:
@@ -448,6 +477,8 @@ def patient_form(network_map: NetworkMap, lang: Lang) -> Any:
                                 id="patient-save",
                                 className="btn btn-primary",
                             ),
+                            # The button's click, with the date fields' state (patient_form).
+                            dcc.Store(id="patient-submit", data=None),
                             html.Span(
                                 id="patient-status",
                                 className="save-status",
@@ -693,15 +724,7 @@ def editor_layout(
             map_keys_help(lang),
             _zoom_bar(lang),
             html.Div(
-                [
-                    html.Div(id="notice-text", role="status", **attrs(aria_live="polite")),
-                    html.Button(
-                        t("app.reload", lang),
-                        id="reload",
-                        className="btn btn-primary",
-                        style={"display": "none"},
-                    ),
-                ],
+                html.Div(id="notice-text", role="status", **attrs(aria_live="polite")),
                 id="notice",
                 className="notice",
             ),
@@ -736,8 +759,24 @@ def editor_layout(
         ],
         className="work-col",
     )
+    # A save refused because the map changed elsewhere: at the top of the
+    # window, whatever is scrolled into view, with the way out.
+    conflict = html.Div(
+        [
+            html.P(id="conflict-text", role="alert"),
+            html.Button(
+                t("app.reload", lang),
+                id="reload",
+                className="btn btn-primary",
+                style={"display": "none"},
+            ),
+        ],
+        id="conflict-toast",
+        className="toast",
+    )
     return html.Main(
         [
+            conflict,
             html.Div(heading, className="editor-heading"),
             _question_steps(lang),
             html.Div(

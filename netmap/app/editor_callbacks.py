@@ -21,6 +21,7 @@ from dash import ALL, Input, Output, State, ctx
 from netmap.analysis.since import SinceMeeting
 from netmap.app.add_form import ERROR_SLOTS, add_op, error_slots
 from netmap.app.editor import edit_panel, person_list, question_help
+from netmap.app.feedback import PERSON_TEXT_FIELDS, person_feedback
 from netmap.app.handoff import just_saved_of
 from netmap.app.lang import tab_lang
 from netmap.app.list_leaves import (
@@ -72,14 +73,20 @@ from netmap.store import MapNotFound, MapStore
 __all__ = ["MapRegion", "draw_drop", "edit_panel_region", "map_region", "register_editor_callbacks"]
 
 #: The notice under the map, from ``notice-store`` (a :class:`Notice` made by
-#: the server); the reload button shows only with a conflict.
+#: the server); a conflict shows at the top of the window instead, with the
+#: reload button, and a refused drop puts the person back (netmap-putback.js:
+#: where they were picked up, which is where the tab's version has them).
 _NOTICE_JS = """
 function(notice) {
   var hidden = {display: "none"};
-  if (!notice || typeof notice.text !== "string") { return ["", "", hidden]; }
+  if (!notice || typeof notice.text !== "string") { return ["", "", "", "toast", hidden]; }
   var kind = ["ok", "error", "conflict"].indexOf(notice.kind) >= 0 ? notice.kind : "error";
-  var reload = kind === "conflict" ? {display: "inline-block"} : hidden;
-  return [notice.text, "notice-" + kind, reload];
+  // A refused drop: the person goes back (netmap-putback.js).
+  if (window.netmapDropAnswered) { window.netmapDropAnswered(kind); }
+  if (kind === "conflict") {
+    return ["", "", notice.text, "toast is-on", {display: "inline-flex"}];
+  }
+  return [notice.text, "notice-" + kind, "", "toast", hidden];
 }
 """
 
@@ -416,6 +423,8 @@ callbacks.clientside(
     _NOTICE_JS,
     Output("notice-text", "children"),
     Output("notice-text", "className"),
+    Output("conflict-text", "children"),
+    Output("conflict-toast", "className"),
     Output("reload", "style"),
     Input("notice-store", "data"),
     prevent_initial_call=True,  # the page starts without a notice
@@ -579,6 +588,8 @@ function(flash) {
     Output("edit-status", "children"),
     Output("edit-status", "className"),
     Output("edit-autosaved", "data"),
+    Output("edit-saved", "children"),
+    *(Output(f"edit-{f}-error", "children") for f in PERSON_TEXT_FIELDS),
     Input("edit-save", "n_clicks"),
     Input("edit-name", "value"),
     Input("edit-role", "value"),
@@ -624,20 +635,18 @@ def on_save(page: Page, clicks: Any, *values: Any) -> Any:
         raise dash.exceptions.PreventUpdate
     outcome = _save_person(page, selected, fields, state_data, history_data, lang_data)
     lang = tab_lang(page.app, lang_data)
-    if outcome.saved:
-        return (
-            *_outputs(outcome),
-            t("app.edit.saved_status", lang),
-            "save-status",
-            {"version": outcome.state["version"]},
-        )
-    if outcome.notice is _UNCHANGED:
+    shown = person_feedback(outcome, "edit-save.n_clicks" in triggered, lang)
+    if shown is None:
         raise dash.exceptions.PreventUpdate
+    # A refused field is told under the field, not under the map as well.
+    saved = _outputs(outcome) if outcome.error is None else (_UNCHANGED,) * 4
     return (
-        *_outputs(outcome),
-        outcome.notice.get("text", ""),
-        "save-status field-error",
-        _UNCHANGED,
+        *saved,
+        shown.status,
+        shown.status_class,
+        {"version": outcome.state["version"]} if outcome.saved else _UNCHANGED,
+        shown.near_button,
+        *(shown.errors[f] for f in PERSON_TEXT_FIELDS),
     )
 
 

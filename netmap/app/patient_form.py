@@ -16,13 +16,14 @@ from datetime import date
 from typing import Any
 
 import dash
-from dash import Input, Output, State, ctx
-from pydantic import TypeAdapter, ValidationError
+from dash import Input, Output, State
+from pydantic import Field, StrictBool, TypeAdapter, ValidationError
 
 from netmap.app.editor import PATIENT_FIELDS
+from netmap.app.feedback import ERROR_CLASS, FormFeedback, field_messages
 from netmap.app.lang import tab_lang
-from netmap.app.saving import SAVE_STATES, SAVED_OUTPUTS, commit, edit_order_of
-from netmap.app.state import MapState, parse, user_action
+from netmap.app.saving import SAVE_STATES, SAVED_OUTPUTS, Outcome, commit, edit_order_of
+from netmap.app.state import MapState, parse
 from netmap.app.wiring import Callbacks, Page
 from netmap.editing import UpdatePatient, UpdatePatientDetails
 from netmap.errors import NetmapError, invalid_input
@@ -30,7 +31,13 @@ from netmap.i18n import Lang, t
 from netmap.model import Patient, StrictModel
 from netmap.store import MapStore
 
-__all__ = ["PatientForm", "check_patient_form", "register_patient_form"]
+__all__ = [
+    "PatientForm",
+    "PatientSubmit",
+    "check_patient_form",
+    "patient_feedback",
+    "register_patient_form",
+]
 
 _DATE: TypeAdapter[date] = TypeAdapter(date)
 
@@ -43,9 +50,24 @@ class PatientForm(StrictModel):
     cpr_clear: Any = None
     consent: Any = None
     map_date: Any = None
+    #: The browser's word that a date field holds a date typed only in part
+    #: (its value then reads as empty): ``True``, or anything else for no.
+    consent_incomplete: Any = None
+    map_date_incomplete: Any = None
 
 
-def _date(value: Any, lang: Lang) -> tuple[date | None, str | None]:
+class PatientSubmit(StrictModel):
+    """What the browser sends when the form is sent (netmap's clientside script below)."""
+
+    seq: int = Field(ge=0)
+    consent_incomplete: StrictBool
+    map_date_incomplete: StrictBool
+
+
+def _date(value: Any, lang: Lang, incomplete: bool = False) -> tuple[date | None, str | None]:
+    if incomplete:
+        # Empty to the page, but not to the user: nothing is saved, not even "no date".
+        return None, t("app.patient.incomplete_date", lang)
     if value in (None, ""):
         return None, None
     try:
@@ -69,6 +91,12 @@ def check_patient_form(
     >>> op, errors = check_patient_form(PatientForm(name="", consent="2026-13-01"), p, "en")
     >>> op is None, sorted(errors)
     (True, ['consent', 'name'])
+
+    A date typed only in part (the browser reads it as empty) is no date to save:
+
+    >>> op, errors = check_patient_form(PatientForm(name="Ny", map_date_incomplete=True), p, "en")
+    >>> op is None, sorted(errors)
+    (True, ['map_date'])
     """
     errors: dict[str, str] = {}
     name = form.name if isinstance(form.name, str) else None
@@ -84,10 +112,10 @@ def check_patient_form(
             cpr = Patient(name="x", cpr=typed).cpr
         except ValidationError as exc:
             errors["cpr"] = invalid_input(exc).message(lang)
-    consent, problem = _date(form.consent, lang)
+    consent, problem = _date(form.consent, lang, form.consent_incomplete is True)
     if problem:
         errors["consent"] = problem
-    map_date, problem = _date(form.map_date, lang)
+    map_date, problem = _date(form.map_date, lang, form.map_date_incomplete is True)
     if problem:
         errors["map_date"] = problem
     if errors:
@@ -104,8 +132,53 @@ def check_patient_form(
 
 
 _FIELDS = PATIENT_FIELDS
-_GOOD = "save-status"
-_BAD = "save-status field-error"
+
+
+def patient_feedback(errors: dict[str, str], outcome: Outcome | None, lang: Lang) -> FormFeedback:
+    """What the form shows: each field's error, and the line beside "Gem".
+
+    It says the patient's details are saved only when they are: after a
+    save, or when the map holds them already (nothing new). A field with an
+    error (``errors``), a refused save or a conflict say that nothing is saved.
+
+    >>> patient_feedback({"map_date": "Halv dato"}, None, "en").status
+    'Nothing was saved. Correct the field with the error.'
+    >>> fb = patient_feedback({}, Outcome(None, None, None, saved=True), "en")
+    >>> fb.ok, fb.status
+    (True, "The patient's details are saved.")
+    """
+    empty = dict.fromkeys(_FIELDS, "")
+    if errors:
+        return FormFeedback({**empty, **errors}, t("app.patient.not_saved", lang), ok=False)
+    if outcome is not None and outcome.error is not None:
+        by_field, rest = field_messages(outcome.error, ("name", "cpr"), lang)
+        status = " ".join(rest) or t("app.patient.not_saved", lang)
+        return FormFeedback({**empty, **by_field}, status, ok=False)
+    if outcome is not None and outcome.conflict:
+        return FormFeedback(empty, t("app.edit.not_saved", lang), ok=False)
+    return FormFeedback(empty, t("app.patient.saved", lang), ok=True)
+
+
+# Sending the form first asks the date fields whether they hold a date typed
+# only in part: such a field's value reads as empty, and an empty date would
+# otherwise be saved as "no date" with "Patientens oplysninger er gemt.".
+callbacks_js = """
+function(_clicks, _submitName, _submitCpr) {
+  var trig = (window.dash_clientside.callback_context.triggered || [])[0];
+  if (!trig || typeof trig.value !== "number" || trig.value < 1) {
+    return window.dash_clientside.no_update;
+  }
+  function partial(id) {
+    var field = document.getElementById(id);
+    return !!(field && field.validity && field.validity.badInput);
+  }
+  return {
+    seq: Date.now(),
+    consent_incomplete: partial("patient-consent"),
+    map_date_incomplete: partial("patient-map_date")
+  };
+}
+"""
 
 
 def register_patient_form(app: dash.Dash, store: MapStore) -> None:
@@ -114,6 +187,14 @@ def register_patient_form(app: dash.Dash, store: MapStore) -> None:
 
 
 callbacks = Callbacks()
+callbacks.clientside(
+    callbacks_js,
+    Output("patient-submit", "data"),
+    Input("patient-save", "n_clicks"),
+    Input("patient-name-input", "n_submit"),
+    Input("patient-cpr", "n_submit"),
+    prevent_initial_call=True,
+)
 
 
 @callbacks.callback(
@@ -123,9 +204,7 @@ callbacks = Callbacks()
     Output("patient-status", "className"),
     Output("patient-cpr", "value"),
     Output("map-view", "data", allow_duplicate=True),
-    Input("patient-save", "n_clicks"),
-    Input("patient-name-input", "n_submit"),
-    Input("patient-cpr", "n_submit"),
+    Input("patient-submit", "data"),
     State("patient-name-input", "value"),
     State("patient-cpr", "value"),
     State("patient-cpr-clear", "value"),
@@ -136,9 +215,7 @@ callbacks = Callbacks()
 )
 def on_patient_save(
     page: Page,
-    _clicks: Any,
-    _submit_name: Any,
-    _submit_cpr: Any,
+    submit: Any,
     name: Any,
     cpr: Any,
     cpr_clear: Any,
@@ -148,40 +225,42 @@ def on_patient_save(
     history_data: Any,
     lang_data: Any,
 ) -> Any:
-    if not user_action(ctx.triggered):
-        raise dash.exceptions.PreventUpdate
+    try:
+        sent = parse(PatientSubmit, submit)
+    except NetmapError:
+        # No click of the page's own (or a forged one): nothing to do.
+        raise dash.exceptions.PreventUpdate from None
     lang = tab_lang(page.app, lang_data)
     keep = dash.no_update
     try:
         state = parse(MapState, state_data)
         current = page.store.load(state.map_id, state.version).map
         form = PatientForm(
-            name=name, cpr=cpr, cpr_clear=cpr_clear, consent=consent, map_date=map_date
+            name=name,
+            cpr=cpr,
+            cpr_clear=cpr_clear,
+            consent=consent,
+            map_date=map_date,
+            consent_incomplete=sent.consent_incomplete,
+            map_date_incomplete=sent.map_date_incomplete,
         )
     except NetmapError as exc:
         message = exc.message(lang)
-        return (keep, keep, keep, message, "", "", "", message, _BAD, keep, keep)
+        return (keep, keep, keep, message, "", "", "", message, ERROR_CLASS, keep, keep)
     op, errors = check_patient_form(form, current.patient, lang)
-    if op is None:
-        texts = [errors.get(f, "") for f in _FIELDS]
-        return (keep, keep, keep, *texts, t("app.patient.not_saved", lang), _BAD, keep, keep)
-    outcome = commit(page.store, state_data, history_data, op, lang, order=page.order)
-    if outcome.saved:
-        status = t("app.patient.saved", lang)
-        notice = {"kind": "ok", "text": status}
-        return (
-            *(outcome.state, notice, outcome.history),
-            *("", "", "", "", status, _GOOD, ""),
-            outcome.state,
-        )
-    if not isinstance(outcome.notice, dict):
-        # Nothing changed: nothing to save, the form already shows the map.
-        status = t("app.patient.saved", lang)
-        return (keep, keep, keep, "", "", "", "", status, _GOOD, "", keep)
-    status = outcome.notice["text"]
+    outcome = None
+    if op is not None:
+        outcome = commit(page.store, state_data, history_data, op, lang, order=page.order)
+    shown = patient_feedback(errors, outcome, lang)
+    lines = [shown.errors[f] for f in _FIELDS]
+    if outcome is None or not (outcome.saved or outcome.conflict):
+        # Refused before saving, or nothing new: the map and its notice stay.
+        cpr_value = "" if shown.ok else keep
+        return (keep, keep, keep, *lines, shown.status, shown.status_class, cpr_value, keep)
+    notice = {"kind": "ok", "text": shown.status} if outcome.saved else outcome.notice
     return (
-        *(outcome.state, outcome.notice, outcome.history),
-        *("", "", "", "", status, _BAD, keep),
+        *(outcome.state, notice, outcome.history),
+        *(*lines, shown.status, shown.status_class, "" if outcome.saved else keep),
         outcome.state,
     )
 

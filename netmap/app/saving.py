@@ -66,6 +66,10 @@ class Outcome:
     saved: bool = False
     #: The map at the tab's new version (after a save), to draw without loading it.
     after: NetworkMap | None = None
+    #: Why nothing was saved, when the edit was refused (its fields: feedback.py).
+    error: NetmapError | None = None
+    #: Nothing saved because someone else saved meanwhile (the tab must reload).
+    conflict: bool = False
 
 
 def notice(kind: NoticeKind, text: str) -> dict[str, Any]:
@@ -76,11 +80,13 @@ def notice(kind: NoticeKind, text: str) -> dict[str, Any]:
 def error_outcome(exc: NetmapError, lang: Lang) -> Outcome:
     """Nothing saved; the notice says why."""
     key = "app.bad_request" if isinstance(exc, InvalidInput) else "app.error"
-    return Outcome(_UNCHANGED, notice("error", t(key, lang, message=exc.message(lang))), _UNCHANGED)
+    text = t(key, lang, message=exc.message(lang))
+    return Outcome(_UNCHANGED, notice("error", text), _UNCHANGED, error=exc)
 
 
 def _conflict(lang: Lang) -> Outcome:
-    return Outcome(_UNCHANGED, notice("conflict", t("app.conflict", lang)), _UNCHANGED)
+    text = t("app.conflict", lang)
+    return Outcome(_UNCHANGED, notice("conflict", text), _UNCHANGED, conflict=True)
 
 
 def request_seq() -> int | None:

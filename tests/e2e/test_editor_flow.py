@@ -169,7 +169,7 @@ def test_e2e021_second_tab_gets_a_conflict_and_can_reload(live_app: LiveApp, pag
     page.fill("#add-name", "Fra Førstefane")
     choose_band(page, "Tæt på")
     page.click("#add-submit")
-    expect(page.locator("#notice-text")).to_contain_text("ændret et andet sted")
+    expect(page.locator("#conflict-text")).to_contain_text("ændret et andet sted")
     expect(page.locator("#reload")).to_be_visible()
     shot(page, "e2e021_conflict")
     names = [p.name for p in _map(live_app, map_id).persons]

@@ -106,7 +106,7 @@ def test_e2e031_a_field_is_saved_when_left_and_survives_a_reload(
     # A wrong value is not saved and the panel says why.
     page.fill("#edit-email", "ikke en adresse")
     page.press("#edit-email", "Tab")
-    expect(page.locator("#edit-status")).to_contain_text("ikke en adresse")
+    expect(page.locator("#edit-email-error")).to_contain_text("ikke en adresse")
     assert live_app.store.load(map_id).map.person("ven").email is None
     shot(page, "e2e031_autosave")
     # The add form keeps unsent typing in the browser; once sent, it is gone from there.
