@@ -66,7 +66,7 @@ def test_e2e042_editing_email_and_phone_logs_no_console_error(
     wait_for_stored(live_app, map_id, lambda m: m.person("sb").email == "ny.adresse@eksempel.dk")
     expect(page.locator("#edit-status")).to_have_text("Gemt")
     _leave(page, "#edit-email", "ikke en adresse")
-    expect(page.locator("#edit-status")).to_contain_text("ikke en adresse")
+    expect(page.locator("#edit-email-error")).to_contain_text("ikke en adresse")
     _leave(page, "#edit-email", "tredje@eksempel.dk")
     wait_for_stored(live_app, map_id, lambda m: m.person("sb").email == "tredje@eksempel.dk")
     _leave(page, "#edit-phone", "70 12 34 56")

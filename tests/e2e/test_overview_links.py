@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from netmap.model import NetworkMap, Patient, Person
-from tests.e2e.conftest import LiveApp, shot, wait_for_map
+from tests.e2e.conftest import LiveApp, shot, side_tab, wait_for_map
 
 pytestmark = pytest.mark.e2e
 
@@ -39,6 +39,7 @@ def test_e2e043_phone_and_email_are_links_and_nothing_else_is(
     map_id = live_app.create_map(_map())
     page.goto(live_app.map_url(map_id))
     wait_for_map(page)
+    side_tab(page, "panels")
     page.locator("#panel-overview-title").click()
     table = page.locator("#panel-overview-table")
     expect(table.locator("a[href='tel:+4520112233']")).to_have_text("+45 20 11 22 33")
