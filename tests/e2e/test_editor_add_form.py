@@ -51,10 +51,15 @@ def _top(page: Page, selector: str) -> float:
 
 
 def _page_top(page: Page, selector: str) -> float:
-    """Where an element is on the page (not in the window): moves only if pushed."""
+    """Where an element is on the page (not in the window): moves only if pushed.
+
+    The side column beside the map scrolls on its own (responsive.css): its
+    scroll counts like the window's.
+    """
     return float(
         page.evaluate(
-            "(s) => document.querySelector(s).getBoundingClientRect().top + window.scrollY",
+            "(s) => { const e = document.querySelector(s), c = e.closest('.side-col');"
+            " return e.getBoundingClientRect().top + window.scrollY + (c ? c.scrollTop : 0); }",
             selector,
         )
     )
