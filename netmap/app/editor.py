@@ -20,6 +20,7 @@ from netmap.app.list_leaves import ANSWERS, drawn_for, list_leaves
 from netmap.app.map_keys import map_keys_help, map_keys_layer
 from netmap.app.mapview import MARKS, build_elements, stylesheet
 from netmap.app.meetings.since import meetings_link, since_toggle
+from netmap.app.notice import conflict_toast
 from netmap.app.panels.patch import fingerprint
 from netmap.app.share.layout import share_field, share_section
 from netmap.app.side_tabs import side_tabs
@@ -761,19 +762,7 @@ def editor_layout(
     )
     # A save refused because the map changed elsewhere: at the top of the
     # window, whatever is scrolled into view, with the way out.
-    conflict = html.Div(
-        [
-            html.P(id="conflict-text", role="alert"),
-            html.Button(
-                t("app.reload", lang),
-                id="reload",
-                className="btn btn-primary",
-                style={"display": "none"},
-            ),
-        ],
-        id="conflict-toast",
-        className="toast",
-    )
+    conflict = conflict_toast(lang)
     return html.Main(
         [
             conflict,

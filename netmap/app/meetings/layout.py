@@ -32,6 +32,7 @@ from netmap.app.meetings.view import (
     participants_picker,
     record_form,
 )
+from netmap.app.notice import conflict_toast
 from netmap.consent import ConsentState
 from netmap.i18n import Lang, t
 from netmap.meetings import Meeting, latest_held
@@ -283,12 +284,8 @@ def meetings_layout(
             html.Div(
                 [
                     html.Div(id="notice-text", role="status", **attrs(aria_live="polite")),
-                    html.Button(
-                        t("app.reload", lang),
-                        id="reload",
-                        className="btn btn-primary",
-                        style={"display": "none"},
-                    ),
+                    # A conflict: at the top of the window, with the reload button.
+                    conflict_toast(lang),
                 ],
                 id="notice",
                 className="notice screen-only",
