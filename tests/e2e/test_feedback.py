@@ -123,7 +123,8 @@ def test_e2e_fb003_a_date_typed_in_part_is_not_saved(live_app: LiveApp, page: Pa
     page.locator("#patient-details summary").click()
     field = page.locator("#patient-map_date")
     field.click()
-    # Day and month only (da-DK: dd.mm.åååå), no year: the browser reads it as empty.
+    # Four digits into a date field that needs eight: one part stays empty, and the
+    # browser reads the whole field as empty (its validity says badInput).
     page.keyboard.type("1211")
     assert page.evaluate("document.querySelector('#patient-map_date').validity.badInput")
     page.click("#patient-save")
