@@ -639,7 +639,8 @@ def on_save(page: Page, clicks: Any, *values: Any) -> Any:
     if shown is None:
         raise dash.exceptions.PreventUpdate
     # A refused field is told under the field, not under the map as well.
-    saved = _outputs(outcome) if outcome.error is None else (_UNCHANGED,) * 4
+    under_field = outcome.error is not None and any(shown.errors.values())
+    saved = (_UNCHANGED,) * 4 if under_field else _outputs(outcome)
     return (
         *saved,
         shown.status,
