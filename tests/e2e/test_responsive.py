@@ -234,7 +234,8 @@ def test_e2e_rsp004_phone_questions_are_a_compact_stepper(
         expect(steps).to_have_count(4)
         # Every step's number is on the screen, in one row; only the chosen
         # step shows its words (the others keep them for screen readers).
-        boxes = [steps.nth(i).bounding_box() for i in range(4)]
+        numbers = page.locator("#q-step .step-no")
+        boxes = [numbers.nth(i).bounding_box() for i in range(4)]
         assert all(b is not None for b in boxes)
         assert max(b["y"] for b in boxes) - min(b["y"] for b in boxes) < 30  # type: ignore[index]
         assert all(b["x"] >= 0 and b["x"] + b["width"] <= 390 for b in boxes)  # type: ignore[index]
