@@ -7,9 +7,14 @@ Measures, and prints as medians with the machine's core count:
 1. Server side: the HTTP POST to ``/_dash-update-component`` that applies a
    drag (parse, load, apply, save, answer), as a ratio to the POST of a no-op
    callback registered in the same app (target ≤ 2×): medians of the round
-   trips on loopback. The time inside Flask alone (before/after request
-   hooks) is printed too; there the no-op is nearly nothing, so that ratio
-   mostly shows the store's save.
+   trips on loopback. Each drop lands a pixel from the last, so the layout
+   (``netmap/layout.py``, cached per map) is computed anew as in a session,
+   and the POST sends back what the browser keeps of the answers (the
+   list's, edit panel's and panels' fingerprints). The answer's size and the
+   time inside Flask alone (before/after request hooks) are printed too;
+   there the no-op is nearly nothing. The save's fsync (WAL,
+   ``synchronous=FULL``) is made while the answer is drawn
+   (``netmap.service.save_edit``'s ``while_saving``).
 2. Browser: from the drop (the ``dragfree`` event) to the new content in the
    team panel (a MutationObserver sees its text change; target median
    ≤ 100 ms at 60 persons, ≤ 300 ms at 1,000), dragging a professional
@@ -173,12 +178,23 @@ def bench_server(server: Server, map_id: str, rounds: int) -> None:
     deps = server.dependencies()
     drag = next(d for d in deps if [i["id"] for i in d["inputs"]] == ["drag-op"])
     noop = next(d for d in deps if [i["id"] for i in d["inputs"]] == ["bench-noop-in"])
-    version = server.store.load(map_id).version
-    empty_panel = edit_panel_region(server.store.load(map_id).map, None, "da")[1]
+    loaded = server.store.load(map_id)
+    version = loaded.version
+    # What a browser that has the page drawn sends with a drop: the page's
+    # drawn fingerprints, then whatever the answers set (as the browser keeps them).
+    drawn: dict[str, Any] = {
+        "person-list-drawn": drawn_for(loaded.map, "da"),
+        "edit-panel-drawn": edit_panel_region(loaded.map, None, "da")[1],
+        # The first (warm-up) answer draws the panels and says what it drew.
+        "panel-drawn": None,
+    }
     round_trips: dict[str, list[float]] = {"drag": [], "noop": []}
+    sizes: list[int] = []
     for i in range(rounds + 5):
-        # Alternate between two points so that every drop is a real change.
-        x, y = (-0.5 * MAP_RADIUS, 0.0) if i % 2 else (0.0, -0.8 * MAP_RADIUS)
+        # Alternate between two places so that every drop is a real change,
+        # a pixel further each round: every map is new to the layout's cache,
+        # as in a real session (two points in turn timed only the cache).
+        x, y = (-0.5 * MAP_RADIUS, 0.0 + i) if i % 2 else (0.0 + i, -0.8 * MAP_RADIUS)
         body = _body(
             drag,
             {"drag-op": {"id": "p1", "x": x, "y": y}},
@@ -186,17 +202,19 @@ def bench_server(server: Server, map_id: str, rounds: int) -> None:
                 "map-state": {"map_id": map_id, "version": version},
                 "history": {"undo": [], "redo": []},
                 "lang": "da",
-                # What a browser that has the page drawn sends with a drop.
                 "q-step": 1,
                 "mode": "select",
-                "person-list-drawn": drawn_for(server.store.load(map_id).map, "da"),
-                "edit-panel-drawn": empty_panel,
+                **drawn,
             },
         )
         reply, elapsed = server.post(body)
         state = reply["response"]["map-state"]["data"]
         assert state["version"] == version + 1, reply
         version = state["version"]
+        for store_id in drawn:
+            if store_id in reply.get("sideUpdate", {}):
+                drawn[store_id] = reply["sideUpdate"][store_id]["data"]
+        sizes.append(len(json.dumps(reply)))
         _, noop_elapsed = server.post(_body(noop, {"bench-noop-in": i}, {}))
         if i >= 5:  # warm-up rounds are not counted
             round_trips["drag"].append(elapsed)
@@ -210,6 +228,7 @@ def bench_server(server: Server, map_id: str, rounds: int) -> None:
         f"server: drag POST median {drag_trip * 1000:.1f} ms, no-op POST median "
         f"{noop_trip * 1000:.1f} ms, ratio {drag_trip / noop_trip:.1f}x (target <= 2x)"
     )
+    print(f"server: drag answer median {statistics.median(sizes[5:]) / 1000:.1f} KB")
     print(
         f"server: inside Flask only: drag {drag_server * 1000:.1f} ms, no-op "
         f"{noop_server * 1000:.1f} ms ({drag_server / noop_server:.0f}x)"
@@ -285,6 +304,9 @@ def bench_browser(
             # measures (with the chart) are open: all of it is on the page.
             page.locator(".person-item", has_text="Person 0").first.click()
             page.wait_for_selector("#edit-panel .edit-form")
+        # The team panel is in the side column's "Team og tjek" tab (netmap/app/side_tabs.py).
+        page.locator("#side-tab-panels").click()
+        if everything_open:
             page.locator("#panel-overview-title").click()
             page.locator("#panel-measures-title").click()
             page.wait_for_selector("#panel-chart .main-svg", timeout=15_000)
