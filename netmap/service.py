@@ -28,6 +28,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated
@@ -50,6 +51,7 @@ __all__ = [
     "Overtaken",
     "Restored",
     "Saved",
+    "WhileSaving",
     "author_of",
     "redo",
     "restore_version",
@@ -85,6 +87,9 @@ class Saved:
     before: NetworkMap
     after: NetworkMap
     summary: ChangeSummary
+    #: What ``while_saving`` made of ``after`` while the store wrote it, if
+    #: it was made for this version (see :func:`save_edit`); else ``None``.
+    prepared: object = None
 
     @property
     def changed(self) -> bool:
@@ -165,12 +170,58 @@ class EditOrder:
                 self._newest.popitem(last=False)
 
 
+#: What a save's fsync is overlapped with (see :func:`save_edit`): one writer
+#: thread is enough, the store writes one save at a time anyway.
+_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="netmap-save")
+#: ``while_saving``: the map id, the version the save will have, the map saved.
+WhileSaving = Callable[[str, int, NetworkMap], object]
+
+
+def _store_save(
+    store: MapStore,
+    map_id: str,
+    after: NetworkMap,
+    base: int,
+    author: str,
+    while_saving: WhileSaving | None,
+) -> tuple[StoredMap, object]:
+    """Save ``after`` on ``base``; with ``while_saving``, call it during the commit.
+
+    The store saves in the writer thread, and once only its commit is left
+    (the fsync, during which SQLite lets other threads run) ``while_saving``
+    runs in this one: before that this thread only waits, as the save's own
+    work would otherwise wait for Python's lock behind it (up to 5 ms at a
+    time). Its result is kept only if the save went through as ``base + 1``;
+    if it raises, nothing is kept (the caller draws again and meets the same
+    error). The save is waited for in every case, so nothing returns before
+    the version is on disk.
+    """
+    if while_saving is None:
+        return store.save(map_id, after, base_version=base, author=author), None
+    at_commit = threading.Event()
+    writing = _WRITER.submit(
+        store.save, map_id, after, base_version=base, author=author, before_commit=at_commit.set
+    )
+    # Refused, or nothing to add: no commit comes, the answer is known.
+    writing.add_done_callback(lambda _done: at_commit.set())
+    at_commit.wait()
+    if writing.done():
+        return writing.result(), None
+    try:
+        prepared = while_saving(map_id, base + 1, after)
+    except Exception:  # drawn again after the save, where it raises again
+        prepared = None
+    stored = writing.result()  # a ConflictError raises here
+    return stored, prepared if stored.version == base + 1 else None
+
+
 def _save_on_own_newest(
     store: MapStore,
     map_id: str,
     base_version: int,
     change: Callable[[NetworkMap], NetworkMap],
     tab: str | None,
+    while_saving: WhileSaving | None = None,
 ) -> Saved | Conflict:
     author = author_of(tab)
     base = base_version
@@ -180,7 +231,7 @@ def _save_on_own_newest(
         if after == before:
             return Saved(map_id, base_version, base, base, before, after, ChangeSummary())
         try:
-            stored = store.save(map_id, after, base_version=base, author=author)
+            stored, prepared = _store_save(store, map_id, after, base, author, while_saving)
         except ConflictError as exc:
             if tab is None or attempt == OWN_RETRIES - 1:
                 return Conflict(map_id, base_version, exc.current_version)
@@ -190,7 +241,7 @@ def _save_on_own_newest(
             base = newer[-1].version
             continue
         summary = describe_changes(before, after)
-        return Saved(map_id, base_version, base, stored.version, before, after, summary)
+        return Saved(map_id, base_version, base, stored.version, before, after, summary, prepared)
     raise AssertionError("unreachable: the last attempt returns")
 
 
@@ -203,6 +254,7 @@ def save_edit(
     tab: str | None,
     seq: int | None,
     order: EditOrder | None = None,
+    while_saving: WhileSaving | None = None,
 ) -> Saved | Conflict | Overtaken:
     """Apply ``op`` to ``base_version`` (or the tab's own newest) and save the result.
 
@@ -211,13 +263,20 @@ def save_edit(
     :class:`EditOrder` (without it nothing is held back). Raises
     ``NetmapError`` for an edit that cannot be made or a map that is not there;
     nothing is saved then.
+
+    ``while_saving(map_id, version, map)`` (optional) is called with the map
+    to be saved while the store writes it, so that what the caller makes of
+    it (the app: the screen's answer) costs no time beyond the disk's
+    fsync; its result is :attr:`Saved.prepared` when the save went through
+    as that version. It must only read the map, and should not need the
+    store: the version is not there yet, and a read waits for the write.
     """
     subject = op.about() if op.sets_outright else None
     turn = order.turn(map_id, tab, subject, seq) if order else _always()
     with turn as in_order:
         if not in_order:
             return Overtaken(map_id, op.about())
-        return _save_on_own_newest(store, map_id, base_version, op.apply, tab)
+        return _save_on_own_newest(store, map_id, base_version, op.apply, tab, while_saving)
 
 
 @contextmanager

@@ -18,6 +18,7 @@ from typing import Any
 import dash
 from dash import ALL, Input, Output, State, ctx
 
+from netmap.analysis import MapAnalysis, analyse
 from netmap.analysis.since import SinceMeeting
 from netmap.app.add_form import ERROR_SLOTS, add_op, error_slots
 from netmap.app.editor import edit_panel, person_list, question_help
@@ -34,7 +35,7 @@ from netmap.app.list_leaves import (
 )
 from netmap.app.mapview import build_elements, map_point
 from netmap.app.meetings.since import since_cache_of, since_for
-from netmap.app.panels.callbacks import PANEL_INPUTS, panel_region
+from netmap.app.panels.callbacks import PANEL_INPUTS, analysis_cache_of, panel_region
 from netmap.app.panels.outputs import PANEL_OUTPUTS
 from netmap.app.panels.patch import fingerprint
 from netmap.app.saving import (
@@ -70,7 +71,15 @@ from netmap.i18n import Lang, t
 from netmap.model import NetworkMap, PersonId
 from netmap.store import MapNotFound, MapStore
 
-__all__ = ["MapRegion", "draw_drop", "edit_panel_region", "map_region", "register_editor_callbacks"]
+__all__ = [
+    "DropView",
+    "MapRegion",
+    "draw_drop",
+    "drop_view",
+    "edit_panel_region",
+    "map_region",
+    "register_editor_callbacks",
+]
 
 #: The notice under the map, from ``notice-store`` (a :class:`Notice` made by
 #: the server); a conflict shows at the top of the window instead, with the
@@ -220,35 +229,76 @@ def edit_panel_region(network_map: NetworkMap, selected: Any, lang: Lang) -> tup
     return panel, fingerprint(panel)
 
 
+@dataclass(frozen=True)
+class DropView:
+    """What a drop's answer sets besides the panels, made from the saved map.
+
+    Made while the store writes the version (:func:`drop_view` as the
+    service's ``while_saving``), so that it costs no time beyond the disk's
+    fsync; ``analysis`` is the panels' analysis, kept once the save is done.
+    """
+
+    map_id: str
+    version: int
+    props: list[tuple[Any, dict[str, Any]]]
+    analysis: tuple[tuple[str, int, date | None], MapAnalysis]
+
+
+def drop_view(
+    page: Page, map_id: str, version: int, network_map: NetworkMap, view: tuple[Any, ...]
+) -> DropView:
+    """The map, the list, the edit panel and the panels' analysis for a drop's answer.
+
+    ``view`` holds the raw values of :data:`_VIEW_STATES`. Pure but for the
+    since-last-meeting baseline (cached; read from the store at most once).
+    """
+    app = page.app
+    lang_data, selected, connect_from, step, mode, list_drawn, panel_drawn = view[:7]
+    lang = tab_lang(app, lang_data)
+    since = since_for(page.store, since_cache_of(app), map_id, network_map)
+    region = map_region(
+        network_map, version, lang, (selected, connect_from, step, mode), list_drawn, since
+    )
+    props: list[tuple[Any, dict[str, Any]]] = [
+        ("map-cy", {"elements": region.elements}),
+        ("version-label", {"children": region.version_label}),
+    ]
+    if region.list_children is not _UNCHANGED:
+        props.append(("person-list", {"children": region.list_children}))
+    if region.list_drawn is not _UNCHANGED:
+        props.append(("person-list-drawn", {"data": region.list_drawn}))
+    props.extend(region.updates)
+    panel, now = edit_panel_region(network_map, selected, lang)
+    if now != panel_drawn:
+        props.append(("edit-panel", {"children": panel}))
+        props.append(("edit-panel-drawn", {"data": now}))
+    as_of = page.today()
+    analysis = ((map_id, version, as_of), analyse(network_map, as_of=as_of))
+    return DropView(map_id, version, props, analysis)
+
+
 def draw_drop(
-    page: Page, network_map: NetworkMap, state: dict[str, Any], view: tuple[Any, ...]
+    page: Page,
+    network_map: NetworkMap,
+    state: dict[str, Any],
+    view: tuple[Any, ...],
+    made: object = None,
 ) -> None:
     """Set what a drop changed on the page, in the drop's own answer (``dash.set_props``).
 
     ``state`` is the tab's new ``map-state``, ``view`` the raw values of
     :data:`_VIEW_STATES`: the map, the list, the edit panel and the panels
-    come with the save's answer. The panels callback, fired by the new
-    ``map-state``, then finds them drawn and sends nothing.
+    come with the save's answer. ``made`` is the :class:`DropView` made
+    during the save, if it was (for this version). The panels callback, fired
+    by the new ``map-state``, then finds them drawn and sends nothing.
     """
-    app, version = page.app, state["version"]
-    lang_data, selected, connect_from, step, mode, list_drawn, panel_drawn = view[:7]
-    lang = tab_lang(app, lang_data)
-    since = since_for(page.store, since_cache_of(app), state["map_id"], network_map)
-    region = map_region(
-        network_map, version, lang, (selected, connect_from, step, mode), list_drawn, since
-    )
-    dash.set_props("map-cy", {"elements": region.elements})
-    dash.set_props("version-label", {"children": region.version_label})
-    if region.list_children is not _UNCHANGED:
-        dash.set_props("person-list", {"children": region.list_children})
-    if region.list_drawn is not _UNCHANGED:
-        dash.set_props("person-list-drawn", {"data": region.list_drawn})
-    for component_id, props in region.updates:
+    map_id, version = state["map_id"], state["version"]
+    drawn = made if isinstance(made, DropView) else None
+    if drawn is None or (drawn.map_id, drawn.version) != (map_id, version):
+        drawn = drop_view(page, map_id, version, network_map, view)
+    for component_id, props in drawn.props:
         dash.set_props(component_id, props)
-    panel, now = edit_panel_region(network_map, selected, lang)
-    if now != panel_drawn:
-        dash.set_props("edit-panel", {"children": panel})
-        dash.set_props("edit-panel-drawn", {"data": now})
+    analysis_cache_of(page.app).put(*drawn.analysis)
     _draw_panels(page, network_map, state, view[7:])
 
 
@@ -449,10 +499,19 @@ def on_drop(page: Page, drag: Any, state_data: Any, history_data: Any, *view: An
         op = parse_edit({"kind": "drop_person", "id": drop.id, "x": x, "y": y})
     except NetmapError as exc:
         return _bad_request(exc, lang)[:3]
-    outcome = commit(page.store, state_data, history_data, op, lang, order=page.order)
+    outcome = commit(
+        page.store,
+        state_data,
+        history_data,
+        op,
+        lang,
+        order=page.order,
+        # The answer is made while the store writes (and fsyncs) the version.
+        while_saving=lambda map_id, version, saved: drop_view(page, map_id, version, saved, view),
+    )
     if outcome.after is not None:
         # One round trip draws it all, from the saved map (no store load).
-        draw_drop(page, outcome.after, outcome.state, view)
+        draw_drop(page, outcome.after, outcome.state, view, outcome.prepared)
     return _outputs(outcome)[:3]
 
 
@@ -614,9 +673,7 @@ function(flash) {
 def on_save(page: Page, clicks: Any, *values: Any) -> Any:
     """Save the edit panel: ``values`` are the fields' inputs, then the states."""
     fields = dict(zip(_PANEL_FIELDS, values[: len(_PANEL_FIELDS)], strict=True))
-    helps_with, sector, selected, state_data, history_data, lang_data = values[
-        len(_PANEL_FIELDS) :
-    ]
+    helps_with, sector, selected, state_data, history_data, lang_data = values[len(_PANEL_FIELDS) :]
     settled = fields["sector"]
     fields["helps_with"] = helps_with  # the text area reports n_blur; its value is a state
     fields["sector"] = sector  # saved when the choice has come to rest: a state too

@@ -25,7 +25,7 @@ from netmap.editing import EditOp
 from netmap.errors import InvalidInput, NetmapError
 from netmap.i18n import Lang, t
 from netmap.model import NetworkMap
-from netmap.service import Conflict, EditOrder, History, Overtaken, Restored
+from netmap.service import Conflict, EditOrder, History, Overtaken, Restored, WhileSaving
 from netmap.store import MapStore
 
 __all__ = [
@@ -70,6 +70,8 @@ class Outcome:
     error: NetmapError | None = None
     #: Nothing saved because someone else saved meanwhile (the tab must reload).
     conflict: bool = False
+    #: What ``while_saving`` made of ``after`` during the save (``Saved.prepared``).
+    prepared: object = None
 
 
 def notice(kind: NoticeKind, text: str) -> dict[str, Any]:
@@ -116,13 +118,24 @@ def commit(
     lang: Lang,
     *,
     order: EditOrder | None = None,
+    while_saving: WhileSaving | None = None,
 ) -> Outcome:
-    """Save ``op`` on the version the tab saw; the tab's next state, notice and stacks."""
+    """Save ``op`` on the version the tab saw; the tab's next state, notice and stacks.
+
+    ``while_saving``: see :func:`netmap.service.save_edit`.
+    """
     try:
         state = parse(MapState, state_data)
         history = parse(History, history_data or {})
         result = service.save_edit(
-            store, state.map_id, state.version, op, tab=state.tab, seq=request_seq(), order=order
+            store,
+            state.map_id,
+            state.version,
+            op,
+            tab=state.tab,
+            seq=request_seq(),
+            order=order,
+            while_saving=while_saving,
         )
     except NetmapError as exc:
         return error_outcome(exc, lang)
@@ -140,6 +153,7 @@ def commit(
         history.pushed(result.base if result.changed else state.version).model_dump(),
         saved=True,
         after=result.after,
+        prepared=result.prepared,
     )
 
 

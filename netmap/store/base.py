@@ -9,6 +9,7 @@ satisfy :class:`MapStore`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
@@ -197,13 +198,16 @@ class MapStore(Protocol):
         base_version: int,
         author: str,
         summary: str | None = None,
+        before_commit: Callable[[], None] | None = None,
     ) -> StoredMap:
         """Append a new version; ``ConflictError`` if ``base_version`` is not the latest.
 
         Without ``summary`` the store describes the change from the base version.
         A map equal to the latest version adds no version: the latest is returned
         as it is (the app saves on every edit; history should show real changes).
-        A stale ``base_version`` is refused even then.
+        A stale ``base_version`` is refused even then. ``before_commit`` is
+        called when the new version is written and only the commit (the
+        wait for the disk) is left; not when nothing is added or it is refused.
         """
         ...
 

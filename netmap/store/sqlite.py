@@ -52,7 +52,7 @@ import sqlite3
 import threading
 import uuid
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -269,11 +269,15 @@ class SqliteStore:
         return self._conn
 
     @contextlib.contextmanager
-    def _transaction(self, *, write: bool) -> Iterator[sqlite3.Connection]:
+    def _transaction(
+        self, *, write: bool, before_commit: list[Callable[[], None]] | None = None
+    ) -> Iterator[sqlite3.Connection]:
         """One transaction under the store's lock; sqlite errors become StoreError.
 
         After it, an unfinished erasure (of this store or another program) is
         tried again without waiting: every write is a chance to finish it.
+        What the body leaves in ``before_commit`` is called just before the
+        ``COMMIT`` (whose fsync is then all that is left).
         """
         with self._lock:
             conn = self._connection()
@@ -287,6 +291,8 @@ class SqliteStore:
                     self._pending = bool(
                         conn.execute("SELECT EXISTS (SELECT 1 FROM erasure_pending)").fetchone()[0]
                     )
+                for call in before_commit or ():
+                    call()
                 conn.execute("COMMIT")
             except BaseException as exc:
                 if conn.in_transaction:
@@ -566,16 +572,20 @@ class SqliteStore:
         base_version: int,
         author: str,
         summary: str | None = None,
+        before_commit: Callable[[], None] | None = None,
     ) -> StoredMap:
         """Append a new version on top of ``base_version`` (see the MapStore contract).
 
         A stale ``base_version`` is refused after reading one row: the latest
         version's number, found through the ``(map_id, version)`` index.
+        ``before_commit`` is called once the version is written, before the
+        commit's fsync (the one part of a save that waits for the disk).
         """
         checked, parts = self._checked(network_map)
         author = _clean(author, field="author", max_length=MAX_AUTHOR_LENGTH, required=True)
         note = _note(summary)
-        with self._transaction(write=True) as conn:
+        at_commit: list[Callable[[], None]] = []
+        with self._transaction(write=True, before_commit=at_commit) as conn:
             latest = self._latest(conn, map_id)
             if latest.version != base_version:
                 raise ConflictError(map_id, base_version, latest.version, network_map)
@@ -583,7 +593,7 @@ class SqliteStore:
             if self._unchanged(latest, parts, known):
                 return self._stored(conn, latest)
             before = self._base_for_changes(conn, latest)
-            return self._insert(
+            stored = self._insert(
                 conn,
                 map_id=map_id,
                 version=latest.version + 1,
@@ -594,6 +604,9 @@ class SqliteStore:
                 note=note,
                 based_on=base_version,
             )
+            if before_commit is not None:
+                at_commit.append(before_commit)
+            return stored
 
     def _base_for_changes(self, conn: sqlite3.Connection, latest: _Row) -> NetworkMap | None:
         """The latest map, to describe what a new version changes; None if damaged."""

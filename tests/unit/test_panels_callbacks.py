@@ -7,6 +7,7 @@ give a clear message and change nothing in the store.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -15,6 +16,7 @@ import pytest
 from app_client import app_client
 from dash import dcc, html
 from panels_support import AS_OF, as_json, by_id, md_table, names_in, nodes, sofie, texts
+from plotly.utils import PlotlyJSONEncoder
 from revise import revise_patient, revise_person
 
 from netmap.analysis import measure_name
@@ -22,7 +24,10 @@ from netmap.app.panels import panels_layout, register_panel_callbacks
 from netmap.app.panels.callbacks import AnalysisCache, is_open, next_sort, update_panels
 from netmap.app.panels.measures import CHART, plain_details_id, plain_id, value_id
 from netmap.app.panels.overview import OVERVIEW_TABLE
+from netmap.app.panels.patch import fingerprint, plain
+from netmap.app.panels.render import render_panels
 from netmap.app.panels.slots import CHECK_SLOTS, TEAM_SLOTS
+from netmap.app.state import OverviewSort
 from netmap.store.base import MapStore, StoredMap
 
 
@@ -541,3 +546,20 @@ def test_pnl104_garbage_fingerprints_draw_the_open_sections_whole(
     assert "sideUpdate" not in reply
     assert by_id(reply["response"]["panel-overview-body"]["children"], OVERVIEW_TABLE)
     assert by_id(reply["response"]["panel-measures-body"]["children"], CHART)
+
+
+def test_pnl110_fingerprints_are_of_the_json_dash_sends() -> None:
+    # fingerprint() turns components into dicts itself (patch.plain), faster
+    # than plotly's encoder: it must still see exactly what Dash would send.
+    content = render_panels(sofie(), "da", OverviewSort(), as_of=AS_OF)
+    assert content.overview is not None and content.measures is not None
+    parts = [
+        *content.team.values(),
+        *content.checks.values(),
+        content.overview.filled(),
+        content.measures.filled(),  # with the chart's figure
+    ]
+    for part in parts:
+        ours = json.loads(json.dumps(part, default=plain, sort_keys=True))
+        assert ours == json.loads(json.dumps(part, cls=PlotlyJSONEncoder, sort_keys=True))
+    assert len({fingerprint(part) for part in parts}) == len(parts)

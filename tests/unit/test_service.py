@@ -186,3 +186,83 @@ def test_service006_undo_and_redo_move_between_the_stacks(store: SqliteStore, ma
     assert [p.id for p in store.load(map_id).map.persons] == ["ven"]
     # A stale tab's undo is a conflict.
     assert isinstance(service.undo(store, map_id, 1, History(undo=[2]), tab=OTHER_TAB), Conflict)
+
+
+def test_service007_while_saving_runs_during_the_commit_and_its_result_is_kept(
+    store: SqliteStore, map_id: str
+) -> None:
+    seen: list[tuple[str, int, str, int]] = []
+
+    def while_saving(saving: str, version: int, network_map: NetworkMap) -> object:
+        # Called before the save returns: the version is not there yet for others.
+        seen.append((saving, version, network_map.person("ven").sector, len(store.history(saving))))
+        return ("drawn", version)
+
+    result = service.save_edit(
+        store,
+        map_id,
+        1,
+        MovePerson(id="ven", sector="family", distance=0.9),
+        tab=TAB,
+        seq=1,
+        while_saving=while_saving,
+    )
+    assert isinstance(result, Saved)
+    assert result.version == 2 and result.prepared == ("drawn", 2)
+    # The store's read waited for the write: it saw version 2 committed.
+    assert seen == [(map_id, 2, "family", 2)]
+    assert store.load(map_id).version == 2
+
+
+def test_service008_what_while_saving_made_is_dropped_when_the_save_is_not_that_version(
+    store: SqliteStore, map_id: str
+) -> None:
+    made: list[int] = []
+
+    def while_saving(_map_id: str, version: int, _map: NetworkMap) -> object:
+        made.append(version)
+        return version
+
+    # Someone else saved version 2: a conflict, nothing was prepared for it.
+    service.save_edit(store, map_id, 1, RemovePerson(id="mor"), tab=OTHER_TAB, seq=1)
+    stale = service.save_edit(
+        store,
+        map_id,
+        1,
+        CycleAnswer(id="ven", question=2),
+        tab=TAB,
+        seq=2,
+        while_saving=while_saving,
+    )
+    assert isinstance(stale, Conflict) and made == []
+    # Nothing to save: no version, no call.
+    same = service.save_edit(
+        store,
+        map_id,
+        2,
+        MovePerson(id="ven", sector="leisure", distance=0.5),
+        tab=TAB,
+        seq=3,
+        while_saving=while_saving,
+    )
+    assert isinstance(same, Saved) and not same.changed and same.prepared is None
+    assert made == []
+
+
+def test_service009_a_failing_while_saving_still_saves_and_keeps_nothing(
+    store: SqliteStore, map_id: str
+) -> None:
+    def while_saving(_map_id: str, _version: int, _map: NetworkMap) -> object:
+        raise RuntimeError("drawing failed")
+
+    result = service.save_edit(
+        store,
+        map_id,
+        1,
+        CycleAnswer(id="ven", question=2),
+        tab=TAB,
+        seq=1,
+        while_saving=while_saving,
+    )
+    assert isinstance(result, Saved) and result.version == 2 and result.prepared is None
+    assert store.load(map_id).version == 2

@@ -535,3 +535,27 @@ def test_st026_a_writer_holding_the_lock_too_long_gives_busy_not_loss(tmp_path: 
             blocker.execute("ROLLBACK")
             blocker.close()
         assert impatient.save(first.map_id, new, base_version=1, author="K").version == 2
+
+
+def test_st027_before_commit_is_called_once_written_before_the_commit(tmp_path: Path) -> None:
+    with SqliteStore(tmp_path / "a.db") as store, SqliteStore(tmp_path / "a.db") as other:
+        first = store.create(make_map(), author="kp")
+        seen: list[int] = []
+        changed = first.map.model_copy(update={"patient": Patient(name="Testa Anden")})
+        # Another connection does not see the version yet: only the commit is left.
+        saved = store.save(
+            first.map_id,
+            changed,
+            base_version=1,
+            author="kp",
+            before_commit=lambda: seen.append(other.load(first.map_id).version),
+        )
+        assert saved.version == 2 and seen == [1]
+        assert other.load(first.map_id).version == 2
+        # Nothing to add, or refused: no commit of a version, no call.
+        store.save(first.map_id, changed, base_version=2, author="kp", before_commit=seen.clear)
+        with pytest.raises(ConflictError):
+            store.save(
+                first.map_id, first.map, base_version=1, author="kp", before_commit=seen.clear
+            )
+        assert seen == [1]

@@ -75,6 +75,14 @@ class AnalysisCache:
             self._items.move_to_end(key)
             return found
 
+    def put(self, key: tuple[str, int, date | None], analysis: MapAnalysis) -> None:
+        """Keep ``analysis`` for ``key`` (made elsewhere, e.g. while a drop was saved)."""
+        with self._lock:
+            self._items[key] = analysis
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
 
 def update_panels(
     store: MapStore,

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from typing import Annotated, Any
 
 import dash
+from dash.development.base_component import Component
 from plotly.utils import PlotlyJSONEncoder
 from pydantic import Field, TypeAdapter, ValidationError
 
@@ -35,14 +36,51 @@ _Fingerprints = TypeAdapter(
 )
 
 
+_PLOTLY = PlotlyJSONEncoder()
+
+
+#: What a component's ``__dict__`` holds besides its properties (Dash's bookkeeping).
+_NOT_PROPS = frozenset(
+    {
+        "available_properties",
+        "available_wildcard_properties",
+        "_prop_names",
+        "_valid_wildcard_attributes",
+    }
+)
+
+
+def plain(value: Any) -> Any:
+    """What a component (or a figure, a date …) is in JSON, for :func:`fingerprint`.
+
+    A component as ``Component.to_plotly_json`` has it: its properties are
+    the attributes it was given (``aria-*`` and ``data-*`` included), read
+    here straight from the instance, which costs a third of asking for each
+    of its known property names.
+
+    >>> from dash import html
+    >>> plain(html.P("a", className="b")) == html.P("a", className="b").to_plotly_json()
+    True
+    """
+    if isinstance(value, Component):
+        props = {k: v for k, v in vars(value).items() if k not in _NOT_PROPS}
+        return {"props": props, "type": value._type, "namespace": value._namespace}
+    return _PLOTLY.default(value)
+
+
 def fingerprint(part: Any) -> str:
     """A stable fingerprint of one component tree (SHA-1 of its JSON).
+
+    The JSON is the standard library's, components turned into dicts by
+    :func:`plain`: plotly's encoder tries up to nine conversions on each
+    component and Dash's ``to_plotly_json`` looks up every property name the
+    component could have (a 60-person panel's parts: 2–3 times slower).
 
     >>> from dash import html
     >>> fingerprint(html.P("a")) == fingerprint(html.P("a")) != fingerprint(html.P("b"))
     True
     """
-    encoded = json.dumps(part, cls=PlotlyJSONEncoder, sort_keys=True).encode()
+    encoded = json.dumps(part, default=plain, sort_keys=True).encode()
     return hashlib.sha1(encoded, usedforsecurity=False).hexdigest()
 
 
