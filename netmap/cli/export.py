@@ -29,7 +29,7 @@ from netmap.cli.language import help_text
 from netmap.cli.maps import _checked_author, _store, resolve_map
 from netmap.errors import NetmapError, invalid_input
 from netmap.export.formats import BINARY_FORMATS, suffix_format
-from netmap.export.gate import ExportFormat, ExportOptions
+from netmap.export.gate import MAP_FORMATS, ExportFormat, ExportOptions
 from netmap.export.log import describe_record
 from netmap.export.output import write_atomic
 from netmap.export.run import make_export
@@ -60,7 +60,7 @@ def _format(fmt: str | None, output: str) -> ExportFormat:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice([f.value for f in ExportFormat]),
+    type=click.Choice([f.value for f in MAP_FORMATS]),
     help=_help("export.cli.format_help"),
 )
 @click.option("-o", "--output", required=True, help=_help("export.cli.output_help"))

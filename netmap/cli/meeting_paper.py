@@ -1,28 +1,31 @@
 """``netmap meeting paper MAP MEETING --invitation|--agreements -o FILE``: a paper as PDF.
 
-The same papers as the meetings page: the data from
-:mod:`netmap.analysis.papers` (the invite list as participants), laid out by
-:mod:`netmap.export.meeting_papers`. The CPR number only with
-``--include-cpr``; the file is written owner-only and atomically
-(:func:`netmap.interchange.files.write_atomic`).
+The same papers as the meetings page, made like every export by
+:func:`netmap.export.run.make_export` (formats ``invitation`` and
+``agreements``): the consent gate first — a paper for the team needs a valid
+consent today, else one line says why, nothing is written and nothing is
+logged; ``--for-patient`` makes the patient's own copy, which needs none —
+then the paper (:mod:`netmap.export.meeting_papers`; the invite list as
+participants), written owner-only and atomically, and recorded in the export
+log (``netmap export-log``). The CPR number only with ``--include-cpr``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import click
+from pydantic import ValidationError
 
-from netmap.analysis.papers import agreement_sheet, invitation
 from netmap.cli.common import common_options
-from netmap.cli.maps import _help, _store, resolve_map
+from netmap.cli.maps import _checked_author, _help, _store, resolve_map
 from netmap.cli.meetings import _meeting_id, meeting_group
-from netmap.errors import NetmapError
-from netmap.export.meeting_papers import agreements_pdf, invitation_pdf
-from netmap.export.picture_options import RenderOptions
+from netmap.errors import NetmapError, invalid_input
+from netmap.export.gate import ExportFormat, ExportOptions
+from netmap.export.output import write_atomic
+from netmap.export.run import make_export
 from netmap.i18n import Lang, t
-from netmap.interchange.files import write_atomic
 
 __all__ = ["paper_command"]
 
@@ -38,6 +41,11 @@ __all__ = ["paper_command"]
 )
 @click.option("--include-cpr", is_flag=True, help=_help("meetings_app.cli.cpr_help"))
 @click.option(
+    "--for-patient", "for_patient", is_flag=True, help=_help("meetings_app.cli.for_patient_help")
+)
+@click.option("--to", "recipient", default=None, help=_help("export.cli.to_help"))
+@click.option("--by", "by", default=None, help=_help("export.cli.by_help"))
+@click.option(
     "-o",
     "--output",
     "output",
@@ -51,26 +59,47 @@ def paper_command(
     meeting_ref: str,
     which: str | None,
     include_cpr: bool,
+    for_patient: bool,
+    recipient: str | None,
+    by: str | None,
     output: Path,
     db: Path | None,
     lang: Lang,
 ) -> None:
     if which is None:
         raise NetmapError("meetings_app.cli.which")
+    who = _checked_author(by)
     with _store(db, must_exist=True) as store:
         summary = resolve_map(store, map_ref)
         assert store is not None
         stored = store.load(summary.map_id)
-    network_map = stored.map
-    meeting_id = _meeting_id(network_map, meeting_ref)
-    options = RenderOptions(
-        lang=lang, export_date=dt.date.today(), version=stored.version, include_cpr=include_cpr
-    )
-    if which == "agreements":
-        sheet = agreement_sheet(network_map, meeting_id, include_cpr=include_cpr, lang=lang)
-        data = agreements_pdf(sheet, options)
-    else:
-        inv = invitation(network_map, meeting_id, include_cpr=include_cpr, lang=lang)
-        data = invitation_pdf(inv, options)
-    write_atomic(output, data)
+        try:
+            options = ExportOptions(
+                format=ExportFormat(which),
+                for_patient=for_patient,
+                include_cpr=include_cpr,
+                recipient=recipient,
+                meeting=_meeting_id(stored.map, meeting_ref),
+            )
+        except ValidationError as exc:
+            raise invalid_input(exc, where="--to") from None
+        made = make_export(
+            stored.map,
+            options,
+            map_id=summary.map_id,
+            version=stored.version,
+            author=who,
+            today=date.today(),
+            now=datetime.now(UTC),
+            lang=lang,
+        )
+        write_atomic(output, made.payload)
+        try:
+            store.record_export(made.record)
+        except BaseException:
+            # A paper that is not in the export log did not leave: take the file back.
+            output.unlink(missing_ok=True)
+            raise
     click.echo(t("meetings_app.cli.written", lang, file=str(output)))
+    if made.with_cpr:
+        click.echo(t("cli_maps.exported_with_cpr", lang))

@@ -3,7 +3,8 @@
 DOMAIN.md, "Consent and privacy": *sending the map to the team requires a valid
 consent on record; the tool says clearly when it is missing or expired.* Every
 export that carries other persons' names or contact details for the team —
-the team pack, the CSV, FHIR and unredacted pictures — needs
+the team pack, the CSV, FHIR, unredacted pictures and the meeting's papers
+(invitation, aftaleark) — needs
 :attr:`~netmap.consent.ConsentState.allows_sharing` on the day of export.
 Always allowed: the redacted picture (``--redact``), the patient's own copy
 (``--for-patient``) and JSON/GraphML without either (the user's own data).
@@ -24,6 +25,8 @@ from netmap.i18n import DEFAULT_LANG, Lang, t
 from netmap.model import Consent, ShortText, StrictModel
 
 __all__ = [
+    "MAP_FORMATS",
+    "PAPER_FORMATS",
     "TEAM_FORMATS",
     "ExportFormat",
     "ExportOptions",
@@ -44,7 +47,15 @@ class ExportFormat(StrEnum):
     FHIR = "fhir"
     JSON = "json"
     GRAPHML = "graphml"
+    #: The meeting's papers (issue 11): the invitation and the aftaleark, as PDF.
+    INVITATION = "invitation"
+    AGREEMENTS = "agreements"
 
+
+#: The meeting's papers: made of one meeting of the map (``ExportOptions.meeting``).
+PAPER_FORMATS = frozenset({ExportFormat.INVITATION, ExportFormat.AGREEMENTS})
+#: The formats of the whole map (``netmap export``, the share panel's buttons).
+MAP_FORMATS = tuple(f for f in ExportFormat if f not in PAPER_FORMATS)
 
 #: Formats made for the team: they need consent unless redacted or the patient's copy.
 TEAM_FORMATS = frozenset(
@@ -55,6 +66,8 @@ TEAM_FORMATS = frozenset(
         ExportFormat.TEAM_PACK,
         ExportFormat.CSV,
         ExportFormat.FHIR,
+        ExportFormat.INVITATION,
+        ExportFormat.AGREEMENTS,
     }
 )
 
@@ -67,6 +80,10 @@ class ExportOptions(StrictModel):
     for_patient: bool = False
     include_cpr: bool = False
     recipient: ShortText = Field(default=None, description="To whom (--to).")
+    #: A meeting paper's meeting (its id) and, for the invitation, who is invited
+    #: to this meeting only (ids; by default the invite list).
+    meeting: str | None = Field(default=None, max_length=64)
+    participants: tuple[str, ...] | None = Field(default=None, max_length=500)
 
     @model_validator(mode="after")
     def _combinations(self) -> ExportOptions:

@@ -3,21 +3,31 @@
 Laid out from the data of :mod:`netmap.analysis.papers` (which decides what
 is on them, CPR included only when asked for) with the blocks of the team
 pack (:mod:`netmap.export.pdf_blocks`) and its embedded DejaVu font, so
-Danish letters print as text. Used by the meetings page (download) and by
-``netmap meeting paper``.
+Danish letters print as text. :func:`paper_pdf` is what
+:func:`netmap.export.run.make_export` makes for the formats ``invitation`` and
+``agreements``: the meetings page (download) and ``netmap meeting paper`` go
+through it, so a paper passes the consent gate and is logged like any export.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from netmap.analysis.papers import AgreementLine, AgreementSheet, Invitation, Participant
+from netmap.analysis.papers import (
+    AgreementLine,
+    AgreementSheet,
+    Invitation,
+    Participant,
+    agreement_sheet,
+    invitation,
+)
 from netmap.export.pdf_blocks import fill_in_line, note, section_title, sub_title, table
 from netmap.export.pdf_draw import new_document
 from netmap.export.picture_options import RenderOptions
 from netmap.i18n import Lang, format_date, format_datetime, t
+from netmap.model import NetworkMap
 
-__all__ = ["agreements_pdf", "invitation_pdf"]
+__all__ = ["agreements_pdf", "invitation_pdf", "paper_pdf"]
 
 
 def _when(inv: Invitation, lang: Lang) -> str:
@@ -137,3 +147,31 @@ def agreements_pdf(sheet: AgreementSheet, options: RenderOptions) -> bytes:
     nxt = format_date(sheet.next_meeting, lang) if sheet.next_meeting else None
     fill_in_line(pdf, t("meetings_app.paper.next", lang) + ":", nxt)
     return bytes(pdf.output())
+
+
+def paper_pdf(
+    network_map: NetworkMap,
+    agreements: bool,
+    meeting_id: str,
+    participants: tuple[str, ...] | None,
+    options: RenderOptions,
+) -> bytes:
+    """The aftaleark (``agreements``) or the invitation of one meeting, as PDF bytes.
+
+    The whole map, not one prepared for an audience: a paper is for the people
+    at the meeting and names them. The CPR number only with
+    ``options.include_cpr``.
+
+    >>> from netmap.meetings import Meeting
+    >>> from netmap.model import Patient
+    >>> m = NetworkMap(patient=Patient(name="Testa"),
+    ...                meetings=[Meeting(id="m1", date=dt.date(2026, 12, 10))])
+    >>> paper_pdf(m, False, "m1", None, RenderOptions(export_date=dt.date(2026, 12, 1)))[:5]
+    b'%PDF-'
+    """
+    cpr, lang = options.include_cpr, options.lang
+    if agreements:
+        sheet = agreement_sheet(network_map, meeting_id, include_cpr=cpr, lang=lang)
+        return agreements_pdf(sheet, options)
+    inv = invitation(network_map, meeting_id, participants=participants, include_cpr=cpr, lang=lang)
+    return invitation_pdf(inv, options)

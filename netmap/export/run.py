@@ -1,8 +1,9 @@
 """One export, the same from the CLI and the app: the gate, the audience, the file, the log row.
 
-``netmap export`` and the app's "Del med teamet" panel both call
-:func:`make_export` and then hand the file over (write it, or send it to the
-browser) and record :attr:`MadeExport.record` with ``store.record_export``. So
+``netmap export``, ``netmap meeting paper``, the app's "Del med teamet" panel
+and the meetings page's papers (issue 11) all call :func:`make_export` and
+then hand the file over (write it, or send it to the browser) and record
+:attr:`MadeExport.record` with ``store.record_export``. So
 the consent gate (:func:`netmap.export.gate.check_gate`), the preparation for
 the audience (:func:`netmap.export.redact.prepare`) and the export log are
 the same wherever a file is made. A refused export raises
@@ -16,10 +17,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from netmap.consent import ConsentState
+from netmap.errors import NetmapError
 from netmap.export.formats import render
-from netmap.export.gate import ExportFormat, ExportOptions, check_gate
+from netmap.export.gate import PAPER_FORMATS, ExportFormat, ExportOptions, check_gate
 from netmap.export.log import ExportRecord
-from netmap.export.redact import prepare
+from netmap.export.meeting_papers import paper_pdf
+from netmap.export.picture_options import RenderOptions
+from netmap.export.redact import Audience, prepare
 from netmap.i18n import Lang, t
 from netmap.model import NetworkMap
 
@@ -35,6 +39,8 @@ MEDIA_TYPES = {
     ExportFormat.FHIR: "application/fhir+json",
     ExportFormat.JSON: "application/json",
     ExportFormat.GRAPHML: "application/xml",
+    ExportFormat.INVITATION: "application/pdf",
+    ExportFormat.AGREEMENTS: "application/pdf",
 }
 
 _SUFFIX = {
@@ -46,6 +52,8 @@ _SUFFIX = {
     ExportFormat.FHIR: ".fhir.json",
     ExportFormat.JSON: ".json",
     ExportFormat.GRAPHML: ".graphml",
+    ExportFormat.INVITATION: ".pdf",
+    ExportFormat.AGREEMENTS: ".pdf",
 }
 
 
@@ -77,6 +85,32 @@ def file_name(options: ExportOptions, version: int, today: date, lang: Lang) -> 
     return f"{stem}-v{version}-{today.isoformat()}{_SUFFIX[options.format]}"
 
 
+def _paper(
+    network_map: NetworkMap,
+    options: ExportOptions,
+    *,
+    today: date,
+    version: int,
+    consent: ConsentState,
+    lang: Lang,
+) -> bytes:
+    """A meeting paper: of one meeting (``options.meeting``), never without names."""
+    if options.meeting is None:
+        raise NetmapError("export.paper_meeting_needed")
+    if options.redact:
+        raise NetmapError("export.paper_redacted")
+    picture = RenderOptions(
+        lang=lang,
+        export_date=today,
+        version=version,
+        # The footer names the consent the paper is shared on, as the team pack's does.
+        consent_date=consent.given_on if options.audience is Audience.TEAM else None,
+        include_cpr=options.include_cpr,
+    )
+    agreements = options.format is ExportFormat.AGREEMENTS
+    return paper_pdf(network_map, agreements, options.meeting, options.participants, picture)
+
+
 def make_export(
     network_map: NetworkMap,
     options: ExportOptions,
@@ -94,8 +128,17 @@ def make_export(
     valid consent and there is none on ``today``.
     """
     state = check_gate(options, network_map.consent, today, map_ref=map_id)
-    prepared = prepare(network_map, options.audience, include_cpr=options.include_cpr, lang=lang)
-    payload = render(prepared, options, today=today, version=version, consent=state, lang=lang)
+    if options.format in PAPER_FORMATS:
+        payload = _paper(
+            network_map, options, today=today, version=version, consent=state, lang=lang
+        )
+        with_cpr = options.include_cpr and network_map.patient.cpr is not None
+    else:
+        prepared = prepare(
+            network_map, options.audience, include_cpr=options.include_cpr, lang=lang
+        )
+        payload = render(prepared, options, today=today, version=version, consent=state, lang=lang)
+        with_cpr = options.include_cpr and prepared.patient.cpr is not None
     record = ExportRecord(
         map_id=map_id,
         exported_at=now,
@@ -107,5 +150,4 @@ def make_export(
         include_cpr=options.include_cpr,
         recipient=options.recipient,
     )
-    with_cpr = options.include_cpr and prepared.patient.cpr is not None
     return MadeExport(payload=payload, record=record, consent=state, with_cpr=with_cpr)

@@ -217,6 +217,13 @@ def test_e2e_meet002_add_and_record_a_meeting_appoints_a_stafetholder(
         footer = PdfReader(target).pages[0].extract_text()
         assert "delt med samtykke af 01.03.2026" in footer and CPR not in footer
         _look(target)
+        expect(page.locator(f"#paper-{paper}-status")).to_contain_text("skrevet i eksportloggen")
+    # Each paper left netmap as an export: in the export log, for the team, without CPR.
+    log = live_app.store.export_log(map_id)
+    assert [(r.format, r.include_cpr, r.for_patient) for r in log] == [
+        ("invitation", False, False),
+        ("agreements", False, False),
+    ]
 
     # The team panel on the map: Ole now holds the region's relay, Birgitte not.
     page.get_by_role("link", name="Tilbage til kortet").click()

@@ -10,6 +10,7 @@ body (:func:`draw_body`). Nothing here decides a rule.
 from __future__ import annotations
 
 import base64
+from datetime import UTC, datetime
 from typing import Any
 
 import dash
@@ -38,12 +39,12 @@ from netmap.app.meetings.view import chosen_meeting, meeting_options
 from netmap.app.saving import SAVE_STATES, SAVED_OUTPUTS, commit, notice
 from netmap.app.state import MapState, parse, user_action
 from netmap.app.wiring import Callbacks, Page
-from netmap.consent import consent_state
 from netmap.errors import NetmapError
-from netmap.export.meeting_papers import agreements_pdf, invitation_pdf
-from netmap.export.picture_options import RenderOptions
+from netmap.export.gate import ExportFormat, ExportOptions, ExportRefused
+from netmap.export.run import MEDIA_TYPES, MadeExport, file_name, make_export
 from netmap.i18n import Lang, format_date, t
 from netmap.model import NetworkMap
+from netmap.service import author_of
 
 __all__ = ["callbacks"]
 
@@ -430,78 +431,137 @@ def on_papers(
     return stored, invitation_view(inv, lang), agreement_sheet_view(sheet, lang), value
 
 
-callbacks.clientside(
-    # Print only the paper asked for (assets/meetings-print.css reads data-print).
-    """function(a, b) {
-      var id = window.dash_clientside.callback_context.triggered_id;
-      var paper = id === "print-agreements" ? "agreements" : "invitation";
-      document.body.setAttribute("data-print", paper);
-      window.print();
-      return "";
-    }""",
-    Output("print-done", "children"),
-    Input("print-invitation", "n_clicks"),
-    Input("print-agreements", "n_clicks"),
-    prevent_initial_call=True,
-)
-
-
-@callbacks.callback(
-    Output("paper-download", "data"),
-    Input("pdf-invitation", "n_clicks"),
-    Input("pdf-agreements", "n_clicks"),
+_GOOD, _BAD = "save-status", "save-status field-error"
+_PAPER_STATES = (
     State("invite-choice", "data"),
     State("paper-cpr", "value"),
+    State("paper-for-patient", "value"),
     State("map-state", "data"),
     State("meeting-choice", "value"),
     State("lang", "data"),
-    prevent_initial_call=True,
 )
-def on_pdf(
-    page: Page,
-    _a: Any,
-    _b: Any,
-    choice: Any,
-    cpr: Any,
-    state_data: Any,
-    meeting: Any,
-    lang_data: Any,
-) -> Any:
-    if not user_action(ctx.triggered):
-        raise dash.exceptions.PreventUpdate
+
+
+def paper_export(page: Page, paper: str, *values: Any) -> tuple[MadeExport | None, str, str, str]:
+    """One paper through :func:`netmap.export.run.make_export`, like every export.
+
+    The consent gate (a paper for the team needs a valid consent; the
+    patient's own copy does not), then the file and its export log row,
+    recorded here, before the file is handed over. Answers the file (or
+    ``None`` when refused), its file name, the line to show beside the
+    buttons and its class.
+    """
+    choice, cpr, for_patient, state_data, meeting, lang_data = values
     lang = tab_lang(page.app, lang_data)
     loaded = _current(page, state_data)
     found = chosen_meeting(loaded[1], meeting, page.today()) if loaded else None
     if loaded is None or found is None:
         raise dash.exceptions.PreventUpdate
     state, network_map = loaded
-    consent = consent_state(network_map.consent, page.today())
-    options = RenderOptions(
-        lang=lang,
-        export_date=page.today(),
-        version=state.version,
-        include_cpr=_cpr(cpr),
-        # The footer names the consent the paper is shared on, as the team pack's does.
-        consent_date=network_map.consent.given_on
-        if consent.allows_sharing and network_map.consent
-        else None,
-    )
-    if ctx.triggered_id == "pdf-agreements":
-        sheet = agreement_sheet(network_map, found.id, include_cpr=_cpr(cpr), lang=lang)
-        data, stem = agreements_pdf(sheet, options), "aftaleark"
-    else:
-        participants = participants_of(choice, found.id)
-        inv = invitation(
-            network_map, found.id, participants=participants, include_cpr=_cpr(cpr), lang=lang
+    invited = participants_of(choice, found.id) if paper == "invitation" else None
+    try:
+        options = ExportOptions(
+            format=ExportFormat(paper),
+            for_patient=isinstance(for_patient, list) and "patient" in for_patient,
+            include_cpr=_cpr(cpr),
+            meeting=found.id,
+            participants=tuple(invited) if invited is not None else None,
         )
-        data, stem = invitation_pdf(inv, options), "invitation"
+        made = make_export(
+            network_map,
+            options,
+            map_id=state.map_id,
+            version=state.version,
+            author=author_of(state.tab),
+            today=page.today(),
+            now=datetime.now(UTC),
+            lang=lang,
+        )
+        # Recorded before it is handed over: a paper not in the log did not leave.
+        page.store.record_export(made.record)
+    except ExportRefused as exc:
+        return None, "", t("meetings_app.paper.blocked", lang, reason=exc.state.message(lang)), _BAD
+    except NetmapError as exc:
+        return None, "", exc.message(lang), _BAD
+    name = file_name(options, state.version, page.today(), lang)
+    return made, name, t("share_app.made", lang, file=name), _GOOD
+
+
+def _statuses(paper: str, line: str, kind: str) -> list[Any]:
+    """The status line of ``paper`` set, the other paper's cleared."""
+    out: list[Any] = []
+    for one in ("invitation", "agreements"):
+        out += [line, kind] if one == paper else ["", _GOOD]
+    return out
+
+
+_STATUS_OUTPUTS = [
+    Output(f"paper-{one}-status", prop)
+    for one in ("invitation", "agreements")
+    for prop in ("children", "className")
+]
+
+
+@callbacks.callback(
+    Output("paper-print", "data"),
+    *_STATUS_OUTPUTS,
+    Input("print-invitation", "n_clicks"),
+    Input("print-agreements", "n_clicks"),
+    *_PAPER_STATES,
+    prevent_initial_call=True,
+)
+def on_print(page: Page, _a: Any, _b: Any, *values: Any) -> Any:
+    """Print a paper: through the gate and into the log first, then the browser prints."""
+    if not user_action(ctx.triggered):
+        raise dash.exceptions.PreventUpdate
+    paper = "agreements" if ctx.triggered_id == "print-agreements" else "invitation"
+    made, _name, line, kind = paper_export(page, paper, *values)
+    if made is None:
+        return _KEEP, *_statuses(paper, line, kind)
+    printed = t("meetings_app.paper.made_print", tab_lang(page.app, values[-1]))
+    return {"paper": paper, "at": made.record.exported_at.isoformat()}, *_statuses(
+        paper, printed, kind
+    )
+
+
+callbacks.clientside(
+    # Print only the paper asked for (assets/meetings-print.css reads data-print).
+    """function(go) {
+      if (!go || !go.paper) { return ""; }
+      document.body.setAttribute("data-print", go.paper);
+      window.print();
+      return "";
+    }""",
+    Output("print-done", "children"),
+    Input("paper-print", "data"),
+    prevent_initial_call=True,
+)
+
+
+@callbacks.callback(
+    Output("paper-download", "data"),
+    *_STATUS_OUTPUTS,
+    Input("pdf-invitation", "n_clicks"),
+    Input("pdf-agreements", "n_clicks"),
+    *_PAPER_STATES,
+    prevent_initial_call=True,
+)
+def on_pdf(page: Page, _a: Any, _b: Any, *values: Any) -> Any:
+    """A paper as PDF: through the gate and into the log, then downloaded."""
+    if not user_action(ctx.triggered):
+        raise dash.exceptions.PreventUpdate
+    paper = "agreements" if ctx.triggered_id == "pdf-agreements" else "invitation"
+    made, name, line, kind = paper_export(page, paper, *values)
+    if made is None:
+        return _KEEP, *_statuses(paper, line, kind)
     # What dcc.send_bytes makes (the Download component's format), typed.
-    return {
-        "content": base64.b64encode(data).decode("ascii"),
-        "filename": f"{stem}-{found.date.isoformat()}.pdf",
-        "type": "application/pdf",
+    data = {
+        "content": base64.b64encode(made.payload).decode("ascii"),
+        "filename": name,
+        "type": MEDIA_TYPES[ExportFormat(paper)],
         "base64": True,
     }
+    return data, *_statuses(paper, line, kind)
 
 
 @callbacks.callback(

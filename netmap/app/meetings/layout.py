@@ -99,6 +99,8 @@ def paper_buttons(paper: str, lang: Lang, consent: ConsentState | None = None) -
             consent_note(paper, consent, lang),
             html.Button(t("meetings_app.paper.print", lang), id=f"print-{paper}", className="btn"),
             html.Button(t("meetings_app.paper.pdf", lang), id=f"pdf-{paper}", className="btn"),
+            # What became of the last print or PDF: made and logged, or refused and why.
+            html.Span(id=f"paper-{paper}-status", role="status", className="save-status"),
         ],
         className="button-row paper-controls",
     )
@@ -169,6 +171,13 @@ def meeting_body(inputs: BodyInputs, lang: Lang) -> list[Any]:
         value=["cpr"] if inputs.include_cpr else [],
         class_name="choice-row paper-controls",
     )
+    # Both papers: for the team (with a valid consent) or the patient's own copy.
+    own_box = check_items(
+        "paper-for-patient",
+        options=[{"label": t("meetings_app.paper.for_patient", lang), "value": "patient"}],
+        value=[],
+        class_name="choice-row paper-controls",
+    )
     return [
         changes_region(inputs.changes, inputs.since, lang),
         html.Section(
@@ -176,6 +185,7 @@ def meeting_body(inputs: BodyInputs, lang: Lang) -> list[Any]:
                 html.H3(t("meetings_app.invite.title", lang)),
                 participants_picker(network_map, inputs.participants, lang),
                 cpr_box,
+                own_box,
                 paper_buttons("invitation", lang, inputs.consent),
                 html.Div(invitation_view(inv, lang), id="invitation-paper"),
             ],
@@ -293,6 +303,8 @@ def meetings_layout(
             dcc.Store(id="prepare-step", data=None),
             dcc.Store(id="invite-choice", data={}),
             dcc.Download(id="paper-download"),
+            # A print the gate let through and logged: the browser prints it.
+            dcc.Store(id="paper-print", data=None),
             # Outputs of the two browser-side callbacks (print, focus); never shown.
             html.Span(id="print-done", hidden=True),
             html.Span(id="prepare-step-focus", hidden=True),

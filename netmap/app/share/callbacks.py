@@ -33,7 +33,7 @@ from netmap.app.share.view import share_view
 from netmap.app.state import MapState, parse, user_action
 from netmap.app.wiring import Callbacks, Page
 from netmap.errors import NetmapError
-from netmap.export.gate import ExportFormat, ExportRefused
+from netmap.export.gate import MAP_FORMATS, ExportRefused
 from netmap.export.run import MEDIA_TYPES, file_name, make_export
 from netmap.i18n import Lang, t
 from netmap.service import author_of
@@ -53,7 +53,7 @@ _KEEP = dash.no_update
 _GOOD = "save-status"
 _BAD = "save-status field-error"
 _HIDDEN = {"display": "none"}
-_FORMATS = tuple(ExportFormat)
+_FORMATS = MAP_FORMATS
 
 callbacks = Callbacks()
 

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from netmap.editing import PersonChanges, RecordConsent, UpdatePerson, WithdrawConsent
 from netmap.errors import NetmapError, invalid_input
-from netmap.export.gate import ExportFormat, ExportOptions
+from netmap.export.gate import MAP_FORMATS, ExportFormat, ExportOptions
 from netmap.i18n import Lang, t
 from netmap.model import MAX_SHORT_TEXT, StrictModel
 
@@ -157,6 +157,8 @@ def export_options(
         fmt = ExportFormat(fmt)
     except ValueError:
         raise NetmapError("app.bad_form") from None
+    if fmt not in MAP_FORMATS:
+        raise NetmapError("app.bad_form")  # the papers are made on the meetings page
     try:
         options = ExportOptions(
             format=fmt,

@@ -18,7 +18,7 @@ from netmap.app.attrs import attrs
 from netmap.app.choices import check_items, radio_items
 from netmap.app.share.intents import FOR_WHOM, share_choice_value
 from netmap.app.share.view import LogRow
-from netmap.export.gate import ExportFormat
+from netmap.export.gate import MAP_FORMATS, ExportFormat
 from netmap.i18n import Lang, t
 from netmap.model import Person
 
@@ -105,7 +105,7 @@ def _consent_block(lang: Lang) -> Any:
 def _files_block(lang: Lang) -> Any:
     buttons = [
         html.Button(t(f"export.format.{fmt.value}", lang), id=button_id(fmt), className="btn")
-        for fmt in ExportFormat
+        for fmt in MAP_FORMATS
     ]
     return html.Fieldset(
         [

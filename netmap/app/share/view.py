@@ -14,7 +14,7 @@ from datetime import date
 
 from netmap.app.share.intents import ShareChoice
 from netmap.consent import ConsentStatus, consent_state, format_day
-from netmap.export.gate import ExportFormat, ExportOptions, needs_consent
+from netmap.export.gate import MAP_FORMATS, ExportFormat, ExportOptions, needs_consent
 from netmap.export.log import ExportRecord
 from netmap.i18n import Lang, format_datetime, t
 from netmap.model import NetworkMap, StrictModel
@@ -122,7 +122,7 @@ def share_view(
             details.append(t("share_app.consent.recorded_by_shown", lang, name=consent.recorded_by))
     buttons = []
     blocked_any = False
-    for fmt in ExportFormat:
+    for fmt in MAP_FORMATS:
         options = ExportOptions(
             format=fmt,
             redact=choice.audience == "redacted",
