@@ -1,4 +1,4 @@
-"""The meetings page in a real browser (issue 11, items 1, 2, 6 and 8).
+"""The meetings page in a real browser (issue 11, items 1, 2, 6 and 8, and its browser test).
 
 Sofie's demo map (netmap/demo/sofie.graphml), e2e "today" 2026-03-01. By
 hand (DOMAIN.md): Birgitte Møller (sr) is the region's stafetholder, Dr. Ole
@@ -19,11 +19,21 @@ from pypdf import PdfReader
 
 from netmap import service
 from netmap.app.start import demo_map
-from netmap.editing import AddMeeting, AddPerson, MovePerson, SetAnswer
+from netmap.editing import AddMeeting
 from netmap.meetings import Agreement, Meeting
 from netmap.model import TeamRole
 from tests.e2e.axe import assert_accessible
-from tests.e2e.conftest import SCREENSHOTS, LiveApp, shot, wait_for_map, wait_for_stored
+from tests.e2e.conftest import (
+    SCREENSHOTS,
+    LiveApp,
+    add_person,
+    drag,
+    node_screen_point,
+    shot,
+    show_map,
+    wait_for_map,
+    wait_for_stored,
+)
 
 pytestmark = pytest.mark.e2e
 #: A fictional CPR number (a real date, ten digits).
@@ -94,10 +104,25 @@ def test_e2e_meet001_prepare_then_three_changes_in_the_meeting_view_and_on_the_m
     prepared = marked.meeting("m1").prepared_with
     assert prepared == live_app.store.load(map_id).version - 1
 
-    # After the meeting was prepared: one person moved, one added, one answer changed.
-    _save(live_app, map_id, MovePerson(id="farfar", sector="kin", distance=0.7))
-    _save(live_app, map_id, AddPerson(id="kim", name="Kim Lund", sector="leisure", distance=0.5))
-    _save(live_app, map_id, SetAnswer(id="moster", question=2, answer="yes"))
+    # After the meeting was prepared, in the browser on the map page: one person
+    # moved (dragged halfway to Sofie), one added (the add form), one answer
+    # changed (question 2, the list's answer button).
+    page.goto(live_app.map_url(map_id))
+    wait_for_map(page)
+    show_map(page)
+    farfar = node_screen_point(page, "p:farfar")
+    sofie = node_screen_point(page, page.evaluate("window.cy.nodes('.patient')[0].id()"))
+    halfway = ((farfar[0] + sofie[0]) / 2, (farfar[1] + sofie[1]) / 2)
+    drag(page, farfar, halfway)
+    moved = wait_for_stored(live_app, map_id, lambda m: m.person("farfar").distance < 0.6)
+    assert moved.person("farfar").sector.value == "kin"  # only closer, in the same field
+    add_person(page, "Kim Lund", "Fritid / andre", band_label="Midt imellem")
+    added = wait_for_stored(live_app, map_id, lambda m: len(m.persons) == 15)
+    (kim,) = [p.id for p in added.persons if p.name == "Kim Lund"]
+    page.locator("#q-step").get_by_text("Hvem kender til, hvordan du har det?").click()
+    page.get_by_role("button", name="Svar for Hanne Sørensen: Ja").click()
+    edited = wait_for_stored(live_app, map_id, lambda m: m.person("moster").knows_how_i_am is True)
+    assert len(edited.persons) == 15 and edited.person("farfar") == moved.person("farfar")
 
     _open(page, _meetings_url(live_app, map_id))
     items = page.locator("#meeting-changes-list li")
@@ -114,7 +139,7 @@ def test_e2e_meet001_prepare_then_three_changes_in_the_meeting_view_and_on_the_m
         "() => [window.cy.$('.new-since').map(n => n.data('pid')),"
         " window.cy.$('.ghost').map(n => n.id()), window.cy.$('.trace').length]"
     )
-    assert marks == [["kim"], ["ghost:farfar"], 1]
+    assert marks == [[kim], ["ghost:farfar"], 1]
     expect(page.locator("#since-summary")).to_contain_text("nye personer: 1, flyttet: 1")
     shot(page, "e2e_meet001_map_since")
     page.get_by_label("Vis ændringer siden sidste møde").uncheck()
@@ -321,3 +346,47 @@ def test_e2e_meet003_the_pass_answers_and_follows_up_with_the_keyboard(
     page.get_by_role("button", name="English").click()
     expect(page.locator("#section-prepare h3")).to_have_text("Prepare the map for the meeting")
     expect(page.locator("#paper-agreements")).to_contain_text("Carried over")
+
+
+def test_e2e_meet004_a_save_keeps_what_is_typed_but_not_saved_in_another_form(
+    live_app: LiveApp, page: Page
+) -> None:
+    """Each part of the meeting is redrawn on its own: a save does not wipe another form."""
+    map_id = live_app.create_map(demo_map())
+    _save(live_app, map_id, AddMeeting(date=dt.date(2026, 3, 10), place="Jobcentret"))
+    _open(page, _meetings_url(live_app, map_id))
+    expect(page.locator("#meeting-title")).to_contain_text("10.03.2026")
+
+    # Half an agreement typed (not added), then the outcome is saved and drawn.
+    page.locator("#agreement-who").get_by_text("Birgitte Møller (Socialrådgiver)").click()
+    page.locator("#agreement-what").fill("Sende planen til jobcentret")
+    page.locator("#agreement-by").fill("2026-04-01")
+    record = page.locator("#section-record")
+    record.locator("#record-attended").get_by_text("Sofie Jensen (Patient)").click()
+    page.locator("#record-stafetholder_region").get_by_text("Dr. Ole Krag (Overlæge)").click()
+    page.locator("#record-save").click()
+    wait_for_stored(live_app, map_id, lambda m: m.meeting("m1").held)
+    expect(page.locator("#paper-agreements")).to_contain_text("Sofie Jensen")  # drawn anew
+    expect(page.locator("#meetings-version")).to_have_text("Version 3")
+    expect(page.locator("#agreement-what")).to_have_value("Sende planen til jobcentret")
+    expect(page.locator("#agreement-by")).to_have_value("2026-04-01")
+    expect(
+        page.locator("#agreement-who").get_by_label("Birgitte Møller (Socialrådgiver)")
+    ).to_be_checked()
+
+    # The other way round: a box ticked in the outcome (not saved), then the agreement added.
+    record.locator("#record-attended").get_by_text("Dr. Ole Krag (Overlæge)").click()
+    page.locator("#agreement-add").click()
+    saved = wait_for_stored(live_app, map_id, lambda m: len(m.meeting("m1").agreements) == 1)
+    assert saved.meeting("m1").agreements[0].what == "Sende planen til jobcentret"
+    assert saved.meeting("m1").attended == ("p0",)
+    expect(page.locator("#agreement-list")).to_contain_text("Sende planen til jobcentret")
+    expect(page.locator("#paper-agreements")).to_contain_text("Sende planen til jobcentret")
+    expect(
+        record.locator("#record-attended").get_by_label("Dr. Ole Krag (Overlæge)")
+    ).to_be_checked()
+    # The agreement form is empty again for the next one.
+    expect(page.locator("#agreement-what")).to_have_value("")
+    expect(page.locator("#agreement-by")).to_have_value("")
+    shot(page, "e2e_meet004_kept")
+    _accessible(page)

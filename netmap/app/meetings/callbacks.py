@@ -32,10 +32,17 @@ from netmap.app.meetings.intents import (
     record_intent,
     remove_intent,
 )
-from netmap.app.meetings.layout import meeting_body, meeting_head, prepare_children
+from netmap.app.meetings.layout import (
+    BODY_SLOTS,
+    body_slots,
+    meeting_head,
+    prepare_children,
+    slot_fingerprints,
+)
 from netmap.app.meetings.page import load_page, participants_of
 from netmap.app.meetings.papers_view import agreement_sheet_view, invitation_view
 from netmap.app.meetings.view import chosen_meeting, meeting_options
+from netmap.app.panels.patch import parse_fingerprints
 from netmap.app.saving import SAVE_STATES, SAVED_OUTPUTS, commit, notice
 from netmap.app.state import MapState, parse, user_action
 from netmap.app.wiring import Callbacks, Page
@@ -66,7 +73,9 @@ def _cpr(value: Any) -> bool:
 
 @callbacks.callback(
     Output("meeting-head", "children"),
-    Output("meeting-body", "children"),
+    *[Output(f"slot-{name}", "children") for name in BODY_SLOTS],
+    Output("meeting-drawn", "data"),
+    Output("meeting-body", "hidden"),
     Output("section-prepare", "hidden"),
     Output("meeting-choice", "options"),
     Output("meeting-choice", "value"),
@@ -77,12 +86,26 @@ def _cpr(value: Any) -> bool:
     Input("lang", "data"),
     State("prepare-step", "data"),
     State("invite-choice", "data"),
+    State("paper-cpr-on", "data"),
+    State("meeting-drawn", "data"),
     prevent_initial_call=True,
 )
 def draw_body(
-    page: Page, state_data: Any, choice: Any, lang_data: Any, step: Any, invite: Any
+    page: Page,
+    state_data: Any,
+    choice: Any,
+    lang_data: Any,
+    step: Any,
+    invite: Any,
+    cpr_on: Any,
+    drawn: Any,
 ) -> Any:
-    """The chosen meeting, redrawn from the version the tab sees after every save."""
+    """The chosen meeting, redrawn from the version the tab sees after every save.
+
+    Only the slots whose content changed are sent (the rest keep what the
+    user typed and has not saved yet, e.g. a half-written agreement while the
+    outcome is saved).
+    """
     lang = tab_lang(page.app, lang_data)
     try:
         state = parse(MapState, state_data)
@@ -93,19 +116,36 @@ def draw_body(
             choice=choice,
             step=step,
             invite=invite,
+            include_cpr=cpr_on is True,
             today=page.today(),
         )
     except NetmapError:
         raise dash.exceptions.PreventUpdate from None
     options = meeting_options(loaded.network_map, lang)
     inputs = loaded.body
-    head = meeting_head(inputs, lang) if inputs else []
-    body = meeting_body(inputs, lang) if inputs else []
     chosen = inputs.meeting.id if inputs else None
+    slots = [meeting_head(inputs, lang) if inputs else [], *body_slots(inputs, lang)]
+    now = slot_fingerprints(chosen, slots)
+    before = parse_fingerprints(drawn, limit=len(now))
+    if before is None or len(before) != len(now):
+        sent = slots
+    else:
+        sent = [
+            _KEEP if old == new else slot for slot, old, new in zip(slots, before, now, strict=True)
+        ]
     version = t("app.editor.version", lang, version=loaded.version)
     # The choice is sent only when it changed: setting it again would draw the pass anew.
     choice_out = chosen if chosen != choice else _KEEP
-    return head, body, inputs is None, options, choice_out, bool(options), version
+    return (
+        *sent,
+        now,
+        inputs is None,
+        inputs is None,
+        options,
+        choice_out,
+        bool(options),
+        version,
+    )
 
 
 def _form_errors(errors: dict[str, str], fields: tuple[str, ...]) -> list[str]:
@@ -184,6 +224,8 @@ def on_record(page: Page, _clicks: Any, *values: Any) -> Any:
 @callbacks.callback(
     *SAVED_OUTPUTS,
     *[Output(f"agreement-{f}-error", "children") for f in AGREEMENT_FIELDS],
+    # Once added, the form is empty again (its slot is not redrawn by the save).
+    *[Output(f"agreement-{f}", "value") for f in AGREEMENT_FIELDS],
     Input("agreement-add", "n_clicks"),
     *[State(f"agreement-{f}", "value") for f in AGREEMENT_FIELDS],
     State("meeting-choice", "value"),
@@ -205,8 +247,9 @@ def on_agreement(page: Page, _clicks: Any, *values: Any) -> Any:
     if loaded is None or meeting is None:
         raise dash.exceptions.PreventUpdate
     checked = add_agreement_intent(loaded[1], meeting.id, form, lang)
-    state, note, history, errors, _saved = _save(page, checked, saves, lang)
-    return state, note, history, *_form_errors(errors, AGREEMENT_FIELDS)
+    state, note, history, errors, saved = _save(page, checked, saves, lang)
+    cleared = [None, "", ""] if saved else [_KEEP] * len(AGREEMENT_FIELDS)
+    return state, note, history, *_form_errors(errors, AGREEMENT_FIELDS), *cleared
 
 
 def _one_edit(page: Page, saves: tuple[Any, ...], make: Any) -> Any:
@@ -390,6 +433,7 @@ def on_prepare_ready(page: Page, _clicks: Any, *saves: Any) -> Any:
     Output("invitation-paper", "children"),
     Output("sheet-paper", "children"),
     Output("invite-participants", "value"),
+    Output("paper-cpr-on", "data"),
     Input("invite-participants", "value"),
     Input("invite-reset", "n_clicks"),
     Input("paper-cpr", "value"),
@@ -428,7 +472,8 @@ def on_papers(
     )
     sheet = agreement_sheet(network_map, found.id, include_cpr=_cpr(cpr), lang=lang)
     value = [p.id for p in inv.participants] if ctx.triggered_id == "invite-reset" else _KEEP
-    return stored, invitation_view(inv, lang), agreement_sheet_view(sheet, lang), value
+    papers = invitation_view(inv, lang), agreement_sheet_view(sheet, lang)
+    return stored, *papers, value, _cpr(cpr)
 
 
 _GOOD, _BAD = "save-status", "save-status field-error"

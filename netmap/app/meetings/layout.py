@@ -1,9 +1,10 @@
 """The meetings page of one map (``/map/<id>/meetings``): its frame and its body.
 
 :func:`meetings_layout` is the whole page as the server first sends it;
-:func:`meeting_body` the part the callbacks redraw after each save (the
-chosen meeting: its preparation, what changed, the invitation, the outcome,
-the agreements and the aftaleark). Both pure: the caller loads the maps.
+:func:`meeting_body` the chosen meeting's frame, whose slots (:func:`body_slots`:
+what changed, the invitation, the outcome, the agreements and the aftaleark)
+the callbacks redraw one by one, only where a save changed them. Both pure:
+the caller loads the maps.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from netmap.app.choices import check_items, radio_items
 from netmap.app.meetings.papers_view import agreement_sheet_view, invitation_view
 from netmap.app.meetings.prepare import Step, prepare_panel
 from netmap.app.meetings.view import (
-    agreements_region,
+    agreement_form,
+    agreement_list,
     changes_region,
     date_input,
     field_row,
@@ -33,13 +35,16 @@ from netmap.app.meetings.view import (
     record_form,
 )
 from netmap.app.notice import conflict_toast
+from netmap.app.panels.patch import fingerprint
 from netmap.consent import ConsentState
 from netmap.i18n import Lang, t
 from netmap.meetings import Meeting, latest_held
 from netmap.model import NetworkMap
 
 __all__ = [
+    "BODY_SLOTS",
     "BodyInputs",
+    "body_slots",
     "meeting_body",
     "meeting_head",
     "meetings_layout",
@@ -47,6 +52,7 @@ __all__ = [
     "paper_buttons",
     "prepare_children",
     "prepare_section",
+    "slot_fingerprints",
 ]
 
 
@@ -154,8 +160,24 @@ def meeting_head(inputs: BodyInputs, lang: Lang) -> Any:
     )
 
 
-def meeting_body(inputs: BodyInputs, lang: Lang) -> list[Any]:
-    """The chosen meeting's part of the page after the pass: changes, papers, outcome."""
+#: The regions of the chosen meeting's body, each redrawn on its own
+#: (``slot-<name>``): a save redraws only those whose content changed, so what
+#: the user typed but has not saved in another form stays (issue 11).
+BODY_SLOTS = (
+    "changes",
+    "invite-controls",
+    "invite-paper",
+    "record",
+    "agreement-list",
+    "agreement-form",
+    "sheet",
+)
+
+
+def body_slots(inputs: BodyInputs | None, lang: Lang) -> list[Any]:
+    """What each of :data:`BODY_SLOTS` shows for the chosen meeting (empty for none)."""
+    if inputs is None:
+        return [[] for _ in BODY_SLOTS]
     network_map, meeting = inputs.network_map, inputs.meeting
     inv = invitation(
         network_map,
@@ -178,31 +200,75 @@ def meeting_body(inputs: BodyInputs, lang: Lang) -> list[Any]:
         value=[],
         class_name="choice-row paper-controls",
     )
+    controls = [
+        html.H3(t("meetings_app.invite.title", lang)),
+        participants_picker(network_map, inputs.participants, lang),
+        cpr_box,
+        own_box,
+        paper_buttons("invitation", lang, inputs.consent),
+    ]
+    sheet_section = html.Section(
+        [
+            html.H3(t("meetings_app.paper.sheet_section", lang)),
+            paper_buttons("agreements", lang, inputs.consent),
+            html.Div(agreement_sheet_view(sheet, lang), id="sheet-paper"),
+        ],
+        id="section-sheet",
+        className="meeting-section",
+    )
     return [
         changes_region(inputs.changes, inputs.since, lang),
+        controls,
+        html.Div(invitation_view(inv, lang), id="invitation-paper"),
+        record_form(network_map, meeting, lang),
+        agreement_list(network_map, meeting, lang),
+        agreement_form(network_map, lang),
+        sheet_section,
+    ]
+
+
+def slot_fingerprints(meeting_id: str | None, slots: list[Any]) -> list[str]:
+    """What the browser has drawn in each slot (of this meeting: an empty form of
+    another meeting is not the same form).
+
+    >>> a, b = slot_fingerprints("m1", [[], "x"]), slot_fingerprints("m2", [[], "x"])
+    >>> len(a), a[0] != b[0], a == slot_fingerprints("m1", [[], "x"])
+    (2, True, True)
+    """
+    return [fingerprint([meeting_id, slot]) for slot in slots]
+
+
+def _slot(name: str, content: Any) -> Any:
+    return html.Div(content, id=f"slot-{name}", className="meeting-slot")
+
+
+def meeting_body(inputs: BodyInputs | None, lang: Lang) -> list[Any]:
+    """The chosen meeting's part of the page after the pass: changes, papers, outcome.
+
+    A frame that stays (the sections the print rules and the tests name) around
+    the slots the callbacks fill (:func:`body_slots`).
+    """
+    slot = dict(zip(BODY_SLOTS, body_slots(inputs, lang), strict=True))
+    return [
+        _slot("changes", slot["changes"]),
         html.Section(
             [
-                html.H3(t("meetings_app.invite.title", lang)),
-                participants_picker(network_map, inputs.participants, lang),
-                cpr_box,
-                own_box,
-                paper_buttons("invitation", lang, inputs.consent),
-                html.Div(invitation_view(inv, lang), id="invitation-paper"),
+                _slot("invite-controls", slot["invite-controls"]),
+                _slot("invite-paper", slot["invite-paper"]),
             ],
             id="section-invitation",
             className="meeting-section",
         ),
-        record_form(network_map, meeting, lang),
-        agreements_region(network_map, meeting, lang),
+        _slot("record", slot["record"]),
         html.Section(
             [
-                html.H3(t("meetings_app.paper.sheet_section", lang)),
-                paper_buttons("agreements", lang, inputs.consent),
-                html.Div(agreement_sheet_view(sheet, lang), id="sheet-paper"),
+                _slot("agreement-list", slot["agreement-list"]),
+                _slot("agreement-form", slot["agreement-form"]),
             ],
-            id="section-sheet",
+            id="section-agreements",
             className="meeting-section",
         ),
+        _slot("sheet", slot["sheet"]),
     ]
 
 
@@ -302,6 +368,16 @@ def meetings_layout(
             ),
             dcc.Store(id="prepare-step", data=None),
             dcc.Store(id="invite-choice", data={}),
+            # Whether the papers show the CPR number (the box's value, kept for redraws).
+            dcc.Store(id="paper-cpr-on", data=False),
+            # What the browser has drawn in the head and each body slot (fingerprints).
+            dcc.Store(
+                id="meeting-drawn",
+                data=slot_fingerprints(
+                    inputs.meeting.id if inputs else None,
+                    [meeting_head(inputs, lang) if inputs else [], *body_slots(inputs, lang)],
+                ),
+            ),
             dcc.Download(id="paper-download"),
             # A print the gate let through and logged: the browser prints it.
             dcc.Store(id="paper-print", data=None),
@@ -336,7 +412,9 @@ def meetings_layout(
                             ),
                             prepare_section(inputs, lang),
                             html.Div(
-                                meeting_body(inputs, lang) if inputs else [], id="meeting-body"
+                                meeting_body(inputs, lang),
+                                id="meeting-body",
+                                hidden=inputs is None,
                             ),
                         ],
                         className="meetings-main",

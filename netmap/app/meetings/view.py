@@ -24,6 +24,8 @@ from netmap.meetings import Meeting, MeetingKind, meetings_in_order
 from netmap.model import NetworkMap
 
 __all__ = [
+    "agreement_form",
+    "agreement_list",
     "agreements_region",
     "changes_region",
     "chosen_meeting",
@@ -271,8 +273,8 @@ def record_form(network_map: NetworkMap, meeting: Meeting, lang: Lang) -> Any:
     )
 
 
-def agreements_region(network_map: NetworkMap, meeting: Meeting, lang: Lang) -> Any:
-    """The meeting's agreements so far, and a form for one more."""
+def agreement_list(network_map: NetworkMap, meeting: Meeting, lang: Lang) -> list[Any]:
+    """The heading and the meeting's agreements so far (redrawn when one is added)."""
     names = {p.id: p.name for p in network_map.persons} | {
         network_map.patient.id: network_map.patient.name
     }
@@ -292,41 +294,45 @@ def agreements_region(network_map: NetworkMap, meeting: Meeting, lang: Lang) -> 
         if items
         else html.P(t("meetings_app.paper.none", lang), id="agreement-list", className="muted")
     )
+    return [html.H3(t("meetings_app.agreement.title", lang)), listing]
+
+
+def agreement_form(network_map: NetworkMap, lang: Lang) -> list[Any]:
+    """A form for one more agreement: redrawn only when who can be chosen changes."""
+    return [
+        field_row(
+            "agreement",
+            "who",
+            t("meetings_app.paper.who", lang),
+            radio_items(
+                "agreement-who",
+                options=participant_options(network_map, lang),
+                value=None,
+                class_name="choice-column choice-scroll",
+            ),
+        ),
+        field_row(
+            "agreement",
+            "what",
+            t("meetings_app.paper.what", lang),
+            dcc.Input(id="agreement-what", type="text", value="", maxLength=500, className="field"),
+        ),
+        field_row("agreement", "by", t("meetings_app.paper.by", lang), date_input("agreement-by")),
+        html.Div(
+            html.Button(
+                t("meetings_app.agreement.add", lang),
+                id="agreement-add",
+                className="btn btn-primary",
+            ),
+            className="button-row",
+        ),
+    ]
+
+
+def agreements_region(network_map: NetworkMap, meeting: Meeting, lang: Lang) -> Any:
+    """The meeting's agreements so far, and a form for one more."""
     return html.Section(
-        [
-            html.H3(t("meetings_app.agreement.title", lang)),
-            listing,
-            field_row(
-                "agreement",
-                "who",
-                t("meetings_app.paper.who", lang),
-                radio_items(
-                    "agreement-who",
-                    options=participant_options(network_map, lang),
-                    value=None,
-                    class_name="choice-column choice-scroll",
-                ),
-            ),
-            field_row(
-                "agreement",
-                "what",
-                t("meetings_app.paper.what", lang),
-                dcc.Input(
-                    id="agreement-what", type="text", value="", maxLength=500, className="field"
-                ),
-            ),
-            field_row(
-                "agreement", "by", t("meetings_app.paper.by", lang), date_input("agreement-by")
-            ),
-            html.Div(
-                html.Button(
-                    t("meetings_app.agreement.add", lang),
-                    id="agreement-add",
-                    className="btn btn-primary",
-                ),
-                className="button-row",
-            ),
-        ],
+        [*agreement_list(network_map, meeting, lang), *agreement_form(network_map, lang)],
         id="section-agreements",
         className="meeting-section",
     )
