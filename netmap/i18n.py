@@ -164,8 +164,16 @@ def format_number(value: float, lang: Lang = DEFAULT_LANG, /, digits: int | None
     """
     if digits is None:
         digits = 0 if float(value).is_integer() else 2
+    if digits == 0 and type(value) is int and -1000 < value < 1000:
+        # The counts of every plural (tn): the history page writes a thousand of them.
+        return _small_int(value, lang)
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return str(babel_numbers.format_decimal(value, format=pattern, locale=_locale(lang)))
+
+
+@cache
+def _small_int(value: int, lang: Lang) -> str:
+    return str(babel_numbers.format_decimal(value, format="#,##0", locale=_locale(lang)))
 
 
 def format_percent(share: float, lang: Lang = DEFAULT_LANG, /) -> str:

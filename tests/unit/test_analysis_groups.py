@@ -230,3 +230,27 @@ def test_angrp007_invariants_for_any_map(fields: list[dict[str, Any]], data: st.
     assert set(groups.team) <= set(invited)
     assert {p.id for p in persons if p.attends_meetings.value == "yes"} <= set(invited)
     assert not any(by_id[i].attends_meetings.value == "no" for i in invited[1:])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([0.1, 0.5, 0.5, 0.9]),
+            st.sampled_from(["Åse", "Aalborg", "anna", "Bo", "Ærø"]),
+        ),
+        max_size=30,
+    )
+)
+def test_groups_by_closeness_is_distance_then_name_then_id(rows: list[tuple[float, str]]) -> None:
+    """Closest first; equal distances by name in Danish order, then by id (the fast sort)."""
+    from netmap.analysis.groups import by_closeness
+    from netmap.i18n import sort_key
+    from netmap.model import Person
+
+    persons = [
+        Person(id=f"p{i:02d}", name=name, sector="kin", distance=d)
+        for i, (d, name) in enumerate(rows)
+    ]
+    expected = sorted(persons, key=lambda p: (p.distance, sort_key(p.name), p.id))
+    assert [p.id for p in by_closeness(persons)] == [p.id for p in expected]
