@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,6 +18,9 @@ from netmap.layout import (
     PATIENT_SIZE,
     SIZES,
     Placed,
+    _apart,
+    _apart_spots,
+    _Bitmap,
     label_lines,
     layout,
     sector_label_box,
@@ -183,3 +187,39 @@ def test_lay006_the_layout_changes_no_stored_distance() -> None:
     before = [p.model_dump() for p in persons]
     layout(persons, NAMES)
     assert [p.model_dump() for p in persons] == before
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    boxes=st.lists(
+        st.tuples(st.floats(-330, 320), st.floats(-310, 320), st.floats(0, 90), st.floats(0, 50)),
+        min_size=1,
+        max_size=30,
+    ),
+    spots=st.lists(
+        st.tuples(st.floats(-330, 320), st.floats(-310, 320), st.floats(0, 120), st.floats(0, 60)),
+        min_size=1,
+        max_size=40,
+    ),
+)
+def test_lay007_many_boxes_at_once_count_as_one_by_one(
+    boxes: list[tuple[float, float, float, float]],
+    spots: list[tuple[float, float, float, float]],
+) -> None:
+    # The label search asks the bitmap about hundreds of spots at once
+    # (counts); it must find exactly what asking one by one (taken) finds.
+    bitmap = _Bitmap()
+    bitmap.add_circle(0.0, 0.0, 29.5)
+    for x, y, w, h in boxes:
+        bitmap.add_box((x, y, x + w, y + h))
+    asked = [(x, y, x + w, y + h) for x, y, w, h in spots]
+    assert bitmap.counts(np.array(asked)).tolist() == [bitmap.taken(box) for box in asked]
+
+
+@pytest.mark.parametrize("many", [False, True])
+def test_lay008_the_spots_apart_are_those_of_the_generator(many: bool) -> None:
+    for x, y in ((0.0, 0.0), (-17.5, -134.7), (201.3, 66.2)):
+        xs, ys = _apart_spots(x, y, 9.0, 55.0, 14.5, many)
+        assert list(zip(xs.tolist(), ys.tolist(), strict=True)) == list(
+            _apart(x, y, 9.0, 55.0, 14.5, many)
+        )
