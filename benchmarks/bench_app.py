@@ -54,8 +54,8 @@ from flask import g
 from werkzeug.serving import make_server
 
 from netmap.app import create_app
-from netmap.app.editor_callbacks import edit_panel_region
-from netmap.app.list_leaves import drawn_for
+from netmap.app.editor.callbacks import edit_panel_region
+from netmap.app.editor.person_list import drawn_for
 from netmap.app.mapview import MAP_RADIUS
 from netmap.model import NetworkMap, Patient, Person, Sector, Tie
 from netmap.store import SqliteStore

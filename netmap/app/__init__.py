@@ -40,14 +40,14 @@ def create_app(
     ``today`` is passed to the panels (the checks depend on the date);
     ``default_lang`` is the language before the user picks one.
     """
-    from netmap.app.editor_callbacks import register_editor_callbacks
+    from netmap.app.editor.callbacks import register_editor_callbacks
     from netmap.app.handoff import just_saved_of
     from netmap.app.lang import LANG_CONFIG
     from netmap.app.meetings import register_meetings_callbacks
     from netmap.app.panels import panels_for, register_panel_callbacks
     from netmap.app.saving import edit_order_of
     from netmap.app.shell import TODAY_CONFIG, first_layout, register_shell_callbacks
-    from netmap.app.start import register_start_callbacks
+    from netmap.app.start.callbacks import register_start_callbacks
 
     app = dash.Dash(
         __name__,
@@ -77,7 +77,7 @@ def create_app(
     register_shell_callbacks(app, store, panels)
     register_start_callbacks(app, store)
     register_editor_callbacks(app, store, today)
-    from netmap.app.patient_form import register_patient_form
+    from netmap.app.editor.patient import register_patient_form
     from netmap.app.security import protect
 
     register_patient_form(app, store)

@@ -1,4 +1,4 @@
-"""The conflict toast every page with the notice has (editor_callbacks._NOTICE_JS fills it).
+"""The conflict toast every page with the notice has (editor.callbacks._NOTICE_JS fills it).
 
 A save refused because the map changed elsewhere shows at the top of the
 window, whatever is scrolled into view, with the way out (reload).

@@ -11,13 +11,13 @@ import dash
 from dash import Input, Output, State, ctx, dcc, html
 from flask import has_request_context, request
 
-from netmap.app.editor import editor_layout
+from netmap.app.editor.layout import editor_layout
 from netmap.app.history import history_page
 from netmap.app.lang import server_lang, tab_lang
 from netmap.app.meetings.layout import meetings_path_id
 from netmap.app.meetings.page import meetings_page
 from netmap.app.meetings.since import since_cache_of, since_for
-from netmap.app.start import start_layout
+from netmap.app.start.layout import start_layout
 from netmap.app.state import MapState, clicked, path_map_id, path_map_page
 from netmap.app.wiring import Callbacks, Page
 from netmap.errors import NetmapError

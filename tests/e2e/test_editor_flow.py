@@ -224,7 +224,7 @@ def test_e2e023_demo_opens_in_one_click_and_delete_asks_first(
 def test_e2e024_no_sideways_scrolling_and_finger_sized_targets(
     live_app: LiveApp, page: Page
 ) -> None:
-    from netmap.app.start import demo_map
+    from netmap.app.start.demo import demo_map
 
     map_id = live_app.create_map(demo_map())
     _open(page, live_app, map_id)

@@ -173,7 +173,7 @@ def test_e2e033_one_drop_on_the_demo_map_is_two_requests(
 ) -> None:
     # The drop's answer brings the map, the list and the edit panel; only the
     # panels ask once more; the notice is drawn in the browser.
-    from netmap.app.start import demo_map
+    from netmap.app.start.demo import demo_map
 
     demo = demo_map()
     map_id = live_app.create_map(demo)

@@ -18,7 +18,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from pypdf import PdfReader
 
 from netmap import service
-from netmap.app.start import demo_map
+from netmap.app.start.demo import demo_map
 from netmap.editing import AddMeeting
 from netmap.meetings import Agreement, Meeting
 from netmap.model import TeamRole

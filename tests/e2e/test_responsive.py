@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from netmap.app.start import demo_map
+from netmap.app.start.demo import demo_map
 from netmap.model import NetworkMap, Patient, Person
 from tests.e2e.conftest import (
     MAP_RADIUS_PX,

@@ -15,7 +15,7 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from netmap.app.start import demo_map
+from netmap.app.start.demo import demo_map
 from netmap.model import Consent, NetworkMap
 from tests.e2e.axe import describe, serious, violations
 from tests.e2e.conftest import TODAY, LiveApp, shot, wait_for_map

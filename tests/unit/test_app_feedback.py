@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from netmap.app.editor.patient import PatientForm, check_patient_form, patient_feedback
 from netmap.app.feedback import (
     ERROR_CLASS,
     OK_CLASS,
@@ -11,7 +12,6 @@ from netmap.app.feedback import (
     field_messages,
     person_feedback,
 )
-from netmap.app.patient_form import PatientForm, check_patient_form, patient_feedback
 from netmap.app.saving import Outcome
 from netmap.editing import parse_edit
 from netmap.errors import NetmapError

@@ -16,7 +16,7 @@ import pytest
 from app_client import app_client
 
 from netmap.app import create_app
-from netmap.app.start import demo_map, existing_demo, open_or_create_demo
+from netmap.app.start.demo import demo_map, existing_demo, open_or_create_demo
 from netmap.editing import RemovePerson
 from netmap.model import NetworkMap, Patient, Person
 from netmap.store import SqliteStore

@@ -6,8 +6,8 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from netmap.app.editor import edit_panel, person_list, question_help
-from netmap.app.start import map_rows
+from netmap.app.editor.layout import edit_panel, person_list, question_help
+from netmap.app.start.layout import map_rows
 from netmap.model import NetworkMap, Patient, Person, Tie
 from netmap.store import MapSummary
 

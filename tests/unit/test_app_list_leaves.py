@@ -2,7 +2,7 @@
 
 Dash 4 re-mounts every component under a ``children`` that changes, one page
 update each, so the map callback must not send the list again for a drop, an
-answer or a tap (see netmap/app/list_leaves.py). These tests check which
+answer or a tap (see netmap/app/editor/person_list.py). These tests check which
 edits change the list's structure and which only its leaves, and, over HTTP,
 that the callback sends exactly the properties that differ from what the
 browser says it shows.
@@ -19,7 +19,7 @@ import pytest
 from app_client import app_client
 
 from netmap.app import create_app
-from netmap.app.list_leaves import ANSWERS, drawn_for, list_leaves, list_structure
+from netmap.app.editor.person_list import ANSWERS, drawn_for, list_leaves, list_structure
 from netmap.editing import parse_edit
 from netmap.model import NetworkMap, Patient, Person
 

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from netmap.app.meetings.callbacks import paper_export
 from netmap.app.meetings.layout import paper_buttons
-from netmap.app.start import demo_map
+from netmap.app.start.demo import demo_map
 from netmap.app.wiring import Page
 from netmap.meetings import Meeting
 from netmap.model import Consent, NetworkMap

@@ -24,7 +24,7 @@ from netmap.app.meetings.layout import meetings_path_id
 from netmap.app.meetings.page import load_page
 from netmap.app.meetings.prepare import prepare_panel, prepare_steps
 from netmap.app.meetings.view import changes_region, chosen_meeting, news_only
-from netmap.app.start import demo_map
+from netmap.app.start.demo import demo_map
 from netmap.editing import AddMeeting, AddPerson, MarkMeetingReady, MovePerson, RecordMeeting
 from netmap.export.meeting_papers import agreements_pdf, invitation_pdf
 from netmap.export.picture_options import RenderOptions

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from netmap.app.editor import PATIENT_FIELDS, editor_layout, patient_form
-from netmap.app.editor_callbacks import _save_person
-from netmap.app.patient_form import PatientForm, check_patient_form
+from netmap.app.editor.callbacks import _save_person
+from netmap.app.editor.layout import PATIENT_FIELDS, editor_layout, patient_form
+from netmap.app.editor.patient import PatientForm, check_patient_form
 from netmap.app.saving import commit
 from netmap.app.wiring import Page
 from netmap.editing import UpdatePatient, UpdatePatientDetails

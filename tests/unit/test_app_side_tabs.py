@@ -1,4 +1,4 @@
-"""The side column's tabs (netmap/app/side_tabs.py): roles, names and which panel shows."""
+"""The side column's tabs (netmap/app/editor/side_tabs.py): roles, names and which panel shows."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from dash import html
 
-from netmap.app.editor import editor_layout
-from netmap.app.side_tabs import TABS, side_tabs, tab_props
+from netmap.app.editor.layout import editor_layout
+from netmap.app.editor.side_tabs import TABS, side_tabs, tab_props
 from netmap.i18n import t
 from netmap.model import NetworkMap, Patient
 

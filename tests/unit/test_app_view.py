@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dash
 
-from netmap.app.editor_callbacks import edit_panel_region, map_region
-from netmap.app.list_leaves import drawn_for
+from netmap.app.editor.callbacks import edit_panel_region, map_region
+from netmap.app.editor.person_list import drawn_for
 from netmap.editing import DropPerson
 from netmap.model import NetworkMap
 

@@ -12,8 +12,8 @@ import pytest
 
 from netmap.analysis import analyse
 from netmap.analysis.groups import by_name
-from netmap.app.editor import person_list
-from netmap.app.list_leaves import list_structure
+from netmap.app.editor.layout import person_list
+from netmap.app.editor.person_list import list_structure
 from netmap.app.panels.overview import sort_rows
 from netmap.app.state import OverviewSort
 from netmap.cli.maps import _show_lines

@@ -8,7 +8,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from netmap.app.start import demo_map
+from netmap.app.start.demo import demo_map
 from netmap.errors import NetmapError
 from netmap.export.gate import (
     MAP_FORMATS,

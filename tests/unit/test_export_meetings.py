@@ -8,7 +8,7 @@ import io
 from pypdf import PdfReader
 
 from netmap.analysis.next_meeting import next_meeting
-from netmap.app.start import demo_map
+from netmap.app.start.demo import demo_map
 from netmap.export.picture_options import RenderOptions
 from netmap.export.redact import Audience, prepare
 from netmap.export.team_pack import team_pack_pdf

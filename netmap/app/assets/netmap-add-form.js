@@ -1,7 +1,7 @@
 /* After "Tilføj person": keep the add form where the hands are.
  *
  * The server answers an add with add-flash = {id, n}; the clientside callback
- * in netmap/app/editor_callbacks.py hands it here. We put the focus back in
+ * in netmap/app/editor/callbacks.py hands it here. We put the focus back in
  * the Navn field (without jumping the page), keep the form in view, and mark
  * the new person on the map (cytoscape class "just-added") and in the person
  * list (row class "just-added") for a few seconds. The list and the map are

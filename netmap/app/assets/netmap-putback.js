@@ -1,6 +1,6 @@
 /* A drop the server refused (the map was changed elsewhere meanwhile) puts
  * the person back where the tab's version of the map has them: where they
- * were picked up. The notice script (editor_callbacks._NOTICE_JS) calls
+ * were picked up. The notice script (editor.callbacks._NOTICE_JS) calls
  * window.netmapDropAnswered(kind) with each notice; only the answer to a
  * drop still waiting for one moves anything.
  */

@@ -1,7 +1,7 @@
 /* Keyboard for every tab list on the page (WAI-ARIA tabs pattern, automatic
  * activation): Left/Right (and Up/Down) move to the previous/next tab, Home
  * and End to the first/last; the tab reached gets the focus and is chosen by
- * a click, so the page's own callback (netmap/app/side_tabs.py) shows its panel.
+ * a click, so the page's own callback (netmap/app/editor/side_tabs.py) shows its panel.
  */
 (function () {
   "use strict";

@@ -1,4 +1,4 @@
-/* Zoom and pan the map, and show a compact person's whole label (netmap/app/editor.py).
+/* Zoom and pan the map, and show a compact person's whole label (netmap/app/editor/layout.py).
  *
  * - Buttons #zoom-in, #zoom-out and #zoom-fit; on the focused map (.map-box,
  *   reached with Tab) the keys + / − zoom and 0 fits. The wheel, a pinch and a

@@ -20,8 +20,8 @@ from netmap.analysis import MapAnalysis, analyse
 from netmap.app.handoff import JustSaved, just_saved_of
 from netmap.app.lang import server_lang
 from netmap.app.panels.layout import SECTIONS
-from netmap.app.panels.outputs import PANEL_OUTPUTS, panel_outputs
 from netmap.app.panels.overview import SORT_BUTTON_TYPE
+from netmap.app.panels.region import PANEL_OUTPUTS, panel_outputs
 from netmap.app.panels.render import (
     ALL_SECTIONS,
     PanelContent,
@@ -223,7 +223,7 @@ def register_panel_callbacks(
     (:mod:`netmap.app.panels.slots`, :mod:`netmap.app.panels.patch`); the
     overview and the measures (with the chart) are built only while open, and
     then a drop sets only their changed texts and the chart's figure
-    (:mod:`netmap.app.panels.live`).
+    (:mod:`netmap.app.panels.lazy_sections`).
     """
     callbacks.register(app, Page(app=app, store=store, today=today))
 
@@ -262,7 +262,7 @@ def draw_panels(
         (lang, sort, overview_clicks, measures_clicks, drawn),
     )
     # A drop with the overview or measures open: a few properties of
-    # components the browser has (see live.py), not a redraw.
+    # components the browser has (see lazy_sections.py), not a redraw.
     for component_id, props in live.items():
         dash.set_props(component_id, props)
     return (*values, now if now != drawn else dash.no_update)

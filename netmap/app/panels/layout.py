@@ -9,7 +9,7 @@ from typing import Any
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from netmap.app.panels.outputs import PANEL_OUTPUTS, panel_outputs
+from netmap.app.panels.region import PANEL_OUTPUTS, panel_outputs
 from netmap.app.panels.render import PanelContent, render_panels
 from netmap.app.panels.slots import CHECK_SLOTS, MESSAGE, TEAM_SLOTS, slot_divs
 from netmap.app.state import OverviewSort
@@ -29,7 +29,7 @@ SECTIONS: tuple[tuple[str, bool], ...] = (
 
 def _body(name: str, filled: dict[str, Any]) -> Component:
     # Team and checks are fixed slots (see slots.py). The overview and the
-    # measures bodies get their frames (live.py) only when they are opened,
+    # measures bodies get their frames (lazy_sections.py) only when they are opened,
     # so neither the Markdown nor plotly.js is loaded for a section nobody
     # looks at.
     if name == "team":

@@ -2,7 +2,7 @@
 each with its details line, then every measure's name, value and one-sentence
 explanation, folded away for the professional.
 
-Drawn as a :class:`~netmap.app.panels.live.LiveSection`: the names, the
+Drawn as a :class:`~netmap.app.panels.lazy_sections.LiveSection`: the names, the
 explanations and the chart's ``dcc.Graph`` are the frame (redrawn only with
 another language); a drop sets only the values (one text each) and the
 chart's figure, so plotly updates the chart in place instead of drawing a
@@ -25,7 +25,7 @@ from netmap.analysis.measures import (
 )
 from netmap.analysis.plain import TOPICS, plain_lines
 from netmap.app.attrs import attrs
-from netmap.app.panels.live import LiveSection
+from netmap.app.panels.lazy_sections import LiveSection
 from netmap.i18n import Lang, t
 from netmap.i18n import format_number as locale_number
 from netmap.model import Band, Sector

@@ -3,7 +3,7 @@
 The table is one ``dcc.Markdown`` component (a GFM table) whose text is the
 only thing a drop changes: Dash 4's renderer re-mounts every component under
 a changed ``children`` prop, and a 60-person table of ``html`` cells is
-hundreds of them (see :mod:`netmap.app.panels.live`). Every user-supplied
+hundreds of them (see :mod:`netmap.app.panels.lazy_sections`). Every user-supplied
 text is escaped (:func:`escape_markdown`) so it is shown literally, and raw
 HTML stays off (``dcc.Markdown``'s default). The finger-sized sort buttons
 sit in a bar above the table, redrawn only when the sort or the language
@@ -24,7 +24,7 @@ from netmap.analysis.groups import GROUP_ORDER
 from netmap.analysis.overview import OverviewRow
 from netmap.app.attrs import attrs
 from netmap.app.panels.labels import band_label, group_label, roles_label, sector_label
-from netmap.app.panels.live import LiveSection, LiveValues, live_key
+from netmap.app.panels.lazy_sections import LiveSection, LiveValues, live_key
 from netmap.app.state import SORT_COLUMNS, OverviewSort, SortColumn
 from netmap.i18n import Lang, sort_key, t
 from netmap.model import Band, Sector

@@ -11,7 +11,7 @@ from dash import html
 from netmap.analysis import MapAnalysis, analyse
 from netmap.app.panels.chart import composition_figure
 from netmap.app.panels.checks import build_checks, checks_title
-from netmap.app.panels.live import LiveSection
+from netmap.app.panels.lazy_sections import LiveSection
 from netmap.app.panels.measures import build_measures
 from netmap.app.panels.overview import build_overview
 from netmap.app.panels.slots import MESSAGE
@@ -41,7 +41,7 @@ class PanelContent:
 
     ``team`` and ``checks`` hold their parts by slot
     (:mod:`netmap.app.panels.slots`); a slot not in them is empty. The lazy
-    sections are a :class:`~netmap.app.panels.live.LiveSection` each, or
+    sections are a :class:`~netmap.app.panels.lazy_sections.LiveSection` each, or
     ``None`` while closed (not built: whatever the browser has stays).
     """
 

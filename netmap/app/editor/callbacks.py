@@ -20,12 +20,9 @@ from dash import ALL, Input, Output, State, ctx
 
 from netmap.analysis import MapAnalysis, analyse
 from netmap.analysis.since import SinceMeeting
-from netmap.app.add_form import ERROR_SLOTS, add_op, error_slots
-from netmap.app.editor import edit_panel, person_list, question_help
-from netmap.app.feedback import PERSON_TEXT_FIELDS, person_feedback
-from netmap.app.handoff import just_saved_of
-from netmap.app.lang import tab_lang
-from netmap.app.list_leaves import (
+from netmap.app.editor.add_form import ERROR_SLOTS, add_op, error_slots
+from netmap.app.editor.layout import edit_panel, person_list, question_help
+from netmap.app.editor.person_list import (
     DrawnList,
     changed_leaves,
     drawn_list,
@@ -33,11 +30,15 @@ from netmap.app.list_leaves import (
     list_leaves,
     list_structure,
 )
+from netmap.app.editor.side_tabs import callbacks as side_tab_callbacks
+from netmap.app.feedback import PERSON_TEXT_FIELDS, person_feedback
+from netmap.app.handoff import just_saved_of
+from netmap.app.lang import tab_lang
 from netmap.app.mapview import build_elements, map_point
 from netmap.app.meetings.since import since_cache_of, since_for
 from netmap.app.panels.callbacks import PANEL_INPUTS, analysis_cache_of, panel_region
-from netmap.app.panels.outputs import PANEL_OUTPUTS
 from netmap.app.panels.patch import fingerprint
+from netmap.app.panels.region import PANEL_OUTPUTS
 from netmap.app.saving import (
     SAVE_STATES,
     SAVED_OUTPUTS,
@@ -49,7 +50,6 @@ from netmap.app.saving import (
     redo,
     undo,
 )
-from netmap.app.side_tabs import callbacks as side_tab_callbacks
 from netmap.app.state import (
     DragOp,
     MapState,

@@ -12,7 +12,7 @@ from typing import Any
 
 import dash
 
-from netmap.app.panels.live import LiveSection, LiveValues, parse_fingerprints
+from netmap.app.panels.lazy_sections import LiveSection, LiveValues, parse_fingerprints
 from netmap.app.panels.patch import changed_values, fingerprint
 from netmap.app.panels.render import PanelContent
 from netmap.app.panels.slots import CHECK_SLOTS, TEAM_SLOTS, slot_id, slot_values
@@ -61,7 +61,7 @@ def panel_outputs(
     ``before`` is the ``panel-drawn`` store (what the browser says it has); a
     part it has already is :data:`dash.no_update`. Team and checks: each slot
     only when its part changed. The lazy sections (built only while open,
-    :mod:`netmap.app.panels.live`): their frame when it changed, otherwise
+    :mod:`netmap.app.panels.lazy_sections`): their frame when it changed, otherwise
     only their changed live values. With nothing drawn before there are no
     live values: everything is in the outputs.
     """

@@ -2,7 +2,7 @@
 
 Pure layout builders: each takes the map (and the language) and returns Dash
 components; the callbacks that fill and use them live in
-:mod:`netmap.app.editor_callbacks`.
+:mod:`netmap.app.editor.callbacks`.
 """
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ from netmap.analysis.groups import by_name
 from netmap.analysis.since import SinceMeeting
 from netmap.app.attrs import attrs
 from netmap.app.choices import check_box, check_group, radio_group
-from netmap.app.list_leaves import ANSWERS, drawn_for, list_leaves
-from netmap.app.map_keys import map_keys_help, map_keys_layer
+from netmap.app.editor.map_keys import map_keys_help, map_keys_layer
+from netmap.app.editor.person_list import ANSWERS, drawn_for, list_leaves
+from netmap.app.editor.side_tabs import side_tabs
 from netmap.app.mapview import MARKS, build_elements, stylesheet
 from netmap.app.meetings.since import meetings_link, since_toggle
 from netmap.app.notice import conflict_toast
 from netmap.app.panels.patch import fingerprint
 from netmap.app.share.layout import share_field, share_section
-from netmap.app.side_tabs import side_tabs
 from netmap.editing import answer_of
 from netmap.geometry import RINGS
 from netmap.i18n import Lang, sort_key, t
@@ -747,11 +747,11 @@ def editor_layout(
                     html.H2(t("app.list.heading", lang)),
                     html.P(t("app.list.help", lang), className="muted"),
                     # Drawn here with the page, so the first map callback finds
-                    # it drawn and sets nothing (see netmap.app.list_leaves).
+                    # it drawn and sets nothing (see netmap.app.editor.person_list).
                     html.Div(person_list(network_map, lang, 1, None), id="person-list"),
                     dcc.Store(id="person-list-drawn", data=drawn_for(network_map, lang)),
                     # A real click on a list item or an answer button, set in
-                    # the browser (editor_callbacks: _LIST_CLICK_JS).
+                    # the browser (editor.callbacks: _LIST_CLICK_JS).
                     dcc.Store(id="person-click"),
                     dcc.Store(id="answer-click"),
                 ],

@@ -2,8 +2,8 @@
 each error put next to the field it is about.
 
 The form asks for a name, a sector, how close the person is (a band, nothing
-chosen at first) and a role; :mod:`netmap.app.editor_callbacks` saves the
-edit and :mod:`netmap.app.editor` draws the form.
+chosen at first) and a role; :mod:`netmap.app.editor.callbacks` saves the
+edit and :mod:`netmap.app.editor.layout` draws the form.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The fields are checked one by one with the model (so each error appears under
 its own field, in the user's language) and, only when all are valid, saved as
-one edit through :func:`netmap.app.editor_callbacks.commit`, with the same
+one edit through :func:`netmap.app.editor.callbacks.commit`, with the same
 version check (a stale tab gets the conflict notice) and undo as every other
 edit. On any error nothing is saved.
 
@@ -19,7 +19,7 @@ import dash
 from dash import Input, Output, State
 from pydantic import Field, StrictBool, TypeAdapter, ValidationError
 
-from netmap.app.editor import PATIENT_FIELDS
+from netmap.app.editor.layout import PATIENT_FIELDS
 from netmap.app.feedback import ERROR_CLASS, FormFeedback, field_messages
 from netmap.app.lang import tab_lang
 from netmap.app.saving import SAVE_STATES, SAVED_OUTPUTS, Outcome, commit, edit_order_of
