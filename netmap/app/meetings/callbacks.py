@@ -17,6 +17,7 @@ import dash
 from dash import ALL, Input, Output, State, ctx
 
 from netmap.analysis.papers import agreement_sheet, invitation
+from netmap.app.feedback import ERROR_CLASS
 from netmap.app.lang import tab_lang
 from netmap.app.mapview import stylesheet
 from netmap.app.meetings.intents import (
@@ -476,7 +477,8 @@ def on_papers(
     return stored, *papers, value, _cpr(cpr)
 
 
-_GOOD, _BAD = "save-status", "save-status field-error"
+# A refused paper in the error style (feedback.css), never the saved green.
+_GOOD, _BAD = "save-status", ERROR_CLASS
 _PAPER_STATES = (
     State("invite-choice", "data"),
     State("paper-cpr", "value"),

@@ -18,6 +18,7 @@ import dash
 from dash import Input, Output, State, ctx
 
 from netmap.analysis.overview import contact_overview
+from netmap.app.feedback import ERROR_CLASS
 from netmap.app.lang import tab_lang
 from netmap.app.saving import SAVE_STATES, SAVED_OUTPUTS, Outcome, commit, edit_order_of
 from netmap.app.share.intents import (
@@ -51,7 +52,7 @@ __all__ = [
 
 _KEEP = dash.no_update
 _GOOD = "save-status"
-_BAD = "save-status field-error"
+_BAD = ERROR_CLASS  # red (feedback.css): "save-status field-error" drew in the saved green
 _HIDDEN = {"display": "none"}
 _FORMATS = MAP_FORMATS
 
