@@ -28,7 +28,8 @@ def test_clip001_invitation_and_agreement_sheet(cli: Cli, tmp_path: Path) -> Non
     source = tmp_path / "sofie.graphml"
     source.write_bytes(SOFIE_BYTES)
     sofie = cli.imported(source, db)
-    cli.ok("consent", sofie, "--db", db, "--given-on", "2026-03-01")
+    # Papers need a valid consent: given today, so the test does not age.
+    cli.ok("consent", sofie, "--db", db, "--given-on", date.today().isoformat())
     cli.ok("meeting", "add", sofie, "--db", db, "--date", "2026-12-10", "--kind", "netværksmøde",
            "--place", "Jobcentret")  # fmt: skip
     cli.ok("meeting", "record", sofie, "m1", "--db", db, "--attended", "patient,sr",
