@@ -16,7 +16,10 @@ Prints median milliseconds (and the fastest run) of:
   line's entries are on the screen (a MutationObserver in the page notes the
   moment ``#hist-entries`` has its items), and until the trend charts are drawn;
   and, for scale on the same machine, the start page (the list of maps)
-  until its form is on the screen.
+  until its form is on the screen;
+* ``browser: from the map``: what a user does — on the map page, a click on
+  its "Historik" link (client-side navigation: Dash is already running, the
+  page's ``route`` callback draws the history) until the entries are shown.
 
 The map: 60 persons, 12 meetings (each prepared with a version), and between
 them sittings of 20 small edits each (moves, answers, details), saved one
@@ -155,9 +158,18 @@ _WATCH = """
 """
 
 
+_CLICK_HISTORY = """
+() => {
+  delete window.__hist.entries;
+  window.__hist.clicked = performance.now();
+  document.querySelector('#history-link').click();
+}
+"""
+
+
 def bench_browser(
-    url: str, start_url: str, repeat: int
-) -> tuple[list[float], list[float], list[float]] | None:
+    url: str, start_url: str, map_url: str, repeat: int
+) -> tuple[list[float], list[float], list[float], list[float]] | None:
     if not Path(CHROMIUM).exists():
         print("browser: skipped (no /usr/bin/chromium)")
         return None
@@ -166,6 +178,7 @@ def bench_browser(
     entries: list[float] = []
     charts: list[float] = []
     starts: list[float] = []
+    from_map: list[float] = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM)
         context = browser.new_context(viewport={"width": 1366, "height": 768})
@@ -182,8 +195,17 @@ def bench_browser(
             page.wait_for_function("() => 'start' in window.__hist")
             if i:
                 starts.append(float(page.evaluate("window.__hist.start")))
+            page.goto(map_url)
+            page.wait_for_selector("#history-link")
+            page.wait_for_selector("#map-cy canvas")
+            page.wait_for_timeout(300)  # the map page settled: only the click is timed
+            page.evaluate(_CLICK_HISTORY)
+            page.wait_for_function("() => 'entries' in window.__hist")
+            if i:
+                seen = page.evaluate("window.__hist")
+                from_map.append(float(seen["entries"]) - float(seen["clicked"]))
         browser.close()
-    return entries, charts, starts
+    return entries, charts, starts, from_map
 
 
 def main() -> None:
@@ -219,7 +241,8 @@ def main() -> None:
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:
-            seen = bench_browser(url.rstrip("/") + path, url, args.repeat)
+            base = url.rstrip("/")
+            seen = bench_browser(base + path, url, f"{base}/map/{map_id}", args.repeat)
         finally:
             server.shutdown()
             thread.join(timeout=5)
@@ -227,12 +250,15 @@ def main() -> None:
             store.close()
     worst = view
     if seen is not None:
-        entries, charts, starts = seen
+        entries, charts, starts, from_map = seen
         worst = report("browser: entries", entries)
         report("browser: charts", charts)
         report("browser: start", starts)
+        clicked = report("browser: from the map", from_map)
+        verdict = "met" if clicked <= TARGET_MS else "NOT met"
+        print(f"target ≤ {TARGET_MS:.0f} ms (the map's Historik link until the entries): {verdict}")
     verdict = "met" if worst <= TARGET_MS else "NOT met"
-    print(f"target ≤ {TARGET_MS:.0f} ms (page load until the entries are shown): {verdict}")
+    print(f"target ≤ {TARGET_MS:.0f} ms (a fresh page load until the entries are shown): {verdict}")
 
 
 if __name__ == "__main__":
