@@ -9,7 +9,6 @@ body (:func:`draw_body`). Nothing here decides a rule.
 
 from __future__ import annotations
 
-import base64
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,6 +16,7 @@ import dash
 from dash import ALL, Input, Output, State, ctx
 
 from netmap.analysis.papers import agreement_sheet, invitation
+from netmap.app.download import download_data
 from netmap.app.feedback import ERROR_CLASS
 from netmap.app.lang import tab_lang
 from netmap.app.mapview import stylesheet
@@ -601,13 +601,7 @@ def on_pdf(page: Page, _a: Any, _b: Any, *values: Any) -> Any:
     made, name, line, kind = paper_export(page, paper, *values)
     if made is None:
         return _KEEP, *_statuses(paper, line, kind)
-    # What dcc.send_bytes makes (the Download component's format), typed.
-    data = {
-        "content": base64.b64encode(made.payload).decode("ascii"),
-        "filename": name,
-        "type": MEDIA_TYPES[ExportFormat(paper)],
-        "base64": True,
-    }
+    data = download_data(made.payload, name, MEDIA_TYPES[ExportFormat(paper)])
     return data, *_statuses(paper, line, kind)
 
 

@@ -9,7 +9,6 @@ returns what changed, drawn by :mod:`netmap.app.share.view` and
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
@@ -18,6 +17,7 @@ import dash
 from dash import Input, Output, State, ctx
 
 from netmap.analysis.overview import contact_overview
+from netmap.app.download import download_data
 from netmap.app.feedback import ERROR_CLASS
 from netmap.app.lang import tab_lang
 from netmap.app.saving import SAVE_STATES, SAVED_OUTPUTS, Outcome, commit, edit_order_of
@@ -261,13 +261,7 @@ def download(
     except NetmapError as exc:
         return _KEEP, exc.message(lang), _BAD, "", _KEEP
     name = file_name(options, stored.version, today, lang)
-    # What dcc.send_bytes makes (untyped there): the browser saves it under ``name``.
-    data = {
-        "content": base64.b64encode(made.payload).decode("ascii"),
-        "filename": name,
-        "type": MEDIA_TYPES[options.format],
-        "base64": True,
-    }
+    data = download_data(made.payload, name, MEDIA_TYPES[options.format])
     view = share_view(stored.map, records, ShareChoice(), today, lang)
     return data, t("share_app.made", lang, file=name), _GOOD, "", log_table(view.log, lang)
 
