@@ -219,8 +219,13 @@ class MapStore(Protocol):
         """
         ...
 
-    def version_briefs(self, map_id: str) -> list[VersionBrief]:
-        """Every version of a map, oldest first, without the summary text (cheap)."""
+    def version_briefs(self, map_id: str, *, after: int = 0) -> list[VersionBrief]:
+        """Every version of a map newer than ``after`` (all by default), oldest first,
+        without the summary text (cheap).
+
+        As with :meth:`history`, ``after`` reads only the newer rows (the history
+        page's cache asks only for what came since it last looked).
+        """
         ...
 
     def restore(

@@ -635,20 +635,25 @@ class SqliteStore:
                 raise MapNotFound(map_id)
         return [_version_info(map_id, *row) for row in rows]
 
-    def version_briefs(self, map_id: str) -> list[VersionBrief]:
-        """Every version, oldest first: one read, the change summaries parsed, no text made.
+    def version_briefs(self, map_id: str, *, after: int = 0) -> list[VersionBrief]:
+        """The versions newer than ``after`` (all by default), oldest first: one read,
+        the change summaries parsed, no text made.
 
         About 15 µs a version (the summary text of :meth:`history` costs more
-        than the rest together): the history page of 1,000 versions reads them all.
+        than the rest together): the history page of 1,000 versions reads them
+        all once, and then (``after``) only the new ones.
         """
         with self._transaction(write=False) as conn:
             rows = conn.execute(
                 "SELECT version, saved_at, author, restored_from, note, changes_json"
-                " FROM versions WHERE map_id = ? ORDER BY version",
-                (map_id,),
+                " FROM versions WHERE map_id = ? AND version > ? ORDER BY version",
+                (map_id, after),
             ).fetchall()
-        if not rows:
-            raise MapNotFound(map_id)
+            if not rows and (
+                after <= 0
+                or conn.execute("SELECT 1 FROM maps WHERE map_id = ?", (map_id,)).fetchone() is None
+            ):
+                raise MapNotFound(map_id)
         return [_brief(*row) for row in rows]
 
     def restore(

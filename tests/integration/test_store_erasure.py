@@ -362,3 +362,26 @@ def test_era009_open_store_and_a_migrated_map_erase_the_same_way(tmp_path: Path)
         assert traces(db, secrets) == []
     finally:
         store.close()
+
+
+def test_era010_the_apps_slet_ja_leaves_nothing_of_the_map_in_its_caches(
+    tmp_path: Path,
+) -> None:
+    """The history page keeps briefs (names in the change summaries) in memory: gone too."""
+    from netmap.app import create_app
+    from netmap.app.history.data import load_history, timeline_cache_of
+
+    with SqliteStore(tmp_path / "maps.db") as store:
+        kept, gone, _secrets = fill(store)
+        app = create_app(store)
+        cache = timeline_cache_of(app)
+        for map_id in (kept, gone):
+            load_history(store, map_id, cache)
+        client = app_client(app)
+        response = client.post(
+            "/_dash-update-component",
+            data=json.dumps(_confirm_delete_body(client, gone)),
+            content_type="application/json",
+        )
+        assert "er slettet." in response.get_data(as_text=True)
+        assert list(cache._maps) == [kept]

@@ -30,9 +30,10 @@ def today_of(app: dash.Dash) -> Callable[[], dt.date]:
 
 def history_page(app: dash.Dash, store: MapStore, map_id: str, lang: Lang) -> Any:
     """The history page of ``map_id`` in ``lang``."""
+    from netmap.app.history.data import timeline_cache_of
     from netmap.app.history.layout import history_page as page
 
-    return page(store, map_id, lang)
+    return page(store, map_id, lang, timeline_cache_of(app))
 
 
 def register_history_callbacks(
@@ -40,7 +41,9 @@ def register_history_callbacks(
 ) -> None:
     """Wire the history page's callbacks (view, compare, restore, more) to ``app``."""
     from netmap.app.history.callbacks import callbacks
+    from netmap.app.history.data import timeline_cache_of
     from netmap.app.wiring import Page
 
     app.server.extensions[_TODAY] = today
+    timeline_cache_of(app)  # made now, before requests come in on several threads
     callbacks.register(app, Page(app=app, store=store, today=today))

@@ -14,7 +14,7 @@ from dash import ALL, Input, Output, State, ctx, dcc, html
 
 from netmap import service
 from netmap.analysis.diff import diff
-from netmap.app.history.data import load_history, load_trends
+from netmap.app.history.data import load_history, load_trends, timeline_cache_of
 from netmap.app.history.intents import (
     Compare,
     VersionNumber,
@@ -117,14 +117,14 @@ def draw_trends(page: Page, state_data: Any, lang_data: Any) -> Any:
     lang = tab_lang(page.app, lang_data)
     try:
         state = parse(MapState, state_data)
-        data = load_history(page.store, state.map_id)
+        data = load_history(page.store, state.map_id, timeline_cache_of(page.app))
         return trends_region(load_trends(page.store, data, page.today()), lang)
     except NetmapError as exc:
         return _error(exc, lang)
 
 
 def _redrawn(page: Page, map_id: str, shown: int, lang: Lang) -> tuple[Any, int]:
-    data = load_history(page.store, map_id)
+    data = load_history(page.store, map_id, timeline_cache_of(page.app))
     return timeline_region(data.entries, shown, lang), data.latest.version
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from dash import dcc, html
 
 from netmap.app.attrs import attrs
-from netmap.app.history.data import HistoryData, load_history
+from netmap.app.history.data import HistoryData, TimelineCache, load_history
 from netmap.app.history.view import ENTRIES_SHOWN, timeline_region
 from netmap.app.state import MapState
 from netmap.errors import NetmapError
@@ -108,10 +108,15 @@ def history_layout(data: HistoryData, trends: Any, lang: Lang) -> Any:
     )
 
 
-def history_page(store: MapStore, map_id: str, lang: Lang) -> Any:
-    """The page, with the tab's state (the latest version it saw) in ``hist-state``."""
+def history_page(
+    store: MapStore, map_id: str, lang: Lang, cache: TimelineCache | None = None
+) -> Any:
+    """The page, with the tab's state (the latest version it saw) in ``hist-state``.
+
+    ``cache``: the app's :class:`~netmap.app.history.data.TimelineCache`.
+    """
     try:
-        data = load_history(store, map_id)
+        data = load_history(store, map_id, cache)
     except NetmapError as exc:
         return html.Main(html.P(exc.message(lang), className="notice-error"))
     state = MapState(map_id=map_id, version=data.latest.version, tab=uuid.uuid4().hex)

@@ -9,7 +9,9 @@ import dash
 from dash import ALL, Input, Output, State, ctx, html
 from pydantic import ValidationError
 
+from netmap.app.history.data import timeline_cache_of
 from netmap.app.lang import tab_lang
+from netmap.app.meetings.since import since_cache_of
 from netmap.app.start.demo import open_or_create_demo
 from netmap.app.start.layout import map_rows
 from netmap.app.state import MapId, acting, clicked, parse, user_action
@@ -97,6 +99,9 @@ def delete_flow(page: Page, _d: Any, _c: Any, _x: Any, lang_data: Any) -> Any:
         try:
             name = page.store.load(map_id).map.patient.name
             erased = page.store.delete(map_id).complete  # False: traces may still be on disk
+            # Nothing of the erased map stays in the app's memory either.
+            timeline_cache_of(page.app).forget(map_id)
+            since_cache_of(page.app).forget(map_id)
             key = "app.start.deleted" if erased else "app.start.delete_pending"
             message = t(key, lang, name=name)
         except MapNotFound as exc:
