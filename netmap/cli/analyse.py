@@ -18,7 +18,7 @@ from netmap.analysis import analyse, render_text
 from netmap.cli import cli
 from netmap.cli.common import common_options, open_cli_store
 from netmap.cli.language import help_text
-from netmap.cli.maps import resolve_map
+from netmap.cli.map_ref import resolve_map
 from netmap.errors import NetmapError
 from netmap.i18n import Lang
 from netmap.interchange import read_map

@@ -21,7 +21,7 @@ import click
 from netmap.cli import cli
 from netmap.cli.common import common_options
 from netmap.cli.language import help_text
-from netmap.cli.maps import _checked_author, _store, resolve_map
+from netmap.cli.map_ref import checked_author, resolve_map, stored_maps
 from netmap.consent import consent_state, format_day
 from netmap.editing import RecordConsent, WithdrawConsent
 from netmap.errors import NetmapError
@@ -95,8 +95,8 @@ def consent_command(
         raise NetmapError("consent.cli.by_needs_given_on")
     today = date.today()
     changing = given is not None or withdraw
-    who = _checked_author(by) if changing else ""
-    with _store(db, must_exist=True) as store:
+    who = checked_author(by) if changing else ""
+    with stored_maps(db, must_exist=True) as store:
         summary = resolve_map(store, map_ref)
         assert store is not None
         stored = store.load(summary.map_id)

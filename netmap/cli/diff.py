@@ -18,17 +18,20 @@ from netmap.analysis.diff_text import describe_diff
 from netmap.analysis.preparation import prepared_for
 from netmap.cli import cli
 from netmap.cli.common import common_options
-from netmap.cli.maps import _help, _store, resolve_map
+from netmap.cli.language import help_text
+from netmap.cli.map_ref import resolve_map, stored_maps
 from netmap.i18n import Lang, format_date, t
 
 __all__ = ["diff_command", "prepared_for"]
 
 
-@cli.command(name="diff", help=_help("diff.cli.help"))
+@cli.command(name="diff", help=help_text("diff.cli.help"))
 @click.argument("map_ref", metavar="MAP")
-@click.option("--from", "from_version", type=int, default=None, help=_help("diff.cli.from_help"))
-@click.option("--to", "to_version", type=int, default=None, help=_help("diff.cli.to_help"))
-@click.option("--json", "as_json", is_flag=True, help=_help("diff.cli.json_help"))
+@click.option(
+    "--from", "from_version", type=int, default=None, help=help_text("diff.cli.from_help")
+)
+@click.option("--to", "to_version", type=int, default=None, help=help_text("diff.cli.to_help"))
+@click.option("--json", "as_json", is_flag=True, help=help_text("diff.cli.json_help"))
 @common_options
 def diff_command(
     map_ref: str,
@@ -38,7 +41,7 @@ def diff_command(
     db: Path | None,
     lang: Lang,
 ) -> None:
-    with _store(db, must_exist=True) as store:
+    with stored_maps(db, must_exist=True) as store:
         summary = resolve_map(store, map_ref)
         assert store is not None
         new = store.load(summary.map_id, to_version)

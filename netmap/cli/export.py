@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from netmap.cli import cli
 from netmap.cli.common import common_options
 from netmap.cli.language import help_text
-from netmap.cli.maps import _checked_author, _store, resolve_map
+from netmap.cli.map_ref import checked_author, resolve_map, stored_maps
 from netmap.errors import NetmapError, invalid_input
 from netmap.export.formats import BINARY_FORMATS, suffix_format
 from netmap.export.gate import MAP_FORMATS, ExportFormat, ExportOptions
@@ -40,10 +40,6 @@ __all__ = ["export_command", "export_log_command"]
 _STDOUT = "-"
 
 
-def _help(key: str) -> str:
-    return help_text(key)
-
-
 def _format(fmt: str | None, output: str) -> ExportFormat:
     if fmt is not None:
         return ExportFormat(fmt)
@@ -55,23 +51,25 @@ def _format(fmt: str | None, output: str) -> ExportFormat:
     return found
 
 
-@cli.command(name="export", help=_help("export.cli.help"))
+@cli.command(name="export", help=help_text("export.cli.help"))
 @click.argument("map_ref", metavar="MAP")
 @click.option(
     "--format",
     "fmt",
     type=click.Choice([f.value for f in MAP_FORMATS]),
-    help=_help("export.cli.format_help"),
+    help=help_text("export.cli.format_help"),
 )
-@click.option("-o", "--output", required=True, help=_help("export.cli.output_help"))
-@click.option("--version", "version", type=int, default=None, help=_help("cli_maps.version_help"))
-@click.option("--redact", is_flag=True, help=_help("export.cli.redact_help"))
+@click.option("-o", "--output", required=True, help=help_text("export.cli.output_help"))
 @click.option(
-    "--for-patient", "for_patient", is_flag=True, help=_help("export.cli.for_patient_help")
+    "--version", "version", type=int, default=None, help=help_text("cli_maps.version_help")
 )
-@click.option("--include-cpr", is_flag=True, help=_help("export.cli.include_cpr_help"))
-@click.option("--to", "recipient", default=None, help=_help("export.cli.to_help"))
-@click.option("--by", "by", default=None, help=_help("export.cli.by_help"))
+@click.option("--redact", is_flag=True, help=help_text("export.cli.redact_help"))
+@click.option(
+    "--for-patient", "for_patient", is_flag=True, help=help_text("export.cli.for_patient_help")
+)
+@click.option("--include-cpr", is_flag=True, help=help_text("export.cli.include_cpr_help"))
+@click.option("--to", "recipient", default=None, help=help_text("export.cli.to_help"))
+@click.option("--by", "by", default=None, help=help_text("export.cli.by_help"))
 @common_options
 def export_command(
     map_ref: str,
@@ -100,8 +98,8 @@ def export_command(
         )
     except ValidationError as exc:
         raise invalid_input(exc, where="--to") from None
-    who = _checked_author(by)
-    with _store(db, must_exist=True) as store:
+    who = checked_author(by)
+    with stored_maps(db, must_exist=True) as store:
         summary = resolve_map(store, map_ref)
         assert store is not None
         stored = store.load(summary.map_id, version)
@@ -139,12 +137,12 @@ def export_command(
         click.echo(t("cli_maps.exported_with_cpr", lang), err=target is None)
 
 
-@cli.command(name="export-log", help=_help("export.cli.log_help"))
+@cli.command(name="export-log", help=help_text("export.cli.log_help"))
 @click.argument("map_ref", metavar="MAP")
-@click.option("--json", "as_json", is_flag=True, help=_help("export.cli.log_json_help"))
+@click.option("--json", "as_json", is_flag=True, help=help_text("export.cli.log_json_help"))
 @common_options
 def export_log_command(map_ref: str, as_json: bool, db: Path | None, lang: Lang) -> None:
-    with _store(db, must_exist=True) as store:
+    with stored_maps(db, must_exist=True) as store:
         summary = resolve_map(store, map_ref)
         assert store is not None
         records = store.export_log(summary.map_id)

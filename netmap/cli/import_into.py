@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from netmap.cli.maps import _interactive, _store, resolve_map
+from netmap.cli.map_ref import interactive, resolve_map, stored_maps
 from netmap.cpr import mask_cpr
 from netmap.errors import NetmapError
 from netmap.i18n import Lang, t
@@ -38,13 +38,13 @@ def import_into(
     lang: Lang,
 ) -> None:
     """Save ``imported`` (read from ``file``) as a new version of the map ``map_ref``."""
-    with _store(db, must_exist=True) as store:
+    with stored_maps(db, must_exist=True) as store:
         summary = resolve_map(store, map_ref)
         assert store is not None
         latest = store.load(summary.map_id)
         if not same_patient(latest.map, imported) and not yes:
             params = {"file": file.name, "theirs": _who(imported), "ours": _who(latest.map)}
-            if not _interactive():
+            if not interactive():
                 raise NetmapError("import_into.other_patient", **params)
             if not click.confirm(t("import_into.confirm", lang, **params), default=False):
                 click.echo(t("import_into.cancelled", lang))

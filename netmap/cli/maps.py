@@ -9,19 +9,18 @@ of it, as long as only one map's id starts that way.
 
 from __future__ import annotations
 
-import getpass
 import re
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
 import click
 
 from netmap.cli import cli
-from netmap.cli.common import EXIT_ERASURE_PENDING, common_options, open_cli_store
+from netmap.cli.common import EXIT_ERASURE_PENDING, common_options
 from netmap.cli.language import help_text
+from netmap.cli.map_ref import checked_author, interactive, resolve_map, stored_maps
 from netmap.consent import consent_state
 from netmap.cpr import mask_cpr
 from netmap.errors import NetmapError
@@ -37,7 +36,7 @@ from netmap.i18n import (
 )
 from netmap.interchange import ImportFailed, read_map
 from netmap.model import NetworkMap, Person, Sector
-from netmap.store import MapNotFound, MapStore, MapSummary, resolve_db_path
+from netmap.store import resolve_db_path
 
 __all__ = [
     "backup_command",
@@ -45,12 +44,9 @@ __all__ = [
     "history_command",
     "import_command",
     "list_command",
-    "resolve_map",
     "restore_command",
     "show_command",
 ]
-
-_MAX_AUTHOR = 200
 
 
 class FileImportFailed(NetmapError):
@@ -63,57 +59,6 @@ class FileImportFailed(NetmapError):
 
     def message(self, lang: Lang = DEFAULT_LANG) -> str:
         return t(self.key, lang, file=self.file.name, reason=self.cause.message(lang))
-
-
-def _help(key: str) -> str:
-    return help_text(key)
-
-
-def _default_author() -> str:
-    try:
-        return getpass.getuser() or "netmap"
-    except (KeyError, OSError):
-        return "netmap"
-
-
-def _checked_author(author: str | None) -> str:
-    # Checked before the store is opened, so a bad --author cannot create a database.
-    value = (author if author is not None else _default_author()).strip()
-    if not value or len(value) > _MAX_AUTHOR or any(ord(c) < 32 or ord(c) == 127 for c in value):
-        raise NetmapError("store.author_invalid", max=_MAX_AUTHOR)
-    return value
-
-
-@contextmanager
-def _store(db: Path | None, *, must_exist: bool) -> Iterator[MapStore | None]:
-    """The store, or None when only reading and there is no database yet."""
-    if must_exist and not resolve_db_path(db).exists():
-        yield None
-        return
-    store = open_cli_store(db)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-def resolve_map(store: MapStore | None, ref: str) -> MapSummary:
-    """The map whose id is ``ref`` or, failing that, the one map whose id starts so."""
-    if store is None:
-        raise MapNotFound(ref)
-    summaries = store.list_maps()
-    for summary in summaries:
-        if summary.map_id == ref:
-            return summary
-    matches = [s for s in summaries if ref and s.map_id.startswith(ref)]
-    if len(matches) == 1:
-        return matches[0]
-    if matches:
-        raise NetmapError("cli_maps.ambiguous_map", ref=ref, count=len(matches))
-    raise MapNotFound(ref)
-
-
-_resolve = resolve_map
 
 
 def _who(author: str, lang: Lang) -> str:
@@ -143,11 +88,13 @@ def _table(rows: list[list[str]]) -> list[str]:
 # --- import --------------------------------------------------------------------
 
 
-@cli.command(name="import", help=_help("cli_maps.import_help"))
+@cli.command(name="import", help=help_text("cli_maps.import_help"))
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--author", default=None, help=_help("cli_maps.author_help"))
-@click.option("--into", "into", metavar="MAP", default=None, help=_help("import_into.into_help"))
-@click.option("--yes", "yes", is_flag=True, help=_help("import_into.yes_help"))
+@click.option("--author", default=None, help=help_text("cli_maps.author_help"))
+@click.option(
+    "--into", "into", metavar="MAP", default=None, help=help_text("import_into.into_help")
+)
+@click.option("--yes", "yes", is_flag=True, help=help_text("import_into.yes_help"))
 @common_options
 def import_command(
     file: Path, author: str | None, into: str | None, yes: bool, db: Path | None, lang: Lang
@@ -156,13 +103,13 @@ def import_command(
         network_map = read_map(file)
     except ImportFailed as exc:
         raise FileImportFailed(file, exc) from None
-    who = _checked_author(author)
+    who = checked_author(author)
     if into is not None:
         from netmap.cli.import_into import import_into  # builds on this module
 
         import_into(file, network_map, into, yes=yes, author=who, db=db, lang=lang)
         return
-    with _store(db, must_exist=False) as store:
+    with stored_maps(db, must_exist=False) as store:
         assert store is not None
         stored = store.create(
             network_map, author=who, summary=t("cli_maps.import_note", lang, file=file.name)
@@ -185,10 +132,10 @@ def import_command(
 # --- list ----------------------------------------------------------------------
 
 
-@cli.command(name="list", help=_help("cli_maps.list_help"))
+@cli.command(name="list", help=help_text("cli_maps.list_help"))
 @common_options
 def list_command(db: Path | None, lang: Lang) -> None:
-    with _store(db, must_exist=True) as store:
+    with stored_maps(db, must_exist=True) as store:
         summaries = store.list_maps() if store is not None else []
     if not summaries:
         click.echo(t("cli_maps.no_maps", lang, db=str(resolve_db_path(db))))
@@ -277,16 +224,18 @@ def _show_lines(network_map: NetworkMap, show_cpr: bool, lang: Lang) -> Iterator
         yield f"  - {a} – {b}"
 
 
-@cli.command(name="show", help=_help("cli_maps.show_help"))
+@cli.command(name="show", help=help_text("cli_maps.show_help"))
 @click.argument("map_ref", metavar="MAP")
-@click.option("--version", "version", type=int, default=None, help=_help("cli_maps.version_help"))
-@click.option("--show-cpr", is_flag=True, help=_help("cli_maps.show_cpr_help"))
+@click.option(
+    "--version", "version", type=int, default=None, help=help_text("cli_maps.version_help")
+)
+@click.option("--show-cpr", is_flag=True, help=help_text("cli_maps.show_cpr_help"))
 @common_options
 def show_command(
     map_ref: str, version: int | None, show_cpr: bool, db: Path | None, lang: Lang
 ) -> None:
-    with _store(db, must_exist=True) as store:
-        summary = _resolve(store, map_ref)
+    with stored_maps(db, must_exist=True) as store:
+        summary = resolve_map(store, map_ref)
         assert store is not None
         stored = store.load(summary.map_id, version)
     click.echo(
@@ -306,12 +255,12 @@ def show_command(
 # --- history -------------------------------------------------------------------
 
 
-@cli.command(name="history", help=_help("cli_maps.history_help"))
+@cli.command(name="history", help=help_text("cli_maps.history_help"))
 @click.argument("map_ref", metavar="MAP")
 @common_options
 def history_command(map_ref: str, db: Path | None, lang: Lang) -> None:
-    with _store(db, must_exist=True) as store:
-        summary = _resolve(store, map_ref)
+    with stored_maps(db, must_exist=True) as store:
+        summary = resolve_map(store, map_ref)
         assert store is not None
         versions = store.history(summary.map_id)
     click.echo(t("cli_maps.history_header", lang, name=summary.patient_name, map_id=summary.map_id))
@@ -331,21 +280,16 @@ def history_command(map_ref: str, db: Path | None, lang: Lang) -> None:
 # --- delete --------------------------------------------------------------------
 
 
-def _interactive() -> bool:
-    """Whether a person can answer a question (stdin is a terminal)."""
-    return sys.stdin is not None and sys.stdin.isatty()
-
-
-@cli.command(name="delete", help=_help("cli_maps.delete_help"))
+@cli.command(name="delete", help=help_text("cli_maps.delete_help"))
 @click.argument("map_ref", metavar="MAP")
-@click.option("--yes", "yes", is_flag=True, help=_help("cli_maps.yes_help"))
+@click.option("--yes", "yes", is_flag=True, help=help_text("cli_maps.yes_help"))
 @common_options
 def delete_command(map_ref: str, yes: bool, db: Path | None, lang: Lang) -> None:
-    with _store(db, must_exist=True) as store:
-        summary = _resolve(store, map_ref)
+    with stored_maps(db, must_exist=True) as store:
+        summary = resolve_map(store, map_ref)
         assert store is not None
         if not yes:
-            if not _interactive():
+            if not interactive():
                 raise NetmapError("cli_maps.delete_needs_yes", map_id=summary.map_id)
             question = t(
                 "cli_maps.delete_confirm",
@@ -383,17 +327,17 @@ def delete_command(map_ref: str, yes: bool, db: Path | None, lang: Lang) -> None
 # --- restore -------------------------------------------------------------------
 
 
-@cli.command(name="restore", help=_help("cli_maps.restore_help"))
+@cli.command(name="restore", help=help_text("cli_maps.restore_help"))
 @click.argument("map_ref", metavar="MAP")
 @click.argument("version", type=int)
-@click.option("--author", default=None, help=_help("cli_maps.author_help"))
+@click.option("--author", default=None, help=help_text("cli_maps.author_help"))
 @common_options
 def restore_command(
     map_ref: str, version: int, author: str | None, db: Path | None, lang: Lang
 ) -> None:
-    who = _checked_author(author)
-    with _store(db, must_exist=True) as store:
-        summary = _resolve(store, map_ref)
+    who = checked_author(author)
+    with stored_maps(db, must_exist=True) as store:
+        summary = resolve_map(store, map_ref)
         assert store is not None
         stored = store.restore(summary.map_id, version, author=who)
     if stored.version == summary.latest_version:
@@ -405,12 +349,12 @@ def restore_command(
 # --- backup --------------------------------------------------------------------
 
 
-@cli.command(name="backup", help=_help("cli_maps.backup_help"))
+@cli.command(name="backup", help=help_text("cli_maps.backup_help"))
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--overwrite", is_flag=True, help=_help("cli_maps.overwrite_help"))
+@click.option("--overwrite", is_flag=True, help=help_text("cli_maps.overwrite_help"))
 @common_options
 def backup_command(file: Path, overwrite: bool, db: Path | None, lang: Lang) -> None:
-    with _store(db, must_exist=True) as store:
+    with stored_maps(db, must_exist=True) as store:
         if store is None:
             raise NetmapError("cli_maps.no_database", db=str(resolve_db_path(db)))
         store.backup(file, overwrite=overwrite)

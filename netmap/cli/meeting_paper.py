@@ -19,7 +19,8 @@ import click
 from pydantic import ValidationError
 
 from netmap.cli.common import common_options
-from netmap.cli.maps import _checked_author, _help, _store, resolve_map
+from netmap.cli.language import help_text
+from netmap.cli.map_ref import checked_author, resolve_map, stored_maps
 from netmap.cli.meetings import _meeting_id, meeting_group
 from netmap.errors import NetmapError, invalid_input
 from netmap.export.gate import ExportFormat, ExportOptions
@@ -30,28 +31,37 @@ from netmap.i18n import Lang, t
 __all__ = ["paper_command"]
 
 
-@meeting_group.command(name="paper", help=_help("meetings_app.cli.paper_help"))
+@meeting_group.command(name="paper", help=help_text("meetings_app.cli.paper_help"))
 @click.argument("map_ref", metavar="MAP")
 @click.argument("meeting_ref", metavar="MEETING")
 @click.option(
-    "--invitation", "which", flag_value="invitation", help=_help("meetings_app.cli.invitation_help")
+    "--invitation",
+    "which",
+    flag_value="invitation",
+    help=help_text("meetings_app.cli.invitation_help"),
 )
 @click.option(
-    "--agreements", "which", flag_value="agreements", help=_help("meetings_app.cli.agreements_help")
+    "--agreements",
+    "which",
+    flag_value="agreements",
+    help=help_text("meetings_app.cli.agreements_help"),
 )
-@click.option("--include-cpr", is_flag=True, help=_help("meetings_app.cli.cpr_help"))
+@click.option("--include-cpr", is_flag=True, help=help_text("meetings_app.cli.cpr_help"))
 @click.option(
-    "--for-patient", "for_patient", is_flag=True, help=_help("meetings_app.cli.for_patient_help")
+    "--for-patient",
+    "for_patient",
+    is_flag=True,
+    help=help_text("meetings_app.cli.for_patient_help"),
 )
-@click.option("--to", "recipient", default=None, help=_help("export.cli.to_help"))
-@click.option("--by", "by", default=None, help=_help("export.cli.by_help"))
+@click.option("--to", "recipient", default=None, help=help_text("export.cli.to_help"))
+@click.option("--by", "by", default=None, help=help_text("export.cli.by_help"))
 @click.option(
     "-o",
     "--output",
     "output",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help=_help("meetings_app.cli.output_help"),
+    help=help_text("meetings_app.cli.output_help"),
 )
 @common_options
 def paper_command(
@@ -68,8 +78,8 @@ def paper_command(
 ) -> None:
     if which is None:
         raise NetmapError("meetings_app.cli.which")
-    who = _checked_author(by)
-    with _store(db, must_exist=True) as store:
+    who = checked_author(by)
+    with stored_maps(db, must_exist=True) as store:
         summary = resolve_map(store, map_ref)
         assert store is not None
         stored = store.load(summary.map_id)

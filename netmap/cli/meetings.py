@@ -21,7 +21,8 @@ import click
 from netmap.analysis.preparation import follow_ups, preparation_order
 from netmap.cli import cli
 from netmap.cli.common import common_options
-from netmap.cli.maps import _checked_author, _help, _store, resolve_map
+from netmap.cli.language import help_text
+from netmap.cli.map_ref import checked_author, resolve_map, stored_maps
 from netmap.editing import EditOp, parse_edit
 from netmap.errors import NetmapError
 from netmap.i18n import (
@@ -124,8 +125,8 @@ def _edit(
     make: Callable[[StoredMap], EditOp],
 ) -> tuple[StoredMap, StoredMap]:
     """Apply one edit to the latest version and save it; (before, saved)."""
-    who = _checked_author(author)
-    with _store(db, must_exist=True) as store:
+    who = checked_author(author)
+    with stored_maps(db, must_exist=True) as store:
         summary = resolve_map(store, map_ref)
         assert store is not None
         before = store.load(summary.map_id)
@@ -199,12 +200,12 @@ def _meeting_lines(network_map: NetworkMap, meeting: Meeting, lang: Lang) -> Ite
 # --- netmap meetings -----------------------------------------------------------
 
 
-@cli.command(name="meetings", help=_help("meetings.cli.meetings_help"))
+@cli.command(name="meetings", help=help_text("meetings.cli.meetings_help"))
 @click.argument("map_ref", metavar="MAP")
-@click.option("--json", "as_json", is_flag=True, help=_help("meetings.cli.json_help"))
+@click.option("--json", "as_json", is_flag=True, help=help_text("meetings.cli.json_help"))
 @common_options
 def meetings_command(map_ref: str, as_json: bool, db: Path | None, lang: Lang) -> None:
-    with _store(db, must_exist=True) as store:
+    with stored_maps(db, must_exist=True) as store:
         summary = resolve_map(store, map_ref)
         assert store is not None
         stored = store.load(summary.map_id)
@@ -226,21 +227,21 @@ def meetings_command(map_ref: str, as_json: bool, db: Path | None, lang: Lang) -
 # --- netmap meeting … ----------------------------------------------------------
 
 
-@cli.group(name="meeting", help=_help("meetings.cli.meeting_help"))
+@cli.group(name="meeting", help=help_text("meetings.cli.meeting_help"))
 def meeting_group() -> None:
     pass
 
 
-_author = click.option("--author", default=None, help=_help("cli_maps.author_help"))
+_author = click.option("--author", default=None, help=help_text("cli_maps.author_help"))
 
 
-@meeting_group.command(name="add", help=_help("meetings.cli.add_help"))
+@meeting_group.command(name="add", help=help_text("meetings.cli.add_help"))
 @click.argument("map_ref", metavar="MAP")
-@click.option("--date", "on", required=True, metavar="YYYY-MM-DD", help=_help("field.date"))
-@click.option("--time", "at", default=None, metavar="HH:MM", help=_help("field.time"))
-@click.option("--kind", "kind", required=True, help=_help("meetings.cli.kind_help"))
-@click.option("--place", default=None, help=_help("meetings.cli.place_help"))
-@click.option("--purpose", default=None, help=_help("field.purpose"))
+@click.option("--date", "on", required=True, metavar="YYYY-MM-DD", help=help_text("field.date"))
+@click.option("--time", "at", default=None, metavar="HH:MM", help=help_text("field.time"))
+@click.option("--kind", "kind", required=True, help=help_text("meetings.cli.kind_help"))
+@click.option("--place", default=None, help=help_text("meetings.cli.place_help"))
+@click.option("--purpose", default=None, help=help_text("field.purpose"))
 @_author
 @common_options
 def add_command(
@@ -270,20 +271,24 @@ def add_command(
             click.echo(line)
 
 
-@meeting_group.command(name="record", help=_help("meetings.cli.record_help"))
+@meeting_group.command(name="record", help=help_text("meetings.cli.record_help"))
 @click.argument("map_ref", metavar="MAP")
 @click.argument("meeting_ref", metavar="MEETING")
-@click.option("--attended", multiple=True, metavar="ID", help=_help("meetings.cli.attended_help"))
-@click.option("--apologies", multiple=True, metavar="ID", help=_help("meetings.cli.apologies_help"))
-@click.option("--stafetholder-region", metavar="ID", help=_help("field.stafetholder_region"))
 @click.option(
-    "--stafetholder-municipality", metavar="ID", help=_help("field.stafetholder_municipality")
+    "--attended", multiple=True, metavar="ID", help=help_text("meetings.cli.attended_help")
 )
-@click.option("--coordinator-region", metavar="ID", help=_help("field.coordinator_region"))
 @click.option(
-    "--coordinator-municipality", metavar="ID", help=_help("field.coordinator_municipality")
+    "--apologies", multiple=True, metavar="ID", help=help_text("meetings.cli.apologies_help")
 )
-@click.option("--next", "next_meeting", metavar="YYYY-MM-DD", help=_help("field.next_meeting"))
+@click.option("--stafetholder-region", metavar="ID", help=help_text("field.stafetholder_region"))
+@click.option(
+    "--stafetholder-municipality", metavar="ID", help=help_text("field.stafetholder_municipality")
+)
+@click.option("--coordinator-region", metavar="ID", help=help_text("field.coordinator_region"))
+@click.option(
+    "--coordinator-municipality", metavar="ID", help=help_text("field.coordinator_municipality")
+)
+@click.option("--next", "next_meeting", metavar="YYYY-MM-DD", help=help_text("field.next_meeting"))
 @_author
 @common_options
 def record_command(
@@ -323,12 +328,12 @@ def record_command(
     _echo_meeting(saved, _meeting_id(saved.map, meeting_ref), lang)
 
 
-@meeting_group.command(name="agreement", help=_help("meetings.cli.agreement_help"))
+@meeting_group.command(name="agreement", help=help_text("meetings.cli.agreement_help"))
 @click.argument("map_ref", metavar="MAP")
 @click.argument("meeting_ref", metavar="MEETING")
-@click.option("--who", required=True, metavar="ID", help=_help("meetings.cli.who_help"))
-@click.option("--what", required=True, help=_help("field.what"))
-@click.option("--by", "by", metavar="YYYY-MM-DD", help=_help("field.by"))
+@click.option("--who", required=True, metavar="ID", help=help_text("meetings.cli.who_help"))
+@click.option("--what", required=True, help=help_text("field.what"))
+@click.option("--by", "by", metavar="YYYY-MM-DD", help=help_text("field.by"))
 @_author
 @common_options
 def agreement_command(
@@ -356,7 +361,7 @@ def agreement_command(
     _echo_meeting(saved, _meeting_id(saved.map, meeting_ref), lang)
 
 
-@meeting_group.command(name="follow-up", help=_help("meetings.cli.follow_up_help"))
+@meeting_group.command(name="follow-up", help=help_text("meetings.cli.follow_up_help"))
 @click.argument("map_ref", metavar="MAP")
 @click.argument("meeting_ref", metavar="MEETING")
 @click.argument("agreement", metavar="AGREEMENT")
@@ -383,7 +388,7 @@ def follow_up_command(
     _echo_meeting(saved, _meeting_id(saved.map, meeting_ref), lang)
 
 
-@meeting_group.command(name="ready", help=_help("meetings.cli.ready_help"))
+@meeting_group.command(name="ready", help=help_text("meetings.cli.ready_help"))
 @click.argument("map_ref", metavar="MAP")
 @click.argument("meeting_ref", metavar="MEETING")
 @_author
@@ -408,7 +413,7 @@ def ready_command(
     )
 
 
-@meeting_group.command(name="remove", help=_help("meetings.cli.remove_help"))
+@meeting_group.command(name="remove", help=help_text("meetings.cli.remove_help"))
 @click.argument("map_ref", metavar="MAP")
 @click.argument("meeting_ref", metavar="MEETING")
 @_author
@@ -428,11 +433,11 @@ def _echo_meeting(saved: StoredMap, meeting_id: str, lang: Lang) -> None:
         click.echo(line)
 
 
-@meeting_group.command(name="prepare", help=_help("meetings.cli.prepare_help"))
+@meeting_group.command(name="prepare", help=help_text("meetings.cli.prepare_help"))
 @click.argument("map_ref", metavar="MAP")
 @common_options
 def prepare_command(map_ref: str, db: Path | None, lang: Lang) -> None:
-    with _store(db, must_exist=True) as store:
+    with stored_maps(db, must_exist=True) as store:
         summary = resolve_map(store, map_ref)
         assert store is not None
         current = store.load(summary.map_id).map

@@ -22,7 +22,7 @@ from netmap.analysis.sharing import shared_with_team
 from netmap.cli import cli
 from netmap.cli.common import common_options
 from netmap.cli.language import help_text
-from netmap.cli.maps import _checked_author, _store, resolve_map
+from netmap.cli.map_ref import checked_author, resolve_map, stored_maps
 from netmap.editing import PersonChanges, UpdatePerson
 from netmap.errors import NetmapError
 from netmap.i18n import Lang, t
@@ -93,8 +93,8 @@ def share_command(
         raise NetmapError("share_app.cli.choice_needs_person")
     if person_ref is not None and choice is None:
         raise NetmapError("share_app.cli.person_needs_choice")
-    who = _checked_author(by) if choice is not None else ""
-    with _store(db, must_exist=True) as store:
+    who = checked_author(by) if choice is not None else ""
+    with stored_maps(db, must_exist=True) as store:
         summary = resolve_map(store, map_ref)
         assert store is not None
         stored = store.load(summary.map_id)

@@ -203,7 +203,7 @@ def test_cli008_delete_needs_confirmation(
     assert err.count("\n") == 1 and "--yes" in err and "alle versioner" in err
     assert map_id in cli.ok("list", "--db", db)
     # A person at a terminal says no, then yes.
-    monkeypatch.setattr("netmap.cli.maps._interactive", lambda: True)
+    monkeypatch.setattr("netmap.cli.maps.interactive", lambda: True)
     monkeypatch.setattr(sys, "stdin", io.StringIO("n\n"))
     code, out, _ = cli("delete", map_id, "--db", db)
     assert code == 1 and "og dets ene version for altid" in out and "Intet er slettet." in out
