@@ -32,6 +32,7 @@ from pydantic_core import PydanticCustomError
 
 from netmap import meeting_edits
 from netmap.errors import NetmapError, invalid_input
+from netmap.fields import Name
 from netmap.geometry import placement_at
 from netmap.meetings import AgreementStatus, MeetingId, MeetingKind
 from netmap.model import (
@@ -39,7 +40,6 @@ from netmap.model import (
     Band,
     CareSector,
     Consent,
-    Name,
     NetworkMap,
     Patient,
     Person,

@@ -30,7 +30,7 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from netmap.model import LongText, PersonId, ShortText, StrictModel, _clean_text
+from netmap.fields import LongText, PersonId, ShortText, StrictModel, clean_text
 
 __all__ = [
     "MAX_AGREEMENTS",
@@ -70,10 +70,10 @@ class AgreementStatus(StrEnum):
 
 
 MeetingId = Annotated[
-    str, BeforeValidator(_clean_text), Field(min_length=1, max_length=20, pattern=r"^[a-z0-9-]+$")
+    str, BeforeValidator(clean_text), Field(min_length=1, max_length=20, pattern=r"^[a-z0-9-]+$")
 ]
 AgreementText = Annotated[
-    str, BeforeValidator(_clean_text), Field(min_length=1, max_length=MAX_AGREEMENT_TEXT)
+    str, BeforeValidator(clean_text), Field(min_length=1, max_length=MAX_AGREEMENT_TEXT)
 ]
 
 

@@ -10,17 +10,11 @@ which value and what is allowed (see :mod:`netmap.errors`).
 from __future__ import annotations
 
 import math
-import re
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-import email_validator
 from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
     Field,
     field_validator,
     model_validator,
@@ -28,20 +22,42 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from netmap.cpr import mask_cpr, normalise_cpr
-from netmap.phone import normalise_phone
+from netmap.fields import (
+    MAX_ID_LENGTH,
+    MAX_LONG_TEXT,
+    MAX_NAME_LENGTH,
+    MAX_SHORT_TEXT,
+    Email,
+    LongText,
+    Name,
+    PersonId,
+    Phone,
+    ShortText,
+    StrictModel,
+    blank_to_none,
+)
+from netmap.meetings import MAX_MEETINGS, Meeting
 
 __all__ = [
+    "MAX_ID_LENGTH",
+    "MAX_LONG_TEXT",
+    "MAX_NAME_LENGTH",
     "MAX_PERSONS",
+    "MAX_SHORT_TEXT",
     "MAX_TIES",
     "SCHEMA_VERSION",
     "Attendance",
     "Band",
     "CareSector",
     "Consent",
+    "LongText",
     "NetworkMap",
     "Patient",
     "Person",
+    "PersonId",
     "Sector",
+    "ShortText",
+    "StrictModel",
     "TeamRole",
     "Tie",
     "band_of",
@@ -56,10 +72,6 @@ SCHEMA_VERSION: Literal[3] = 3
 MAX_PERSONS = 2000
 #: Far above any drawn map; bounds memory and work on hostile input.
 MAX_TIES = 20000
-MAX_NAME_LENGTH = 120
-MAX_SHORT_TEXT = 200
-MAX_LONG_TEXT = 1000
-MAX_ID_LENGTH = 100
 
 
 class Sector(StrEnum):
@@ -137,100 +149,6 @@ def distance_in_band(band: Band) -> float:
     return (2 * lower + 1) / 6
 
 
-# Control characters, lone surrogates and the non-characters U+FFFE/U+FFFF: none
-# can be stored in XML, and none belongs in a name or a note.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
-
-def _clean_text(value: Any) -> Any:
-    if isinstance(value, str):
-        value = value.strip()
-        if _CONTROL_RE.search(value):
-            raise PydanticCustomError(
-                "netmap.control_characters", "contains control characters", {}
-            )
-    return value
-
-
-def _blank_to_none(value: Any) -> Any:
-    value = _clean_text(value)
-    return None if value == "" else value
-
-
-def _check_phone(value: str | None) -> str | None:
-    # Possible is enough (netmap.phone): unallocated numbers are kept and noted.
-    if value is None:
-        return None
-    normal = normalise_phone(value)
-    if normal is None:
-        raise PydanticCustomError(
-            "netmap.phone_invalid", "not a possible phone number: {value}", {"value": value}
-        )
-    return normal
-
-
-def _check_email(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        result = email_validator.validate_email(
-            value, check_deliverability=False, test_environment=True
-        )
-    except email_validator.EmailNotValidError:
-        raise PydanticCustomError(
-            "netmap.email_invalid", "not a valid e-mail address: {value}", {"value": value}
-        ) from None
-    return str(result.normalized)
-
-
-def _check_id(value: str) -> str:
-    if not value or len(value) > MAX_ID_LENGTH:
-        raise PydanticCustomError(
-            "netmap.id_invalid",
-            "an id must be 1 to {max} characters",
-            {"value": value, "max": MAX_ID_LENGTH},
-        )
-    return value
-
-
-Name = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1, max_length=MAX_NAME_LENGTH)]
-# The length limit sits on the ``str`` arm so that ``None`` (not answered) passes.
-ShortText = Annotated[
-    Annotated[str, Field(max_length=MAX_SHORT_TEXT)] | None, BeforeValidator(_blank_to_none)
-]
-LongText = Annotated[
-    Annotated[str, Field(max_length=MAX_LONG_TEXT)] | None, BeforeValidator(_blank_to_none)
-]
-PersonId = Annotated[str, BeforeValidator(_clean_text), AfterValidator(_check_id)]
-Phone = Annotated[
-    Annotated[str, Field(max_length=40)] | None,
-    BeforeValidator(_blank_to_none),
-    AfterValidator(_check_phone),
-]
-Email = Annotated[
-    Annotated[str, Field(max_length=254)] | None,
-    BeforeValidator(_blank_to_none),
-    AfterValidator(_check_email),
-]
-
-
-class StrictModel(BaseModel):
-    """Base for every netmap model: unknown fields rejected, assignments checked.
-
-    Patients, persons and ties are also frozen: values that maps, versions
-    and the store's cache share safely. Change one by making a new one
-    (``model_copy(update=...)`` after validating, or an edit in
-    :mod:`netmap.editing`).
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-        validate_assignment=True,
-        str_strip_whitespace=False,
-        use_enum_values=False,
-    )
-
-
 class Patient(StrictModel, frozen=True):
     """The patient at the centre of the map."""
 
@@ -244,7 +162,7 @@ class Patient(StrictModel, frozen=True):
     @field_validator("cpr", mode="before")
     @classmethod
     def _valid_cpr(cls, value: Any) -> Any:
-        value = _blank_to_none(value)
+        value = blank_to_none(value)
         if value is None:
             return None
         if not isinstance(value, str):
@@ -314,7 +232,7 @@ class Person(StrictModel, frozen=True):
     @field_validator("care_sector", "attends_meetings", mode="before")
     @classmethod
     def _blank_enum(cls, value: Any) -> Any:
-        return _blank_to_none(value)
+        return blank_to_none(value)
 
     @field_validator("team_roles", mode="before")
     @classmethod
@@ -387,10 +305,6 @@ class Consent(StrictModel, frozen=True):
                 {"value": self.withdrawn_on, "given_on": self.given_on},
             )
         return self
-
-
-# Meetings build on the field types above (netmap/__init__ imports this module first).
-from netmap.meetings import MAX_MEETINGS, Meeting  # noqa: E402
 
 
 class NetworkMap(StrictModel):
