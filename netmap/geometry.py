@@ -40,7 +40,6 @@ __all__ = [
     "effective_angles",
     "placement_at",
     "position_of",
-    "positions",
     "radius_of",
     "sector_at",
     "wedge_of",
@@ -229,25 +228,3 @@ def _wide_angles(spread: Sequence[Person]) -> dict[str, float]:
         for i, person_id in enumerate(ids):
             result[person_id] = start + margin + i * step
     return result
-
-
-def positions(persons: Sequence[Person]) -> dict[str, tuple[float, float]]:
-    """Every person's drawn point (x, y), y up, by id: the markers of :func:`netmap.layout.layout`.
-
-    Each person sits at the radius of their own distance, at their own angle
-    or the even spread (:func:`effective_angles`), moved along the band only as
-    far as needed so that no two markers overlap. Only the picture moves: the
-    stored distance is not changed.
-
-    >>> people = [Person(id=i, name=i, sector="kin", distance=0.2) for i in "abc"]
-    >>> a, b, c = positions(people).values()
-    >>> min(math.dist(a, b), math.dist(a, c), math.dist(b, c)) > 0.1
-    True
-    """
-    # netmap.layout builds on this module; imported here to keep one way round.
-    from netmap.layout import MAP_RADIUS, layout
-
-    return {
-        pid: (placed.x / MAP_RADIUS, -placed.y / MAP_RADIUS)
-        for pid, placed in layout(persons).items()
-    }

@@ -63,6 +63,7 @@ __all__ = [
     "label_box",
     "label_lines",
     "layout",
+    "positions",
     "sector_label_box",
 ]
 
@@ -745,3 +746,22 @@ def _layout(
         obstacles.add_box(placed.label_box)
         result[person.id] = placed
     return {p.id: result[p.id] for p in persons}
+
+
+def positions(persons: Sequence[Person]) -> dict[str, tuple[float, float]]:
+    """Every person's drawn point (x, y), y up, by id: the markers of :func:`layout`.
+
+    Each person sits at the radius of their own distance, at their own angle
+    or the even spread (:func:`effective_angles`), moved along the band only as
+    far as needed so that no two markers overlap. Only the picture moves: the
+    stored distance is not changed.
+
+    >>> people = [Person(id=i, name=i, sector="kin", distance=0.2) for i in "abc"]
+    >>> a, b, c = positions(people).values()
+    >>> min(math.dist(a, b), math.dist(a, c), math.dist(b, c)) > 0.1
+    True
+    """
+    return {
+        pid: (placed.x / MAP_RADIUS, -placed.y / MAP_RADIUS)
+        for pid, placed in layout(persons).items()
+    }

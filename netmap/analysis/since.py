@@ -4,7 +4,7 @@ Issue 11, "On the map": since the last meeting new persons are highlighted
 and a faint trace leads from where a moved person was. The facts come from
 :func:`netmap.analysis.diff.diff` between the version the last meeting was
 prepared with and the version shown; the old point comes from
-:func:`netmap.geometry.positions` of the old version, so the trace starts
+:func:`netmap.layout.positions` of the old version, so the trace starts
 exactly where the person was drawn then.
 
 Readings: a person moved when their distance or their sector changed (a
@@ -17,7 +17,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from netmap.analysis.diff import MapDiff, diff
-from netmap.geometry import positions
+from netmap.layout import positions
 from netmap.model import NetworkMap, StrictModel
 
 __all__ = ["MovedFrom", "SinceMeeting", "since_meeting"]

@@ -1,6 +1,6 @@
 """The map as a list of drawing primitives, laid out once for SVG, PNG and PDF alike.
 
-The persons sit where the editor puts them (:func:`netmap.geometry.positions`),
+The persons sit where the editor puts them (:func:`netmap.layout.positions`),
 in the editor's sector colours and shapes, with its marks
 (:mod:`netmap.marks`). What a printed sheet needs beyond the screen is done
 here: every label is placed where it runs into no other label, node or sector
@@ -21,8 +21,9 @@ from typing import NamedTuple
 
 from netmap.export.picture_fonts import text_width, wrap_text
 from netmap.export.picture_options import RenderOptions, date_text, footer_text
-from netmap.geometry import INNER_RADIUS, RINGS, SECTOR_ORDER, positions, radius_of, wedge_of
+from netmap.geometry import INNER_RADIUS, RINGS, SECTOR_ORDER, radius_of, wedge_of
 from netmap.i18n import Lang, t
+from netmap.layout import positions
 from netmap.marks import MARKS, SECTOR_COLOURS, SECTOR_SHAPES, mark_keys
 from netmap.model import NetworkMap, Person, Sector
 

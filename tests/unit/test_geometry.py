@@ -24,12 +24,11 @@ from netmap.geometry import (
     effective_angles,
     placement_at,
     position_of,
-    positions,
     radius_of,
     sector_at,
     wedge_of,
 )
-from netmap.layout import layout
+from netmap.layout import layout, positions
 from netmap.model import Person, Sector
 
 S3 = math.sqrt(3) / 2  # sin 60° = cos 30°
