@@ -33,7 +33,19 @@ def test_e2e110_history_shows_sittings_and_meetings_and_a_version_read_only(
     page.locator("#history-link").click()
     expect(page).to_have_url(re.compile(f"/map/{built.map_id}/history$"))
     entries = page.locator("#hist-entries > li")
-    expect(entries).to_have_count(built.sittings + len(built.meeting_dates))
+    # The newest 20 at first; "Vis flere" (by keyboard) adds the rest and
+    # moves the focus to the first entry it added.
+    total = built.sittings + len(built.meeting_dates)
+    assert 20 < total <= 40
+    expect(entries).to_have_count(20)
+    expect(page.locator("#hist-timeline")).to_contain_text(
+        f"{total - 20} ældre punkter er ikke vist."
+    )
+    page.get_by_role("button", name="Vis flere").focus()
+    page.keyboard.press("Enter")
+    expect(entries).to_have_count(total)
+    expect(entries.nth(20)).to_be_focused()
+    expect(page.locator("#hist-more")).to_have_count(0)
     expect(page.locator(".hist-meeting")).to_have_count(len(built.meeting_dates))
     # The newest: the last meeting's outcome, then the meeting itself, then its preparation.
     expect(entries.nth(0)).to_contain_text(f"version {built.versions}")

@@ -179,6 +179,20 @@ def _shown(value: Any) -> int:
     return value if type(value) is int and 0 < value <= 10**6 else ENTRIES_SHOWN
 
 
+callbacks.clientside(
+    # "Show more": the keyboard's focus goes to the first entry it added (the
+    # button may be gone, and the list is long); drawn by then or a frame later.
+    "function(shown) { var tries = 0; (function focus() {"
+    " var items = document.querySelectorAll('#hist-entries > li');"
+    f" var first = items[shown - {ENTRIES_SHOWN}];"
+    " if (first) { first.focus(); } else if (tries++ < 10) { requestAnimationFrame(focus); }"
+    " })(); return window.dash_clientside.no_update; }",
+    Output("hist-focus", "data", allow_duplicate=True),
+    Input("hist-shown", "data"),
+    prevent_initial_call=True,
+)
+
+
 @callbacks.callback(
     Output("hist-timeline", "children", allow_duplicate=True),
     Output("hist-shown", "data"),

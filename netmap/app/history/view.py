@@ -39,7 +39,10 @@ __all__ = [
 ]
 
 #: Entries drawn at first (newest first); "show more" adds as many again.
-ENTRIES_SHOWN = 100
+#: Twenty is months of meetings and sittings: the time line shows 6-8 at a
+#: time, and each drawn entry costs the page (a map of 1,000 versions has
+#: 60-odd; drawing all of them took a third of the page's time in Chromium).
+ENTRIES_SHOWN = 20
 
 
 def author_label(author: str, lang: Lang) -> str:
@@ -104,6 +107,7 @@ def _sitting_item(sitting: Sitting, lang: Lang) -> Any:
             _view_button(sitting.last, sitting.before or sitting.first, f"s{sitting.first}", lang),
         ],
         className="hist-entry hist-sitting",
+        tabIndex="-1",  # "show more" moves the focus to the first entry it adds
     )
 
 
@@ -138,7 +142,7 @@ def _meeting_item(meeting: Meeting, lang: Lang) -> Any:
         )
         since = max(1, meeting.prepared_with - 1)
         parts.append(_view_button(meeting.prepared_with, since, f"m-{meeting.id}", lang))
-    return html.Li(parts, className="hist-entry hist-meeting")
+    return html.Li(parts, className="hist-entry hist-meeting", tabIndex="-1")
 
 
 def entry_item(entry: Entry, lang: Lang) -> Any:
