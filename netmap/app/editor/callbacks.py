@@ -490,7 +490,7 @@ callbacks.clientside(
     prevent_initial_call=True,
 )
 def on_drop(page: Page, drag: Any, state_data: Any, history_data: Any, *view: Any) -> Any:
-    if drag is None:
+    if drag is None or drag == {}:  # the store before the first drop (shell.py)
         raise dash.exceptions.PreventUpdate
     lang = tab_lang(page.app, view[0])
     try:

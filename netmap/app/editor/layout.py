@@ -663,9 +663,7 @@ def editor_layout(
         # The version the edit panel saved itself: no re-render that would
         # take the focus out of the next field.
         dcc.Store(id="edit-autosaved", data=None),
-        # Set by netmap-choice-settle.js when the sector choice comes to rest
-        # (arrow keys pass through sectors): that saves the sector, once.
-        dcc.Store(id="edit-sector-settled", data=None),
+        # "edit-sector-settled" (netmap-choice-settle.js) is in the shell.
         # The fingerprint of the edit panel drawn: it is redrawn only when it changes.
         dcc.Store(id="edit-panel-drawn", data=fingerprint(edit_panel(network_map, None, lang))),
     ]
