@@ -64,6 +64,7 @@ __all__ = [
     "label_lines",
     "layout",
     "positions",
+    "quick_layout",
     "sector_label_box",
 ]
 
@@ -765,3 +766,154 @@ def positions(persons: Sequence[Person]) -> dict[str, tuple[float, float]]:
         pid: (placed.x / MAP_RADIUS, -placed.y / MAP_RADIUS)
         for pid, placed in layout(persons).items()
     }
+
+
+#: Markers per search of :func:`quick_layout`: candidate angles tried at once.
+_QUICK_TRIES = 64
+
+
+def _quick_size(radii: Sequence[float], band: Band, wedge_degrees: float) -> float:
+    """The largest marker size at which markers at these radii (px) fit loosely in a band.
+
+    Loosely: all of them in half the band's area, and those within one
+    marker's width of each other's radius side by side along the arc.
+    """
+    low, high = _band_px(band)
+    area = (high * high - low * low) * math.radians(wedge_degrees) / 2
+    ordered = sorted(radii)
+    for size in SIZES[:-1]:
+        cell = size + 2 * _MARKER_PAD
+        if len(ordered) * cell * cell > 0.5 * area:
+            continue
+        # The most markers within one cell of radius, against the arc there.
+        first, fits = 0, True
+        for last, radius in enumerate(ordered):
+            while radius - ordered[first] >= cell:
+                first += 1
+            # Boxes side by side on a slant along the arc need up to √2 × their width.
+            if (last - first + 2) * cell * 1.415 > math.radians(wedge_degrees) * ordered[first]:
+                fits = False
+                break
+        if fits:
+            return size
+    return SIZES[-1]
+
+
+def _quick_spot(
+    radius: float, wanted: float, wedge: tuple[float, float], reach: float, others: Any
+) -> tuple[float, float] | None:
+    """The free angle at ``radius`` nearest ``wanted`` in ``wedge`` (vectorised), as (x, y).
+
+    ``others`` is an (n, 5) array of the markers near that radius: x, y,
+    reach, radius and angle. None where no angle is free.
+    """
+    margin = math.degrees(math.asin(min(1.0, reach / radius)))
+    first, last = wedge[0] + margin, wedge[1] - margin
+    if first > last:
+        first = last = (wedge[0] + wedge[1]) / 2
+    start = min(max(wanted, first), last)
+    if len(others) == 0:
+        return _point(radius, start)
+    step = math.degrees(_ARC_STEP / radius)
+    offsets = np.arange(1, int((last - first) / step) + 2) * step
+    # Nearest first: start, then start ± step, ± 2 steps …, inside the wedge.
+    candidates = np.concatenate(
+        [[start], np.column_stack((start + offsets, start - offsets)).ravel()]
+    )
+    candidates = candidates[(candidates >= first) & (candidates <= last)]
+    slack = math.degrees(2 * (reach + float(others[:, 2].max())) / radius) + 1.0
+    for chunk in range(0, len(candidates), _QUICK_TRIES):
+        tried = candidates[chunk : chunk + _QUICK_TRIES]
+        # Only the markers round the circle from these angles can touch them.
+        middle, half = (tried.max() + tried.min()) / 2, (tried.max() - tried.min()) / 2
+        apart = np.abs((others[:, 4] - middle + 180.0) % 360.0 - 180.0)
+        close = others[apart <= half + slack]
+        angles = np.radians(tried)
+        xs, ys = -radius * np.sin(angles), -radius * np.cos(angles)
+        if len(close) == 0:
+            return float(xs[0]), float(ys[0])
+        room = close[:, 2][None, :] + reach
+        hit = (np.abs(xs[:, None] - close[:, 0][None, :]) < room) & (
+            np.abs(ys[:, None] - close[:, 1][None, :]) < room
+        )
+        free = np.flatnonzero(~hit.any(axis=1))
+        if len(free):
+            return float(xs[free[0]]), float(ys[free[0]])
+    return None
+
+
+def quick_layout(persons: Sequence[Person]) -> dict[str, Placed]:
+    """A fast layout for a large map: markers at their own distance, labels hidden.
+
+    For maps too large for :func:`layout` (whose label placement and marker
+    search take seconds beyond a few hundred persons). Every person is drawn
+    at the radius of their own distance (never moved in or out: it is the
+    patient's answer), at the nearest free angle in their wedge to their own
+    angle or the even spread; one marker size per sector's band, the largest
+    that fits loosely. Where a band is too full for that, markers overlap.
+    Labels are the name alone, below the marker (``compact``: the map shows
+    them on hover, focus or tap only).
+
+    >>> people = [Person(id=f"x{i}", name=f"X{i}", sector="kin", distance=0.5)
+    ...           for i in range(9)]
+    >>> drawn = list(quick_layout(people).values())
+    >>> all(max(abs(a.x - b.x), abs(a.y - b.y)) >= (a.size + b.size) / 2
+    ...     for i, a in enumerate(drawn) for b in drawn[i + 1:])
+    True
+    >>> {round(math.hypot(p.x, p.y), 6) for p in drawn} == {radius_of(0.5) * MAP_RADIUS}
+    True
+    """
+    return dict(_quick_layout(tuple(persons)))
+
+
+@functools.lru_cache(maxsize=16)
+def _quick_layout(persons: tuple[Person, ...]) -> dict[str, Placed]:
+    angles = effective_angles(persons)
+    own = [p for p in persons if p.angle is not None and angle_in_wedge(p.sector, p.angle)]
+    spread = [p for p in persons if p not in own]
+    angles.update(_wide_angles(spread))
+    radii: dict[tuple[Sector, Band], list[float]] = {}
+    for person in persons:
+        key = (person.sector, band_of(person.distance))
+        radii.setdefault(key, []).append(radius_of(person.distance) * MAP_RADIUS)
+    sizes = {
+        key: _quick_size(group, key[1], wedge_of(key[0])[1] - wedge_of(key[0])[0])
+        for key, group in radii.items()
+    }
+    # The markers placed so far, by sector: rows of x, y, reach, radius, angle.
+    placed = {s: np.zeros((len(persons), 5)) for s in SECTOR_ORDER}
+    filled = dict.fromkeys(SECTOR_ORDER, 0)
+    result: dict[str, Placed] = {}
+    for person in [*own, *sorted(spread, key=lambda p: p.distance)]:
+        band = band_of(person.distance)
+        wedge = wedge_of(person.sector)
+        fits = sizes[(person.sector, band)]
+        radius = radius_of(person.distance) * MAP_RADIUS
+        index = SECTOR_ORDER.index(person.sector)
+        # This sector's markers and its neighbours' (a box near a sector line reaches over it).
+        nearby = np.concatenate(
+            [
+                placed[sector][: filled[sector]]
+                for sector in (
+                    SECTOR_ORDER[(index + step) % len(SECTOR_ORDER)] for step in (-1, 0, 1)
+                )
+            ]
+        )
+        # Where no angle is free even for the smallest, the room does not
+        # allow more: the marker overlaps (the distance is never changed).
+        spot, size, reach = None, fits, fits / 2 + _MARKER_PAD
+        for smaller in SIZES[SIZES.index(fits) :]:
+            size, reach = smaller, smaller / 2 + _MARKER_PAD
+            others = nearby[np.abs(nearby[:, 3] - radius) < (nearby[:, 2] + reach) * 1.415]
+            spot = _quick_spot(radius, angles[person.id], wedge, reach, others)
+            if spot is not None:
+                break
+        x, y = spot if spot is not None else _point(radius, angles[person.id])
+        placed[person.sector][filled[person.sector]] = (x, y, reach, radius, _angle_of(x, y))
+        filled[person.sector] += 1
+        short, full = label_lines(person, compact=True), label_lines(person)
+        height = label_box(short)[1]
+        result[person.id] = Placed(
+            x, y, size, short, full, 0.0, size / 2 + 3 + height / 2, False, True
+        )
+    return {p.id: result[p.id] for p in persons}
