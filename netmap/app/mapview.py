@@ -14,10 +14,19 @@ from __future__ import annotations
 from typing import Any
 
 from netmap.analysis.since import SinceMeeting
+from netmap.app.light import is_light
 from netmap.editing import answer_of
 from netmap.geometry import RINGS, SECTOR_ORDER, position_of, radius_of, wedge_of
 from netmap.i18n import Lang, t
-from netmap.layout import FONT_SIZE, MAP_RADIUS, PATIENT_SIZE, SECTOR_LABEL_RADIUS, Placed, layout
+from netmap.layout import (
+    FONT_SIZE,
+    MAP_RADIUS,
+    PATIENT_SIZE,
+    SECTOR_LABEL_RADIUS,
+    Placed,
+    layout,
+    quick_layout,
+)
 from netmap.marks import MARKS, SECTOR_COLOURS, marks_of
 from netmap.marks import SECTOR_SHAPES as _SECTOR_SHAPES
 from netmap.model import NetworkMap, Person
@@ -208,7 +217,9 @@ def build_elements(
     focus = selected if selected is not None else connect_from
     tied = network_map.tied_to(focus) if focus is not None else set()
     names = {sector: t(f"sector.{sector.value}", lang) for sector in SECTOR_ORDER}
-    drawn = layout(network_map.persons, names)
+    # A large map: the quick layout, no labels until hover, focus or tap (netmap.app.light).
+    light = is_light(network_map)
+    drawn = quick_layout(network_map.persons) if light else layout(network_map.persons, names)
     added = set(since.added) if since is not None else set()
     leaders: list[dict[str, Any]] = []
     for person in network_map.persons:
@@ -223,6 +234,8 @@ def build_elements(
         )
         if person.id in added:
             classes += " new-since"
+        if light:
+            classes += " unlabelled"
         elements.append(_person_element(person, placed, classes))
         if placed.leader:
             leaders.extend(_leader(person, placed))
@@ -456,6 +469,8 @@ def stylesheet(show_since: bool = True) -> list[dict[str, Any]]:
             "style": {"width": 1, "line-color": "#829ab1", "events": "no", "z-index": 1},
         },
         {"selector": ".leader.hidden", "style": {"display": "none"}},
+        # Light mode (a large map): no label until hover, focus or tap.
+        {"selector": ".person.unlabelled", "style": {"label": ""}},
         {
             # Compact: the name alone; the whole label on hover, focus or tap (chosen).
             "selector": ".person.expanded, .person.chosen",

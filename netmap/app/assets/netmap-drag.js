@@ -23,7 +23,28 @@
       window.dash_clientside.set_props("drag-op", {data: {id: node.data("pid"), x: pos.x, y: pos.y}});
     });
   }
-  window.setInterval(hook, 200);
+  // Attach the hook the moment dash-cytoscape sets window.cy (a property
+  // with a setter), not at the next tick of a polling timer: on a large map
+  // a drop made before that tick was lost. Only if Dash's set_props is not
+  // there yet is it tried again, a few times, shortly after.
+  function hookSoon(tries) {
+    hook();
+    var cy = window.cy;
+    if (cy && !cy.__netmapHooked && tries > 0) {
+      window.setTimeout(function () { hookSoon(tries - 1); }, 20);
+    }
+  }
+  var current = window.cy;
+  Object.defineProperty(window, "cy", {
+    configurable: true,
+    enumerable: true,
+    get: function () { return current; },
+    set: function (value) {
+      current = value;
+      hookSoon(50);
+    }
+  });
+  hookSoon(50);
 
   // Cytoscape keeps where its canvas is on the screen and measures it again
   // only after a scroll, resize, transition or animation event. A scroll's

@@ -30,6 +30,7 @@ from netmap.app.editor.person_list import (
     list_leaves,
     list_structure,
 )
+from netmap.app.editor.search import callbacks as search_callbacks
 from netmap.app.editor.side_tabs import callbacks as side_tab_callbacks
 from netmap.app.feedback import PERSON_TEXT_FIELDS, person_feedback
 from netmap.app.handoff import just_saved_of
@@ -196,16 +197,18 @@ def map_region(
         question=step,
         since=since,
     )
-    leaves = list_leaves(network_map, step, chosen)
-    structure = list_structure(network_map, lang, step)
     drawn = drawn_list(drawn_data)
+    # Light mode: the list shows the persons found by its search (editor.search).
+    query = drawn.query if drawn is not None else ""
+    leaves = list_leaves(network_map, step, chosen, query, lang)
+    structure = list_structure(network_map, lang, step, query)
     children: Any = _UNCHANGED
     updates: list[tuple[Any, dict[str, Any]]] = []
     if drawn is None or drawn.structure != structure:
         # Someone added, removed or renamed, or the step or language changed:
         # draw the list anew (its items come with their leaves set).
-        children = person_list(network_map, lang, step, chosen)
-        now = DrawnList(structure=structure, leaves=leaf_fingerprints(leaves))
+        children = person_list(network_map, lang, step, chosen, query)
+        now = DrawnList(structure=structure, leaves=leaf_fingerprints(leaves), query=query)
     else:
         updates, now = changed_leaves(leaves, drawn)
     return MapRegion(
@@ -350,6 +353,7 @@ def register_editor_callbacks(
     page = Page(app=app, store=store, order=edit_order_of(app), today=today)
     callbacks.register(app, page)
     side_tab_callbacks.register(app, page)
+    search_callbacks.register(app, page)
 
 
 callbacks = Callbacks()

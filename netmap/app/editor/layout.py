@@ -12,13 +12,13 @@ from typing import Any, Literal
 import dash_cytoscape as cyto
 from dash import dcc, html
 
-from netmap.analysis.groups import by_name
 from netmap.analysis.since import SinceMeeting
 from netmap.app.attrs import attrs
 from netmap.app.choices import check_box, check_group, radio_group
 from netmap.app.editor.map_keys import map_keys_help, map_keys_layer
 from netmap.app.editor.person_list import ANSWERS, drawn_for, list_leaves
 from netmap.app.editor.side_tabs import side_tabs
+from netmap.app.light import is_light, light_note, listed, search_box
 from netmap.app.mapview import MARKS, build_elements, stylesheet
 from netmap.app.meetings.since import meetings_link, since_toggle
 from netmap.app.notice import conflict_toast
@@ -109,14 +109,22 @@ def _answer_label(question: int, answer: str, lang: Lang) -> str:
     return t(f"app.q.answer_{answer}", lang)
 
 
-def person_list(network_map: NetworkMap, lang: Lang, step: int, selected: str | None) -> Any:
-    """Every person as a button (keyboard users select here); answers in steps 2–4."""
+def person_list(
+    network_map: NetworkMap, lang: Lang, step: int, selected: str | None, query: str = ""
+) -> Any:
+    """Every person as a button (keyboard users select here); answers in steps 2–4.
+
+    In light mode (:mod:`netmap.app.light`) only the first 50 that match ``query``.
+    """
     if not network_map.persons:
         return html.P(t("app.list.empty", lang), className="muted")
-    leaves = list_leaves(network_map, step, selected)
+    shown, more = listed(network_map, lang, query)
+    if not shown:
+        return html.P(t("light.no_match", lang), className="muted", role="status")
+    leaves = list_leaves(network_map, step, selected, query, lang)
     rows = []
     # In the dictionary order of the language (list_structure follows it).
-    for person in by_name(network_map.persons, lang):
+    for person in shown:
         label: list[Any] = [html.Span(person.name, className="person-name")]
         if person.role:
             label.append(html.Span(person.role, className="person-role"))
@@ -167,6 +175,8 @@ def person_list(network_map: NetworkMap, lang: Lang, step: int, selected: str | 
                 className=leaves.row_class[person.id],
             )
         )
+    if more:
+        rows.append(html.Li(t("light.list_more", lang, count=more), className="light-more muted"))
     return html.Ul(rows, className="person-list")
 
 
@@ -315,8 +325,7 @@ def _answer_fields(person: Person, lang: Lang) -> Any:
                 "edit-team_roles",
                 legend=t("app.edit.team_roles", lang),
                 options=[
-                    {"label": t(f"team_role.{r.value}", lang), "value": r.value}
-                    for r in TeamRole
+                    {"label": t(f"team_role.{r.value}", lang), "value": r.value} for r in TeamRole
                 ],
                 value=[r.value for r in person.team_roles],
             ),
@@ -650,6 +659,8 @@ def editor_layout(
 ) -> Any:
     """The whole editor page for one map (``since``: marks since the last meeting)."""
     patient = network_map.patient
+    # A large map is shown in light mode, and says so (netmap.app.light).
+    light = is_light(network_map)
     heading = [
         html.H1(patient.name, id="patient-name"),
         meetings_link(map_id, lang),
@@ -689,6 +700,7 @@ def editor_layout(
     map_col = html.Section(
         [
             toolbar,
+            *([light_note(network_map, lang)] if light else []),
             html.P(question_help(1, "select", lang), id="tap-help", className="tap-help"),
             html.Div(
                 [
@@ -707,7 +719,9 @@ def editor_layout(
                         maxZoom=MAX_ZOOM,
                         boxSelectionEnabled=False,
                         autounselectify=True,
-                        responsive=True,
+                        # Light mode: no watching the page's size (a resize
+                        # redraws some 2,000 nodes); the zoom bar fits anew.
+                        responsive=not light,
                         className="map-canvas",
                         style={"width": "100%", "height": "100%"},
                     ),
@@ -744,6 +758,8 @@ def editor_layout(
                 [
                     html.H2(t("app.list.heading", lang)),
                     html.P(t("app.list.help", lang), className="muted"),
+                    # Light mode: at most 50 in the list, the others by search.
+                    *([search_box(lang)] if light else []),
                     # Drawn here with the page, so the first map callback finds
                     # it drawn and sets nothing (see netmap.app.editor.person_list).
                     html.Div(person_list(network_map, lang, 1, None), id="person-list"),

@@ -27,7 +27,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from netmap.analysis.groups import by_name
+from netmap.app.light import MAX_QUERY, listed
 from netmap.app.mapview import marks_of
 from netmap.editing import answer_of
 from netmap.i18n import Lang
@@ -64,8 +64,13 @@ class ListLeaves:
     answer_pressed: dict[tuple[str, str], str]
 
 
-def list_leaves(network_map: NetworkMap, step: int, selected: str | None) -> ListLeaves:
+def list_leaves(
+    network_map: NetworkMap, step: int, selected: str | None, query: str = "", lang: Lang = "da"
+) -> ListLeaves:
     """What each drawn list item shows that a drop, an answer or a tap can change.
+
+    Only for the persons the list shows (in light mode those that match
+    ``query``, at most 50: :func:`netmap.app.light.listed`).
 
     >>> from netmap.model import Patient, Person
     >>> m = NetworkMap(patient=Patient(name="Testa"), persons=[
@@ -77,7 +82,7 @@ def list_leaves(network_map: NetworkMap, step: int, selected: str | None) -> Lis
     ('btn answer answer-yes on', 'false')
     """
     leaves = ListLeaves({}, {}, {}, {}, {}, {})
-    for person in network_map.persons:
+    for person in listed(network_map, lang, query)[0]:
         chosen = person.id == selected
         leaves.row_class[person.id] = f"person-row sector-{person.sector.value}"
         leaves.item_class[person.id] = "person-item" + (" chosen" if chosen else "")
@@ -93,7 +98,7 @@ def list_leaves(network_map: NetworkMap, step: int, selected: str | None) -> Lis
     return leaves
 
 
-def list_structure(network_map: NetworkMap, lang: Lang, step: int) -> str:
+def list_structure(network_map: NetworkMap, lang: Lang, step: int, query: str = "") -> str:
     """What the drawn list is made of; the list is redrawn only when this changes.
 
     Everything else an item shows comes from :func:`list_leaves`.
@@ -106,9 +111,10 @@ def list_structure(network_map: NetworkMap, lang: Lang, step: int) -> str:
     >>> list_structure(m, "da", 1) == list_structure(moved, "da", 1) != list_structure(m, "en", 1)
     True
     """
-    shape: list[Any] = [lang, step if step in (2, 3, 4) else 1]
+    shown, more = listed(network_map, lang, query)
+    shape: list[Any] = [lang, step if step in (2, 3, 4) else 1, query, more]
     # In the order the list shows them (by name in ``lang``).
-    shape += [(p.id, p.name, p.role) for p in by_name(network_map.persons, lang)]
+    shape += [(p.id, p.name, p.role) for p in shown]
     return hashlib.sha1(json.dumps(shape).encode(), usedforsecurity=False).hexdigest()
 
 
@@ -124,11 +130,13 @@ class DrawnList(BaseModel):
     leaves: dict[Annotated[str, Field(max_length=100)], _Fingerprint] = Field(
         max_length=MAX_PERSONS
     )
+    #: The search text the list was drawn for (light mode: netmap.app.light).
+    query: str = Field("", max_length=MAX_QUERY)
 
 
 def drawn_for(network_map: NetworkMap, lang: Lang) -> dict[str, Any]:
     """The store's value for a list drawn with the page (step 1, nobody chosen)."""
-    leaves = leaf_fingerprints(list_leaves(network_map, 1, None))
+    leaves = leaf_fingerprints(list_leaves(network_map, 1, None, "", lang))
     return DrawnList(structure=list_structure(network_map, lang, 1), leaves=leaves).model_dump()
 
 
@@ -201,4 +209,4 @@ def changed_leaves(
         if drawn.leaves.get(person_id) != fingerprint
         for update in _props_of(leaves, person_id)
     ]
-    return updates, DrawnList(structure=drawn.structure, leaves=now)
+    return updates, DrawnList(structure=drawn.structure, leaves=now, query=drawn.query)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from dash import html
 from dash.development.base_component import Component
@@ -10,6 +10,7 @@ from dash.development.base_component import Component
 from netmap.analysis.groups import GROUP_ORDER, Group, Groups
 from netmap.analysis.overview import OverviewRow
 from netmap.app.attrs import attrs
+from netmap.app.light import capped, is_light, more_item
 from netmap.app.panels.labels import group_label, roles_label
 from netmap.i18n import Lang, t
 
@@ -38,6 +39,20 @@ def _patient_item(patient_id: str, patient_name: str) -> Component:
         className="panel-person",
         **attrs(data_person=patient_id),
     )
+
+
+def _shown(
+    ids: Sequence[str],
+    item: Callable[[str], Component],
+    name: Callable[[str], str],
+    lang: Lang,
+    light: bool,
+) -> list[Component]:
+    """The items of a group; in light mode the first 50 and "og N flere" (netmap.app.light)."""
+    if not light:
+        return [item(i) for i in ids]
+    first, rest = capped(ids)
+    return [item(i) for i in first] + ([more_item([name(i) for i in rest], lang)] if rest else [])
 
 
 def _group_block(
@@ -69,18 +84,25 @@ def build_team(
     ``patient_name``. The CPR number is not an input, so it cannot appear here.
     """
     by_id = {row.id: row for row in rows}
+    light = is_light(len(rows))
+
+    def item(person_id: str) -> Component:
+        if person_id == groups.patient:
+            return _patient_item(person_id, patient_name)
+        return person_item(by_id[person_id], lang)
+
+    def name(person_id: str) -> str:
+        return patient_name if person_id == groups.patient else by_id[person_id].name
+
     patient = _patient_item(groups.patient, patient_name)
     blocks = {"patient": _group_block("patient", t("panels.group.patient", lang), [patient], lang)}
     for group in GROUP_ORDER:
         ids = groups.of(group)
         if group is Group.OUTSIDE and not ids:
             continue
-        items = [person_item(by_id[i], lang) for i in ids]
+        items = _shown(ids, item, name, lang, light)
         blocks[group.value] = _group_block(group.value, group_label(group, lang), items, lang)
-    invited = [
-        _patient_item(i, patient_name) if i == groups.patient else person_item(by_id[i], lang)
-        for i in invite
-    ]
+    invited = _shown(invite, item, name, lang, light)
     blocks["invite"] = html.Div(
         [
             html.H3(t("panels.invite.title", lang), className="panel-group-title"),
