@@ -39,6 +39,7 @@ __all__ = [
     "notice",
     "redo",
     "request_seq",
+    "set_saved",
     "undo",
 ]
 
@@ -77,6 +78,32 @@ class Outcome:
 def notice(kind: NoticeKind, text: str) -> dict[str, Any]:
     """The value of ``notice-store`` for a one-line message under the map."""
     return Notice(kind=kind, text=text).model_dump()
+
+
+def set_saved(outcome: Outcome, *, view: bool = True, autosaved: bool = False) -> None:
+    """Set what a save changed in the page with :func:`dash.set_props`, not as outputs.
+
+    The tab's ``map-state``, ``notice-store`` and ``history`` (what is not
+    ``no_update``) and, with ``view``, ``map-view`` (which redraws the map,
+    the list and the edit panel). With ``autosaved`` the edit panel's own
+    saves first write ``edit-autosaved``, so that the panel, which shows the
+    change already, is not redrawn (a redraw takes the focus out of a field).
+
+    The edit panel's callbacks save so: a callback with an output outside the
+    panel is called by Dash whenever the panel is drawn anew (its inputs are
+    new components), and one whose outputs all lie inside it is not.
+    """
+    if autosaved and outcome.saved and isinstance(outcome.state, dict):
+        dash.set_props("edit-autosaved", {"data": {"version": outcome.state["version"]}})
+    for component, value in (
+        ("map-state", outcome.state),
+        ("notice-store", outcome.notice),
+        ("history", outcome.history),
+    ):
+        if value is not _UNCHANGED:
+            dash.set_props(component, {"data": value})
+    if view and outcome.state is not _UNCHANGED:
+        dash.set_props("map-view", {"data": outcome.state})
 
 
 def error_outcome(exc: NetmapError, lang: Lang) -> Outcome:

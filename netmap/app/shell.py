@@ -79,13 +79,6 @@ def shell_layout(page: Any = None, state: Any = None, drawn: dict[str, Any] | No
             # fires on_drop on every page, the start page too, where the editor
             # states it reads are missing (a console error; test_editor_console).
             dcc.Store(id="drag-op", data={}),
-            # Set by netmap-choice-settle.js when the edit panel's sector choice
-            # comes to rest (arrow keys pass through sectors): that saves the
-            # sector, once. Here and not on the map page: put in with the page
-            # it fired the panel's save before there was a panel ("nonexistent
-            # object … edit-save"; Dash calls a callback whose input is put in
-            # when its outputs, here the shell's stores, are there already).
-            dcc.Store(id="edit-sector-settled", data={}),
             dcc.Store(id="page-drawn", data=drawn),
             html.Div(page, id="page"),
         ],

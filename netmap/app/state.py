@@ -32,6 +32,7 @@ __all__ = [
     "NoticeKind",
     "OverviewSort",
     "PanelInputs",
+    "Settled",
     "SortColumn",
     "TabId",
     "acting",
@@ -71,12 +72,14 @@ class DragOp(StrictModel):
     y: float = Field(allow_inf_nan=False)
 
 
-class SectorSettled(StrictModel):
-    """The browser's word that the edit panel's sector choice has come to rest.
+class Settled(StrictModel):
+    """The browser's word that one of the edit panel's stepping controls has come to rest.
 
-    Arrow keys step through the sector radios one by one; the browser
-    (``netmap-choice-settle.js``) reports the choice once, when the keys rest
-    or the focus leaves the group, for the person whose panel it was.
+    Arrow keys step through the sector radios one by one, and the distance
+    slider's thumb step by step; the browser (``netmap-choice-settle.js``)
+    reports the control once, when the keys rest, the pointer is let go or
+    the focus leaves it, for the person whose panel it was. The panel starts
+    with ``n`` 0 (no report yet), so that a store drawn anew is no report.
     """
 
     pid: PersonId

@@ -6,6 +6,9 @@
 - Every browser test fails on a Content-Security-Policy violation that
   Chromium reports on the console (``csp_violations``): the CSP must allow what
   the app really does, and nothing more.
+- Every browser test fails on Dash's own wiring errors on the console
+  (``DASH_WIRING_MARKS``: a callback called with an input that is not on the
+  page, as the edit panel's save was before every input lived in the panel).
 - pytest-playwright drives Debian's Chromium (``/usr/bin/chromium``; the
   bundled download cannot work here, TECH-NOTES) at 1366×768.
 - A failing test leaves a screenshot in ``test-results/screenshots/<test>.png``.
@@ -85,6 +88,10 @@ def live_app(tmp_path: Path) -> Iterator[LiveApp]:
 CSP_MARK = "Content Security Policy"
 
 
+#: How dash-renderer words a callback wired to what is not on the page (or twice on it).
+DASH_WIRING_MARKS = ("A nonexistent object was used in an", "Multiple objects were found for an")
+
+
 @pytest.fixture
 def csp_violations(context: Any) -> list[str]:
     """The CSP violations Chromium reports on the console of every page of the test."""
@@ -96,15 +103,30 @@ def csp_violations(context: Any) -> list[str]:
     return seen
 
 
+@pytest.fixture
+def dash_wiring_errors(context: Any) -> list[str]:
+    """Dash's wiring errors on the console of every page of the test."""
+    seen: list[str] = []
+
+    def hear(message: Any) -> None:
+        if any(mark in message.text for mark in DASH_WIRING_MARKS):
+            seen.append(message.text[:300])
+
+    context.on("console", hear)
+    return seen
+
+
 @pytest.fixture(autouse=True)
 def _no_csp_violation(request: pytest.FixtureRequest) -> Iterator[None]:
-    """A browser test that made the page break the CSP fails."""
+    """A browser test that made the page break the CSP, or Dash's wiring, fails."""
     if "page" not in request.fixturenames and "context" not in request.fixturenames:
         yield
         return
     seen: list[str] = request.getfixturevalue("csp_violations")
+    wiring: list[str] = request.getfixturevalue("dash_wiring_errors")
     yield
     assert not seen, f"Content-Security-Policy violations: {seen}"
+    assert not wiring, f"Dash wiring errors on the console: {wiring}"
 
 
 @pytest.fixture(scope="session")

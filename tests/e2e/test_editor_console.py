@@ -9,7 +9,11 @@ Nor on the way from the start page to a map and back: a ``dcc.Store`` whose
 data is None sets it again when it mounts, which fired the drop's callback on
 the start page (its question-step state missing: "nonexistent object … in a
 State … q-step") and the edit panel's save on the map page (its button
-missing: "… in an Input … edit-save").
+missing: "… in an Input … edit-save"). The panel's save had an input
+outside the panel and outputs outside it, so Dash called it on every redraw
+of the panel and where there was none: every input of the panel's callbacks
+is now inside the panel, and none has an output outside it
+(``editor.callbacks``, the note above ``on_save``).
 """
 
 from __future__ import annotations

@@ -170,7 +170,8 @@ def test_appsave007_a_malformed_request_number_saves_nothing(
     for bad in ("x", "-1", "0", "1" * 20):
         response = _save(client, map_id, _form(distance=0.3), ["edit-distance.value"], {SEQ: bad})
         assert response.status_code == 200
-        notice = response.get_json()["response"]["notice-store"]["data"]
+        # Set beside the panel's own outputs (dash.set_props: saving.set_saved).
+        notice = response.get_json()["sideUpdate"]["notice-store"]["data"]
         assert notice["kind"] == "error" and SEQ in notice["text"], bad
     assert store.load(map_id).version == 1
 

@@ -32,7 +32,9 @@ def _dep(client: Any, input_id: str, prop: str) -> dict[str, Any]:
 
 
 def _outputs(output: str) -> list[dict[str, str]]:
-    result = []
+    result: list[dict[str, str]] = []
+    if "." not in output:
+        return result  # a callback without outputs (Dash names it by a hash)
     for part in output.strip(".").split("..."):
         component, prop = part.split(".", 1)
         result.append({"id": component, "property": prop.split("@")[0]})
@@ -46,7 +48,7 @@ def _fire(client: Any, input_id: str, prop: str, value: Any, states: dict[str, A
     body = {
         "output": dep["output"],
         # One output is sent as an object, several as a list (dash-renderer does so).
-        "outputs": outputs if len(outputs) > 1 else outputs[0],
+        "outputs": outputs if len(outputs) != 1 else outputs[0],
         "inputs": [
             {
                 "id": i["id"],

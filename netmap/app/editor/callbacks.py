@@ -49,12 +49,13 @@ from netmap.app.saving import (
     error_outcome,
     notice,
     redo,
+    set_saved,
     undo,
 )
 from netmap.app.state import (
     DragOp,
     MapState,
-    SectorSettled,
+    Settled,
     acting,
     clicked,
     counts_valid,
@@ -646,11 +647,17 @@ function(flash) {
 # (choices, slider; the sector when its choice has come to rest, see
 # netmap-choice-settle.js), so closing the tab loses nothing typed. "Gem
 # ændringer" stays as the explicit way to do the same.
+#
+# The panel's callbacks (save, remove, close; share.callbacks.on_share_choice)
+# have every input inside the panel and no output outside it: what a save
+# changes elsewhere is set with dash.set_props (saving.set_saved). Dash calls
+# a callback whenever its inputs are drawn anew unless all of its outputs are
+# inside what was drawn, so each redraw of the panel called them all, and an
+# input outside the panel made Dash call the save where there was no panel
+# ("A nonexistent object was used in an Input", tests/e2e/test_editor_console.py).
 @callbacks.callback(
-    *_SAVE_OUTPUTS,
     Output("edit-status", "children"),
     Output("edit-status", "className"),
-    Output("edit-autosaved", "data"),
     Output("edit-saved", "children"),
     *(Output(f"edit-{f}-error", "children") for f in PERSON_TEXT_FIELDS),
     Input("edit-save", "n_clicks"),
@@ -688,11 +695,12 @@ def on_save(page: Page, clicks: Any, *values: Any) -> Any:
         # bad): nothing to save for the person shown now.
         raise dash.exceptions.PreventUpdate
     if forged or not ctx.triggered_id or ("edit-save.n_clicks" in triggered and not clicks):
-        # Drawing the panel fires this with every field at once, the save
-        # button's n_clicks (None) among them: no one changed anything.
-        # Saving here would race with the edit that redrew the panel and
-        # take its notice. (Changes made in quick succession can arrive
-        # merged into one call, so more than one field is no such sign.)
+        # No one changed anything: a forged click count, or the panel's
+        # fields arriving all at once (Dash no longer calls this when the
+        # panel is drawn, but a request may say so). Saving here would race
+        # with the edit that redrew the panel and take its notice. (Changes
+        # made in quick succession can arrive merged into one call, so more
+        # than one field is no such sign.)
         raise dash.exceptions.PreventUpdate
     outcome = _save_person(page, selected, fields, state_data, history_data, lang_data)
     lang = tab_lang(page.app, lang_data)
@@ -700,29 +708,26 @@ def on_save(page: Page, clicks: Any, *values: Any) -> Any:
     if shown is None:
         raise dash.exceptions.PreventUpdate
     # A refused field is told under the field, not under the map as well.
-    under_field = outcome.error is not None and any(shown.errors.values())
-    saved = (_UNCHANGED,) * 4 if under_field else _outputs(outcome)
+    if outcome.error is None or not any(shown.errors.values()):
+        # The panel shows the change already: map-view redraws all but it.
+        set_saved(outcome, autosaved=True)
     return (
-        *saved,
         shown.status,
         shown.status_class,
-        {"version": outcome.state["version"]} if outcome.saved else _UNCHANGED,
         shown.near_button,
         *(shown.errors[f] for f in PERSON_TEXT_FIELDS),
     )
 
 
 def _settled_for(settled: Any, selected: Any) -> bool:
-    """Whether the browser's "sector settled" report is about the person ``selected``."""
+    """Whether the browser's "settled" report is about the person ``selected``."""
     try:
-        return bool(parse(SectorSettled, settled).pid == selected)
+        return bool(parse(Settled, settled).pid == selected)
     except NetmapError:
         return False
 
 
 @callbacks.callback(
-    *_SAVE_OUTPUTS,
-    Output("selected", "data", allow_duplicate=True),
     Input("edit-remove", "n_clicks"),
     State("selected", "data"),
     *SAVE_STATES,
@@ -730,27 +735,31 @@ def _settled_for(settled: Any, selected: Any) -> bool:
 )
 def on_remove(
     page: Page, clicks: Any, selected: Any, state_data: Any, history_data: Any, lang_data: Any
-) -> Any:
+) -> None:
+    """Remove the person shown (no outputs, as every callback of the panel: on_save)."""
     if not clicked(clicks):
         raise dash.exceptions.PreventUpdate
     lang = tab_lang(page.app, lang_data)
     try:
         op = parse_edit({"kind": "remove_person", "id": selected})
     except NetmapError as exc:
-        return (*_bad_request(exc, lang), _UNCHANGED)
+        set_saved(error_outcome(exc, lang))
+        return
     outcome = commit(page.store, state_data, history_data, op, lang, order=page.order)
-    return (*_outputs(outcome), None if outcome.saved else _UNCHANGED)
+    if outcome.saved:
+        dash.set_props("selected", {"data": None})
+    set_saved(outcome)
 
 
 @callbacks.callback(
-    Output("selected", "data", allow_duplicate=True),
     Input("edit-close", "n_clicks"),
     prevent_initial_call=True,
 )
-def on_close(page: Page, clicks: Any) -> Any:
+def on_close(page: Page, clicks: Any) -> None:
+    """Close the panel (no outputs, as every callback of the panel: on_save)."""
     if not clicked(clicks):
         raise dash.exceptions.PreventUpdate
-    return None
+    dash.set_props("selected", {"data": None})
 
 
 callbacks.clientside(

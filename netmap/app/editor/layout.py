@@ -248,6 +248,11 @@ def _answer_radio(person: Person, question: int, lang: Lang) -> Any:
     )
 
 
+def _settled_store(store_id: str, person: Person) -> Any:
+    """A store the browser sets when a stepping control of ``person``'s panel comes to rest."""
+    return dcc.Store(id=store_id, data={"pid": person.id, "n": 0})
+
+
 def _place_fields(person: Person, lang: Lang) -> Any:
     """Sector and distance: the keyboard's way to do what a drop does."""
     marks = {
@@ -263,6 +268,12 @@ def _place_fields(person: Person, lang: Lang) -> Any:
                 options=_sector_options(lang),
                 value=person.sector.value,
             ),
+            # Set by netmap-choice-settle.js when the sector choice comes to rest
+            # (arrow keys pass through sectors): that saves the sector, once.
+            # In the panel, as every input of its save (a store outside it made
+            # Dash call the save where there was no panel); not None at first,
+            # so that drawing it is no change (n 0: no report yet).
+            _settled_store("edit-sector-settled", person),
             _field(
                 t("app.edit.distance", lang),
                 dcc.Slider(
@@ -674,7 +685,6 @@ def editor_layout(
         # The version the edit panel saved itself: no re-render that would
         # take the focus out of the next field.
         dcc.Store(id="edit-autosaved", data=None),
-        # "edit-sector-settled" (netmap-choice-settle.js) is in the shell.
         # The fingerprint of the edit panel drawn: it is redrawn only when it changes.
         dcc.Store(id="edit-panel-drawn", data=fingerprint(edit_panel(network_map, None, lang))),
     ]

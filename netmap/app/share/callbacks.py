@@ -20,7 +20,14 @@ from netmap.analysis.overview import contact_overview
 from netmap.app.download import download_data
 from netmap.app.feedback import ERROR_CLASS
 from netmap.app.lang import tab_lang
-from netmap.app.saving import SAVE_STATES, SAVED_OUTPUTS, Outcome, commit, edit_order_of
+from netmap.app.saving import (
+    SAVE_STATES,
+    SAVED_OUTPUTS,
+    Outcome,
+    commit,
+    edit_order_of,
+    set_saved,
+)
 from netmap.app.share.intents import (
     ShareChoice,
     export_options,
@@ -267,9 +274,8 @@ def download(
 
 
 @callbacks.callback(
-    *SAVED_OUTPUTS,
-    Output("map-view", "data", allow_duplicate=True),
-    Output("edit-autosaved", "data", allow_duplicate=True),
+    # No outputs: what the save changes is set with dash.set_props (saving.set_saved),
+    # so that drawing the edit panel anew does not call this (editor.callbacks.on_save).
     Input("edit-share", "value"),
     State("selected", "data"),
     *SAVE_STATES,
@@ -277,23 +283,21 @@ def download(
 )
 def on_share_choice(
     page: Page, value: Any, selected: Any, state_data: Any, history_data: Any, lang_data: Any
-) -> Any:
+) -> None:
     """The edit panel's "share with the team": the patient's choice, saved as one version."""
     if not ctx.triggered_id:
-        # The edit panel was drawn (a person selected): no one chose anything.
+        # No one chose anything.
         raise dash.exceptions.PreventUpdate
     lang = tab_lang(page.app, lang_data)
     try:
         op = share_choice_intent(selected, value)
     except NetmapError as exc:
-        return _KEEP, {"kind": "error", "text": exc.message(lang)}, _KEEP, _KEEP, _KEEP
+        dash.set_props("notice-store", {"data": {"kind": "error", "text": exc.message(lang)}})
+        return
     outcome = commit(page.store, state_data, history_data, op, lang, order=page.order)
-    if not outcome.saved:
-        return outcome.state, outcome.notice, outcome.history, _KEEP, _KEEP
     # As the edit panel's own saves: the map and the version label are redrawn,
     # the panel is not (it shows the choice already; a redraw takes the focus).
-    version = {"version": outcome.state["version"]}
-    return outcome.state, outcome.notice, outcome.history, outcome.state, version
+    set_saved(outcome, view=outcome.saved, autosaved=True)
 
 
 callbacks.clientside(
