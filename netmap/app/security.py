@@ -214,7 +214,8 @@ class CallbackEnvelope(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
     output: Annotated[StrictStr, Field(min_length=1, max_length=20_000)]
-    outputs: _Target | list[_Target | list[_Target]]
+    #: Left out by dash-renderer for a callback without outputs (its ``set_props`` only).
+    outputs: _Target | list[_Target | list[_Target]] | None = None
     inputs: list[_Value | list[_Value]]
     state: list[_Value | list[_Value]] = []
     changedPropIds: list[_Short] = []
@@ -257,6 +258,9 @@ def _envelope_problem(app: dash.Dash, lang: Lang) -> str | None:
         return t("server.envelope.field", lang, field=field, problem=problem)
     if envelope.output not in app.callback_map:
         return t("server.envelope.unknown_output", lang)
+    if envelope.outputs is None and not app.callback_map[envelope.output].get("no_output"):
+        problem = t("server.envelope.missing", lang)
+        return t("server.envelope.field", lang, field="outputs", problem=problem)
     return None
 
 

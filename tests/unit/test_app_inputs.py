@@ -47,8 +47,6 @@ def _fire(client: Any, input_id: str, prop: str, value: Any, states: dict[str, A
     outputs = _outputs(dep["output"])
     body = {
         "output": dep["output"],
-        # One output is sent as an object, several as a list (dash-renderer does so).
-        "outputs": outputs if len(outputs) != 1 else outputs[0],
         "inputs": [
             {
                 "id": i["id"],
@@ -63,6 +61,10 @@ def _fire(client: Any, input_id: str, prop: str, value: Any, states: dict[str, A
             for s in dep["state"]
         ],
     }
+    if outputs:
+        # One output is sent as an object, several as a list; none are left out
+        # (dash-renderer does so).
+        body["outputs"] = outputs if len(outputs) > 1 else outputs[0]
     return client.post(
         "/_dash-update-component", data=json.dumps(body), content_type="application/json"
     )
