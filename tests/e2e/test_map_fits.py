@@ -8,7 +8,8 @@ On the map page as it opens (no scrolling), on Sofie's demo map and on a
   canvas (cytoscape's rendered bounding boxes against the canvas's box), so
   nothing of the map is cut off;
 - every label (persons, the patient's name, the sector names) is at least
-  11 px high.
+  11 px high;
+- the zoom buttons (in, out, fit) are in view too.
 
 The map's height follows the window (``assets/responsive.css``). Screenshots
 at 1366×768, 1024×768 and 390×844 are kept to look at; at 1024×768 and
@@ -109,6 +110,11 @@ def test_e2e_fit001_the_whole_map_fits_a_1366x768_window(
         small = [(n, round(px, 2)) for n, px in geometry["labels"] if px < 11 - 1e-6]
         assert small == [], small
         assert any(n == "patient" for n, _ in geometry["labels"])
+        # And the zoom buttons in view with it (on the toolbar's line on a laptop).
+        for button in ("#zoom-in", "#zoom-out", "#zoom-fit"):
+            box = page.locator(button).bounding_box()
+            assert box is not None and box["y"] >= 0, button
+            assert box["y"] + box["height"] <= height and box["x"] + box["width"] <= width, button
     finally:
         context.close()
 

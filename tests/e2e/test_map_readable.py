@@ -12,7 +12,9 @@ At the default fit:
 
 On a 60-person map, on a map with 15 persons in one sector's close band, and
 on Sofie's demo map. Then zoom and pan: buttons, keys, and a drop after zooming
-in saves the distance where the person was dropped.
+in saves the distance where the person was dropped. A compact label (the name
+alone) shows the whole label on hover, on the keyboard's focus and while the
+person is chosen by a tap.
 """
 
 from __future__ import annotations
@@ -283,3 +285,41 @@ def test_e2e_map003_a_compact_label_shows_everything_on_hover(
     page.mouse.move(5, 5, steps=5)
     page.wait_for_function(f"() => !window.cy.getElementById('{node}').hasClass('expanded')")
     assert page.evaluate(label) == short
+
+
+def test_e2e_map004_a_compact_label_shows_everything_on_focus_and_on_a_tap(
+    live_app: LiveApp, page: Page
+) -> None:
+    _open(page, live_app, sixty_person_map())
+    nodes = page.evaluate(
+        "() => window.cy.nodes('.person.compact').map((n) => n.id())"
+        ".filter((id) => window.cy.getElementById(id).data('full').includes('\\n'))"
+    )
+    assert len(nodes) >= 2, "a crowded map has compact labels (the name alone)"
+    focused, tapped = nodes[0], nodes[1]
+
+    def label(node: str) -> str:
+        return str(page.evaluate(f"() => window.cy.getElementById('{node}').style('label')"))
+
+    def full(node: str) -> str:
+        return str(page.evaluate(f"() => window.cy.getElementById('{node}').data('full')"))
+
+    # The keyboard: the focus on the person's key button over the map (Tab).
+    short = label(focused)
+    assert short != full(focused)
+    page.wait_for_selector("#map-keys .map-key")
+    pid = page.evaluate(f"() => window.cy.getElementById('{focused}').data('pid')")
+    page.focus(f"#map-keys .map-key[data-pid='{pid}']")
+    page.wait_for_function(f"() => window.cy.getElementById('{focused}').hasClass('expanded')")
+    assert label(focused) == full(focused)
+    page.focus("#zoom-fit")  # the focus leaves the map: the name alone again
+    page.wait_for_function(f"() => !window.cy.getElementById('{focused}').hasClass('expanded')")
+    assert label(focused) == short
+    # A tap chooses the person: the whole label stays while they are chosen.
+    x, y = node_screen_point(page, tapped)
+    page.mouse.click(x, y)
+    page.wait_for_function(f"() => window.cy.getElementById('{tapped}').hasClass('chosen')")
+    page.mouse.move(5, 5, steps=5)  # no hover left
+    assert not page.evaluate(f"() => window.cy.getElementById('{tapped}').hasClass('expanded')")
+    assert label(tapped) == full(tapped)
+    _map_shot(page, "map-compact-label-tapped")
