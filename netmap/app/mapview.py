@@ -374,125 +374,135 @@ _STATE_STYLES: list[dict[str, Any]] = [
 ]
 
 
+#: The map's background: rings, sector lines and labels, the patient.
+_BACKGROUND_STYLES: list[dict[str, Any]] = [
+    {
+        "selector": ".ring",
+        "style": {
+            "width": "data(size)",
+            "height": "data(size)",
+            "shape": "ellipse",
+            "background-opacity": 0,
+            "border-width": 2,
+            "border-color": "#9aa5b1",
+            "border-style": "dashed",
+            "events": "no",
+            "z-index": 0,
+        },
+    },
+    {
+        "selector": ".anchor",
+        "style": {"width": 1, "height": 1, "opacity": 0, "events": "no"},
+    },
+    {
+        "selector": ".sector-line",
+        "style": {"width": 2, "line-color": "#9aa5b1", "events": "no", "z-index": 0},
+    },
+    {
+        "selector": ".sector-label",
+        "style": {
+            "label": "data(label)",
+            "width": 1,
+            "height": 1,
+            "background-opacity": 0,
+            "font-size": 17,
+            "font-weight": "bold",
+            "color": "#334e68",
+            "text-valign": "center",
+            "text-halign": "center",
+            "events": "no",
+        },
+    },
+    {
+        "selector": ".patient",
+        "style": {
+            "label": "data(label)",
+            # Inside the inner circle (radius 0.25 = 62 px), clear of everyone.
+            "width": PATIENT_SIZE,
+            "height": PATIENT_SIZE,
+            "background-color": "#243b53",
+            "color": "#ffffff",
+            # As large as a person's label (at least 11 px at the default fit,
+            # tests/e2e/test_map_fits.py); a long name that reaches past the
+            # circle stays legible on its dark outline.
+            "font-size": FONT_SIZE,
+            "font-weight": "bold",
+            "text-valign": "center",
+            "text-halign": "center",
+            "text-wrap": "wrap",
+            "text-max-width": PATIENT_SIZE - 4,
+            "text-outline-color": "#243b53",
+            "text-outline-width": 2,
+            "events": "no",
+        },
+    },
+]
+
+#: Persons, their labels and leader lines (full, compact or, on a large map, none).
+_PERSON_STYLES: list[dict[str, Any]] = [
+    {
+        "selector": ".person",
+        "style": {
+            "label": "data(label)",
+            "width": "data(size)",
+            "height": "data(size)",
+            "border-width": 2,
+            "border-color": "#486581",
+            "font-size": FONT_SIZE,
+            "font-family": _FONT,
+            "color": "#102a43",
+            # The label's centre is where netmap.layout put it (lx, ly from the marker).
+            "text-valign": "center",
+            "text-halign": "center",
+            "text-margin-x": "data(lx)",
+            "text-margin-y": "data(ly)",
+            "text-wrap": "wrap",
+            "text-max-width": 400,
+            "text-background-color": "#ffffff",
+            "text-background-opacity": 0.85,
+            "text-background-padding": 1,
+            "z-index": 10,
+        },
+    },
+    {
+        "selector": ".leader",
+        "style": {"width": 1, "line-color": "#829ab1", "events": "no", "z-index": 1},
+    },
+    {"selector": ".leader.hidden", "style": {"display": "none"}},
+    # Light mode (a large map): no label until hover, focus or tap.
+    {"selector": ".person.unlabelled", "style": {"label": ""}},
+    {
+        # Compact: the name alone; the whole label on hover, focus or tap (chosen).
+        "selector": ".person.expanded, .person.chosen",
+        "style": {
+            "label": "data(full)",
+            "text-background-opacity": 1,
+            "text-border-width": 1,
+            "text-border-color": "#486581",
+            "text-border-opacity": 1,
+            "z-index": 20,
+        },
+    },
+]
+
+
 def stylesheet(show_since: bool = True) -> list[dict[str, Any]]:
     """The cytoscape stylesheet: sector colours and shapes, marks, rings.
 
     ``show_since``: draw the marks of what changed since the last meeting.
     """
-    styles: list[dict[str, Any]] = [
+    sectors = [
         {
-            "selector": ".ring",
-            "style": {
-                "width": "data(size)",
-                "height": "data(size)",
-                "shape": "ellipse",
-                "background-opacity": 0,
-                "border-width": 2,
-                "border-color": "#9aa5b1",
-                "border-style": "dashed",
-                "events": "no",
-                "z-index": 0,
-            },
-        },
-        {
-            "selector": ".anchor",
-            "style": {"width": 1, "height": 1, "opacity": 0, "events": "no"},
-        },
-        {
-            "selector": ".sector-line",
-            "style": {"width": 2, "line-color": "#9aa5b1", "events": "no", "z-index": 0},
-        },
-        {
-            "selector": ".sector-label",
-            "style": {
-                "label": "data(label)",
-                "width": 1,
-                "height": 1,
-                "background-opacity": 0,
-                "font-size": 17,
-                "font-weight": "bold",
-                "color": "#334e68",
-                "text-valign": "center",
-                "text-halign": "center",
-                "events": "no",
-            },
-        },
-        {
-            "selector": ".patient",
-            "style": {
-                "label": "data(label)",
-                # Inside the inner circle (radius 0.25 = 62 px), clear of everyone.
-                "width": PATIENT_SIZE,
-                "height": PATIENT_SIZE,
-                "background-color": "#243b53",
-                "color": "#ffffff",
-                # As large as a person's label (at least 11 px at the default fit,
-                # tests/e2e/test_map_fits.py); a long name that reaches past the
-                # circle stays legible on its dark outline.
-                "font-size": FONT_SIZE,
-                "font-weight": "bold",
-                "text-valign": "center",
-                "text-halign": "center",
-                "text-wrap": "wrap",
-                "text-max-width": PATIENT_SIZE - 4,
-                "text-outline-color": "#243b53",
-                "text-outline-width": 2,
-                "events": "no",
-            },
-        },
-        {
-            "selector": ".person",
-            "style": {
-                "label": "data(label)",
-                "width": "data(size)",
-                "height": "data(size)",
-                "border-width": 2,
-                "border-color": "#486581",
-                "font-size": FONT_SIZE,
-                "font-family": _FONT,
-                "color": "#102a43",
-                # The label's centre is where netmap.layout put it (lx, ly from the marker).
-                "text-valign": "center",
-                "text-halign": "center",
-                "text-margin-x": "data(lx)",
-                "text-margin-y": "data(ly)",
-                "text-wrap": "wrap",
-                "text-max-width": 400,
-                "text-background-color": "#ffffff",
-                "text-background-opacity": 0.85,
-                "text-background-padding": 1,
-                "z-index": 10,
-            },
-        },
-        {
-            "selector": ".leader",
-            "style": {"width": 1, "line-color": "#829ab1", "events": "no", "z-index": 1},
-        },
-        {"selector": ".leader.hidden", "style": {"display": "none"}},
-        # Light mode (a large map): no label until hover, focus or tap.
-        {"selector": ".person.unlabelled", "style": {"label": ""}},
-        {
-            # Compact: the name alone; the whole label on hover, focus or tap (chosen).
-            "selector": ".person.expanded, .person.chosen",
-            "style": {
-                "label": "data(full)",
-                "text-background-opacity": 1,
-                "text-border-width": 1,
-                "text-border-color": "#486581",
-                "text-border-opacity": 1,
-                "z-index": 20,
-            },
-        },
+            "selector": f".sector-{sector}",
+            "style": {"background-color": colour, "shape": _SECTOR_SHAPES[sector]},
+        }
+        for sector, colour in SECTOR_COLOURS.items()
+    ]
+    return [
+        *_BACKGROUND_STYLES,
+        *sectors,
+        *_PERSON_STYLES,
         *_SINCE_STYLES,
         *_STATE_STYLES,
         *([] if show_since else _SINCE_HIDDEN),
     ]
-    for sector, colour in SECTOR_COLOURS.items():
-        styles.insert(
-            5,
-            {
-                "selector": f".sector-{sector}",
-                "style": {"background-color": colour, "shape": _SECTOR_SHAPES[sector]},
-            },
-        )
-    return styles

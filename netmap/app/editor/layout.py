@@ -659,20 +659,10 @@ def _zoom_bar(lang: Lang) -> Any:
     )
 
 
-def editor_layout(
-    network_map: NetworkMap,
-    version: int,
-    lang: Lang,
-    panels: Any,
-    *,
-    map_id: str | None = None,
-    since: SinceMeeting | None = None,
-) -> Any:
-    """The whole editor page for one map (``since``: marks since the last meeting)."""
+def _heading(network_map: NetworkMap, version: int, lang: Lang, map_id: str | None) -> list[Any]:
+    """The patient's name and CPR, the version, the patient form, and the edit panel's stores."""
     patient = network_map.patient
-    # A large map is shown in light mode, and says so (netmap.app.light).
-    light = is_light(network_map)
-    heading = [
+    return [
         html.H1(patient.name, id="patient-name"),
         meetings_link(map_id, lang),
         html.Span(
@@ -688,7 +678,11 @@ def editor_layout(
         # The fingerprint of the edit panel drawn: it is redrawn only when it changes.
         dcc.Store(id="edit-panel-drawn", data=fingerprint(edit_panel(network_map, None, lang))),
     ]
-    toolbar = html.Div(
+
+
+def _toolbar(lang: Lang) -> Any:
+    """Choose or connect, undo and redo."""
+    return html.Div(
         [
             radio_group(
                 "mode",
@@ -707,43 +701,56 @@ def editor_layout(
         className="toolbar",
         **attrs(aria_label=t("app.mode.heading", lang)),
     )
-    map_col = html.Section(
+
+
+def _map_box(
+    network_map: NetworkMap, lang: Lang, since: SinceMeeting | None, *, light: bool
+) -> Any:
+    """The cytoscape map and the keyboard's layer over it."""
+    return html.Div(
         [
-            toolbar,
+            cyto.Cytoscape(
+                id="map-cy",
+                elements=build_elements(network_map, lang, since=since),
+                stylesheet=stylesheet(),
+                layout={"name": "preset", "fit": True, "padding": 6},
+                autoRefreshLayout=False,
+                # Wheel, pinch and drag on an empty spot; the buttons and
+                # keys of netmap-zoom.js. The map stays between a quarter
+                # and four times its size at zoom 1.
+                userZoomingEnabled=True,
+                userPanningEnabled=True,
+                minZoom=MIN_ZOOM,
+                maxZoom=MAX_ZOOM,
+                boxSelectionEnabled=False,
+                autounselectify=True,
+                # Light mode: no watching the page's size (a resize
+                # redraws some 2,000 nodes); the zoom bar fits anew.
+                responsive=not light,
+                className="map-canvas",
+                style={"width": "100%", "height": "100%"},
+            ),
+            map_keys_layer(),
+        ],
+        className="map-box",
+        # A group, not an image: it holds one button per person
+        # (netmap-map-keys.js fills #map-keys), so the map can be used
+        # by keyboard.
+        role="group",
+        **attrs(aria_label=t("a11y.map_group", lang)),
+    )
+
+
+def _map_column(
+    network_map: NetworkMap, lang: Lang, since: SinceMeeting | None, *, light: bool
+) -> Any:
+    """The toolbar, the map and what is read beside it: help, zoom, notices, legend, sharing."""
+    return html.Section(
+        [
+            _toolbar(lang),
             *([light_note(network_map, lang)] if light else []),
             html.P(question_help(1, "select", lang), id="tap-help", className="tap-help"),
-            html.Div(
-                [
-                    cyto.Cytoscape(
-                        id="map-cy",
-                        elements=build_elements(network_map, lang, since=since),
-                        stylesheet=stylesheet(),
-                        layout={"name": "preset", "fit": True, "padding": 6},
-                        autoRefreshLayout=False,
-                        # Wheel, pinch and drag on an empty spot; the buttons and
-                        # keys of netmap-zoom.js. The map stays between a quarter
-                        # and four times its size at zoom 1.
-                        userZoomingEnabled=True,
-                        userPanningEnabled=True,
-                        minZoom=MIN_ZOOM,
-                        maxZoom=MAX_ZOOM,
-                        boxSelectionEnabled=False,
-                        autounselectify=True,
-                        # Light mode: no watching the page's size (a resize
-                        # redraws some 2,000 nodes); the zoom bar fits anew.
-                        responsive=not light,
-                        className="map-canvas",
-                        style={"width": "100%", "height": "100%"},
-                    ),
-                    map_keys_layer(),
-                ],
-                className="map-box",
-                # A group, not an image: it holds one button per person
-                # (netmap-map-keys.js fills #map-keys), so the map can be used
-                # by keyboard.
-                role="group",
-                **attrs(aria_label=t("a11y.map_group", lang)),
-            ),
+            _map_box(network_map, lang, since, light=light),
             map_keys_help(lang),
             _zoom_bar(lang),
             html.Div(
@@ -757,7 +764,11 @@ def editor_layout(
         ],
         className="map-col",
     )
-    work_col = html.Section(
+
+
+def _work_column(network_map: NetworkMap, lang: Lang, *, light: bool) -> Any:
+    """The edit panel, the add form and the person list."""
+    return html.Section(
         id="work-col",
         children=[
             html.Section(
@@ -784,6 +795,23 @@ def editor_layout(
         ],
         className="work-col",
     )
+
+
+def editor_layout(
+    network_map: NetworkMap,
+    version: int,
+    lang: Lang,
+    panels: Any,
+    *,
+    map_id: str | None = None,
+    since: SinceMeeting | None = None,
+) -> Any:
+    """The whole editor page for one map (``since``: marks since the last meeting)."""
+    # A large map is shown in light mode, and says so (netmap.app.light).
+    light = is_light(network_map)
+    heading = _heading(network_map, version, lang, map_id)
+    map_col = _map_column(network_map, lang, since, light=light)
+    work_col = _work_column(network_map, lang, light=light)
     # A save refused because the map changed elsewhere: at the top of the
     # window, whatever is scrolled into view, with the way out.
     conflict = conflict_toast(lang)
