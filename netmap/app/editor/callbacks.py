@@ -359,8 +359,8 @@ def register_editor_callbacks(
 
 callbacks = Callbacks()
 #: The edit panel's field inputs, in the order of on_save's inputs after the button
-#: (``helps_with`` stands for the text area's n_blur and ``sector`` for the
-#: "sector settled" report: their values come as states).
+#: (``helps_with`` stands for the text area's n_blur, ``sector`` and ``distance``
+#: for the browser's "settled" reports: their values come as states).
 _PANEL_FIELDS = (
     "name",
     "role",
@@ -644,8 +644,9 @@ function(flash) {
 
 # Every field is saved when it is left (text fields send their value on
 # blur or Enter: debounce=True; the text area reports n_blur) or changed
-# (choices, slider; the sector when its choice has come to rest, see
-# netmap-choice-settle.js), so closing the tab loses nothing typed. "Gem
+# (choices; the sector and the distance slider when they have come to rest,
+# see netmap-choice-settle.js: arrow keys step through them), so closing the
+# tab loses nothing typed. "Gem
 # ændringer" stays as the explicit way to do the same.
 #
 # The panel's callbacks (save, remove, close; share.callbacks.on_share_choice)
@@ -674,9 +675,10 @@ function(flash) {
     Input("edit-team_roles", "value"),
     Input("edit-primary_contact", "value"),
     Input("edit-sector-settled", "data"),
-    Input("edit-distance", "value"),
+    Input("edit-distance-settled", "data"),
     State("edit-helps_with", "value"),
     State("edit-sector", "value"),
+    State("edit-distance", "value"),
     State("selected", "data"),
     *SAVE_STATES,
     prevent_initial_call=True,
@@ -684,15 +686,22 @@ function(flash) {
 def on_save(page: Page, clicks: Any, *values: Any) -> Any:
     """Save the edit panel: ``values`` are the fields' inputs, then the states."""
     fields = dict(zip(_PANEL_FIELDS, values[: len(_PANEL_FIELDS)], strict=True))
-    helps_with, sector, selected, state_data, history_data, lang_data = values[len(_PANEL_FIELDS) :]
-    settled = fields["sector"]
+    helps_with, sector, distance, selected, *saving = values[len(_PANEL_FIELDS) :]
+    state_data, history_data, lang_data = saving
+    reports = {
+        "edit-sector-settled.data": fields["sector"],
+        "edit-distance-settled.data": fields["distance"],
+    }
     fields["helps_with"] = helps_with  # the text area reports n_blur; its value is a state
-    fields["sector"] = sector  # saved when the choice has come to rest: a state too
+    # The sector and the distance are saved when they have come to rest: states too.
+    fields["sector"], fields["distance"] = sector, distance
     triggered = {str(item.get("prop_id")) for item in ctx.triggered}
     forged = not counts_valid(ctx.triggered)
-    if triggered == {"edit-sector-settled.data"} and not _settled_for(settled, selected):
-        # The choice came to rest in another person's panel (or the report is
-        # bad): nothing to save for the person shown now.
+    if triggered <= reports.keys() and not any(
+        _settled_for(reports[prop], selected) for prop in triggered
+    ):
+        # The control came to rest in another person's panel (or the report
+        # is bad, or none yet): nothing to save for the person shown now.
         raise dash.exceptions.PreventUpdate
     if forged or not ctx.triggered_id or ("edit-save.n_clicks" in triggered and not clicks):
         # No one changed anything: a forged click count, or the panel's

@@ -7,6 +7,7 @@ components; the callbacks that fill and use them live in
 
 from __future__ import annotations
 
+import json
 from typing import Any, Literal
 
 import dash_cytoscape as cyto
@@ -26,11 +27,12 @@ from netmap.app.panels.patch import fingerprint
 from netmap.app.share.layout import share_field, share_section
 from netmap.editing import answer_of
 from netmap.geometry import RINGS
-from netmap.i18n import Lang, sort_key, t
+from netmap.i18n import Lang, format_number, sort_key, t
 from netmap.model import Band, CareSector, NetworkMap, Person, Sector, TeamRole
 
 __all__ = [
     "PATIENT_FIELDS",
+    "distance_steps",
     "edit_panel",
     "editor_layout",
     "legend",
@@ -253,12 +255,80 @@ def _settled_store(store_id: str, person: Person) -> Any:
     return dcc.Store(id=store_id, data={"pid": person.id, "n": 0})
 
 
+#: The distance slider's range and step; its marks name the bands at their middles.
+DISTANCE_MIN, DISTANCE_MAX, DISTANCE_STEP = 0.05, 1.0, 0.05
+
+
+def distance_steps() -> list[float]:
+    """Every value the distance slider can take.
+
+    >>> steps = distance_steps()
+    >>> steps[0], steps[5], steps[-1], len(steps)
+    (0.05, 0.3, 1.0, 20)
+    """
+    count = round((DISTANCE_MAX - DISTANCE_MIN) / DISTANCE_STEP)
+    return [round(DISTANCE_MIN + i * DISTANCE_STEP, 2) for i in range(count + 1)]
+
+
+def _distance_marks(lang: Lang) -> dict[float, str]:
+    """The bands' names under the slider, each at the middle of its band (inside the track).
+
+    At the rings (1/3, 2/3, 1) the last name stuck out of the panel and the
+    two last ran into each other in a narrow panel.
+    """
+    lows = (0.0, *RINGS[:-1])
+    bands = ("close", "middle", "distant")
+    return {
+        round(max(DISTANCE_MIN, (low + high) / 2), 2): t(f"band.{band}", lang)
+        for low, high, band in zip(lows, RINGS, bands, strict=True)
+    }
+
+
+def _distance_field(person: Person, lang: Lang) -> Any:
+    """The distance slider, its value in the language's own way ("0,30" / "0.30").
+
+    Dash's slider writes its value with a decimal point only, so it shows
+    none (no number box, no tooltip); the value beside the label is written
+    with Babel (``format_number``), for every step in ``data-labels``, which
+    netmap-slider-names.js shows as the thumb moves (and gives the thumb as
+    its ``aria-valuetext``). It is saved once, when it comes to rest: the
+    browser sets ``edit-distance-settled`` (netmap-choice-settle.js).
+    """
+    value = round(person.distance, 2)
+    labels = {f"{step:.2f}": format_number(step, lang, 2) for step in distance_steps()}
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.Label(t("app.edit.distance", lang), htmlFor="edit-distance"),
+                    html.Output(
+                        format_number(value, lang, 2),
+                        id="edit-distance-shown",
+                        htmlFor="edit-distance",
+                        className="slider-value",
+                        **attrs(data_labels=json.dumps(labels, separators=(",", ":"))),
+                    ),
+                ],
+                className="slider-head",
+            ),
+            dcc.Slider(
+                id="edit-distance",
+                min=DISTANCE_MIN,
+                max=DISTANCE_MAX,
+                step=DISTANCE_STEP,
+                value=value,
+                marks=_distance_marks(lang),
+                included=False,
+                allow_direct_input=False,
+            ),
+            _settled_store("edit-distance-settled", person),
+        ],
+        className="form-row distance-row",
+    )
+
+
 def _place_fields(person: Person, lang: Lang) -> Any:
     """Sector and distance: the keyboard's way to do what a drop does."""
-    marks = {
-        ring: t(f"band.{band}", lang)
-        for ring, band in zip(RINGS, ("close", "middle", "distant"), strict=True)
-    }
     return html.Fieldset(
         [
             html.Legend(t("app.edit.place_heading", lang)),
@@ -274,20 +344,7 @@ def _place_fields(person: Person, lang: Lang) -> Any:
             # Dash call the save where there was no panel); not None at first,
             # so that drawing it is no change (n 0: no report yet).
             _settled_store("edit-sector-settled", person),
-            _field(
-                t("app.edit.distance", lang),
-                dcc.Slider(
-                    id="edit-distance",
-                    min=0.05,
-                    max=1.0,
-                    step=0.05,
-                    value=round(person.distance, 2),
-                    marks={round(k, 3): v for k, v in marks.items()},
-                    included=False,
-                    tooltip={"placement": "bottom", "always_visible": False},
-                ),
-                "edit-distance",
-            ),
+            _distance_field(person, lang),
         ],
         className="placement",
     )
