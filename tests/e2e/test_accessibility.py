@@ -24,6 +24,7 @@ from tests.e2e.conftest import LiveApp, shot, side_tab, wait_for_map, wait_for_s
 
 pytestmark = pytest.mark.e2e
 
+THUMB = "#edit-distance [role=slider]"
 SOFIE = Path(__file__).resolve().parents[2] / "netmap" / "demo" / "sofie.graphml"
 
 
@@ -67,6 +68,13 @@ def test_e2e_a11y002_map_page_with_a_person_chosen_and_every_section_open(
     assert_accessible(page)
     side_tab(page, "work")
     _choose(page, "Mette Dahl")
+    # The slider's thumb is named as soon as it is there (netmap-slider-names.js
+    # names it in the MutationObserver's callback; a frame later, axe once found
+    # it unnamed: aria-input-field-name). Dash loads the slider's code lazily:
+    # wait for the thumb, then look at once.
+    page.wait_for_selector(THUMB, state="attached")
+    named = page.evaluate(f"document.querySelector('{THUMB}').getAttribute('aria-labelledby')")
+    assert named == "edit-distance-label"
     _open_every_section(page)
     expect(page.locator("h1")).to_have_count(1)
     assert_accessible(page)
