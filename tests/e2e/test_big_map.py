@@ -116,3 +116,18 @@ def test_e2e_big003_a_drop_saves_the_new_distance(live_app: LiveApp, page: Page)
     expect(page.locator("#version-label")).to_have_text("Version 2")
     # The list (50 and the search) is still there after the drop.
     expect(page.locator(".person-item")).to_have_count(50)
+
+
+def test_e2e_big004_enter_on_the_map_opens_a_person_the_list_does_not_show(
+    live_app: LiveApp, page: Page
+) -> None:
+    map_id = live_app.create_map(_big_map())
+    _open(page, live_app, map_id)
+    expect(page.locator("#map-keys .map-key")).to_have_count(_COUNT)
+    # Testperson 287 is beyond the list's first 50: Enter on its map button
+    # (netmap-map-keys.js) opens the panel all the same.
+    expect(page.locator(".person-item", has_text="Testperson 287")).to_have_count(0)
+    button = page.locator("#map-keys .map-key[data-pid='q287']")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#edit-name")).to_have_value("Testperson 287")

@@ -22,18 +22,21 @@
 
   function layer() { return document.getElementById("map-keys"); }
 
-  function place(button, node, cy) {
+  // Set a style only when it changes: a write the page already shows costs
+  // nothing, and no read of the layout comes between the writes (on a
+  // 2,000-person map a read per button forced thousands of reflows).
+  function setStyle(button, key, value) {
+    if (button.style[key] !== value) { button.style[key] = value; }
+  }
+
+  function place(button, node, dx, dy) {
     var p = node.renderedPosition();
     // At least 44 px, like every control (the ring is drawn around it).
     var w = Math.max(node.renderedWidth() + 8, 44), h = Math.max(node.renderedHeight() + 8, 44);
-    var c = cy.container(), box = layer();
-    // The layer sits over the map box; the canvas may be inset in it.
-    var dx = c.getBoundingClientRect().left - box.getBoundingClientRect().left;
-    var dy = c.getBoundingClientRect().top - box.getBoundingClientRect().top;
-    button.style.left = (dx + p.x - w / 2) + "px";
-    button.style.top = (dy + p.y - h / 2) + "px";
-    button.style.width = w + "px";
-    button.style.height = h + "px";
+    setStyle(button, "left", (dx + p.x - w / 2) + "px");
+    setStyle(button, "top", (dy + p.y - h / 2) + "px");
+    setStyle(button, "width", w + "px");
+    setStyle(button, "height", h + "px");
   }
 
   function sync() {
@@ -41,12 +44,20 @@
     var cy = window.cy, box = layer();
     if (!cy || !box) { return; }
     var help = document.getElementById("map-keys-help");
+    // The layer sits over the map box; the canvas may be inset in it (read once).
+    var c = cy.container();
+    var dx = c.getBoundingClientRect().left - box.getBoundingClientRect().left;
+    var dy = c.getBoundingClientRect().top - box.getBoundingClientRect().top;
+    var buttons = {};
+    Array.prototype.forEach.call(box.querySelectorAll("button.map-key"), function (b) {
+      buttons[b.getAttribute("data-pid")] = b;
+    });
     var kept = {};
     var previous = null;
     cy.nodes("node.person").forEach(function (node) {
       var pid = String(node.data("pid"));
       kept[pid] = true;
-      var button = box.querySelector('button[data-pid="' + CSS.escape(pid) + '"]');
+      var button = buttons[pid];
       if (!button) {
         button = document.createElement("button");
         button.type = "button";
@@ -61,11 +72,12 @@
       // The whole label (name, role, marks), also where the map shows the name alone.
       var name = String(node.data("full") || node.data("label") || "").split("\n").join(", ");
       if (button.getAttribute("aria-label") !== name) { button.setAttribute("aria-label", name); }
-      button.classList.toggle("chosen", node.hasClass("selected"));
-      place(button, node, cy);
+      var chosen = node.hasClass("selected");
+      if (button.classList.contains("chosen") !== chosen) { button.classList.toggle("chosen", chosen); }
+      place(button, node, dx, dy);
     });
-    Array.prototype.slice.call(box.querySelectorAll("button.map-key")).forEach(function (b) {
-      if (!kept[b.getAttribute("data-pid")]) { b.remove(); }
+    Object.keys(buttons).forEach(function (pid) {
+      if (!kept[pid]) { buttons[pid].remove(); }
     });
   }
 
@@ -108,6 +120,12 @@
       var id = null;
       try { id = JSON.parse(items[i].id); } catch (e) { id = null; }
       if (id && String(id.pid) === pid) { items[i].click(); return; }
+    }
+    // Not in the list (a large map's list shows 50: netmap/app/light.py):
+    // the same as a click on the person's list item (editor/callbacks.py).
+    if (window.dash_clientside && window.dash_clientside.set_props) {
+      window.__netmapClicks = (window.__netmapClicks || 0) + 1;
+      window.dash_clientside.set_props("person-click", {data: {pid: pid, click: window.__netmapClicks}});
     }
   }
 
