@@ -20,7 +20,12 @@ The freedom it uses, in this order:
    of the person's band, and the stored distance is never changed.
 4. **Label placement.** A label goes below its marker, else above, beside
    or at a corner; else further out, away from the patient (also outside the
-   outer ring), with a leader line back to the marker.
+   outer ring, in :data:`FRAME`), with a leader line back to the marker.
+   Other persons' markers, the patient and the sector names are obstacles:
+   where no spot is free, a label takes the one that covers no sector name
+   or patient, then least of another marker, then least of other labels; a
+   second pass (:func:`_repair`, maps up to :data:`_BIG` persons) moves the
+   labels that still cover something, now that all are known.
 5. **A compact form.** A label that finds no free place with its role and
    marks is shortened to the name alone (``compact``); the map shows the full
    label on hover, focus or tap.
@@ -97,9 +102,11 @@ _MARKER_PAD = 2.5
 _LABEL_PAD = 2.0
 #: A label line is wrapped at spaces beyond this many characters.
 _WRAP = 18
-#: Where labels may go: the box the default fit shows (px, y down), so a label
-#: never makes the whole map smaller on the screen.
-FRAME: tuple[float, float, float, float] = (-300.0, -250.0, 300.0, 292.0)
+#: Where labels may go (px, y down): the rings' height and a little, so a label
+#: never makes the whole map smaller on a laptop's screen (its map is wider
+#: than high: 1366×768 fits the map by its height), and wider than the rings,
+#: so that a crowded map's labels find room beside the outer ring.
+FRAME: tuple[float, float, float, float] = (-400.0, -250.0, 400.0, 292.0)
 #: The sector names: bold 17 px, about 9.5 px a character, 22 px high.
 _SECTOR_CHAR = 10.5
 _SECTOR_HEIGHT = 22.0
@@ -108,6 +115,12 @@ _ARC_STEP = 3.0
 _RADIAL_STEP = 3.0
 #: Beyond this many persons labels look at fewer spots (the search stays fast).
 _BIG = 120
+#: Where no spot is free, what a label's cell over a sector name or the patient,
+#: and over another person's marker, weighs against a cell over another label.
+_HARD_WEIGHT = 1_000_000
+_MARKER_WEIGHT = 1_000
+#: At most this many rounds of moving the labels that cover something (:func:`_repair`).
+_REPAIR_ROUNDS = 2
 
 Box = tuple[float, float, float, float]
 
@@ -214,7 +227,7 @@ class _Bitmap:
     """
 
     _CELL = 2.0
-    _EXTENT: Box = (-320.0, -300.0, 320.0, 320.0)
+    _EXTENT: Box = (-420.0, -300.0, 420.0, 320.0)
 
     def __init__(self) -> None:
         x1, y1, x2, y2 = self._EXTENT
@@ -239,8 +252,46 @@ class _Bitmap:
             self._dirty.clear()
         return self._prefix
 
+    def cells(self) -> np.ndarray[Any, np.dtype[np.int64]]:
+        """Every cell, 1 where taken: an ``(rows, cols)`` array."""
+        width = (self._cols + 7) // 8
+        raw = b"".join(row.to_bytes(width, "little") for row in self._rows)
+        bits = np.unpackbits(
+            np.frombuffer(raw, dtype=np.uint8).reshape(len(self._rows), width),
+            axis=1,
+            bitorder="little",
+        )[:, : self._cols]
+        return bits.astype(np.int64)
+
+    def spans(self, boxes: np.ndarray[Any, np.dtype[np.float64]]) -> np.ndarray[Any, Any]:
+        """The cells under many boxes (an ``(n, 4)`` array): first and last column,
+        top and bottom row (exclusive), rounded outwards as :meth:`counts` does."""
+        x0, y0, _x2, _y2 = self._EXTENT
+        c = self._CELL
+        spans = np.stack(
+            [
+                np.floor((boxes[:, 0] - x0) / c),
+                np.ceil((boxes[:, 2] - x0) / c),
+                np.floor((boxes[:, 1] - y0) / c),
+                np.ceil((boxes[:, 3] - y0) / c),
+            ],
+            axis=1,
+        ).astype(np.int64)
+        np.clip(spans[:, :2], 0, self._cols, out=spans[:, :2])
+        np.clip(spans[:, 2:], 0, len(self._rows), out=spans[:, 2:])
+        return spans
+
     def counts(self, boxes: np.ndarray[Any, np.dtype[np.float64]]) -> np.ndarray[Any, Any]:
         """:meth:`taken` of many boxes at once (an ``(n, 4)`` array), cell for cell the same."""
+        return self.weighted(boxes, ((self, 1),))
+
+    def weighted(
+        self,
+        boxes: np.ndarray[Any, np.dtype[np.float64]],
+        bitmaps: Sequence[tuple[_Bitmap, int]],
+    ) -> np.ndarray[Any, Any]:
+        """The sum of :meth:`counts` of several bitmaps of this extent, each times its
+        weight (the cells under the boxes are found once)."""
         x0, y0, _x2, _y2 = self._EXTENT
         c, rows, cols = self._CELL, len(self._rows), self._cols
         first = np.maximum(0, np.floor((boxes[:, 0] - x0) / c)).astype(np.intp)
@@ -255,8 +306,10 @@ class _Bitmap:
         row = top[:, None] + np.arange(height)[None, :]
         within = row < bottom[:, None]
         row = np.minimum(row, rows - 1)
-        prefix = self._prefixes()
-        found = ((prefix[row, last] - prefix[row, first]) * within).sum(axis=1)
+        found = np.zeros(len(boxes), dtype=np.int64)
+        for bitmap, weight in bitmaps:
+            prefix = bitmap._prefixes()
+            found += ((prefix[row, last] - prefix[row, first]) * within).sum(axis=1) * weight
         return np.where(empty, 0, found)
 
     def _mask(self, x1: float, x2: float) -> int:
@@ -651,14 +704,17 @@ def _place_label(
     marker: tuple[float, float, float],
     obstacles: _Bitmap,
     hard: _Bitmap,
+    markers: _Bitmap,
     many: bool,
 ) -> Placed:
     """Where a person's label goes. ``obstacles`` is everything drawn so far,
     ``hard`` what a label must not cover even where nothing is free (the
-    patient and the sector names).
+    patient and the sector names), ``markers`` the other persons' markers.
 
     The first free spot wins, in the order of :func:`_beside` and
-    :func:`_apart` (:func:`_first_free`).
+    :func:`_apart` (:func:`_first_free`). Where none is free, the spot that
+    covers least: first no sector name or the patient, then as little of
+    another person's marker as the room allows, then of other labels.
     """
     x, y, size = marker
     reach = size / 2 + 2
@@ -690,15 +746,147 @@ def _place_label(
     )
     boxes, inside = _boxes(spots, w, h)
     if inside.any():
-        # The first spot that covers least (a sector name or the patient counts 1000 cells).
+        # The first spot that covers least: a cell of a sector name or the patient
+        # counts more than any label could cover of markers, a cell of a marker
+        # more than any label could cover of other labels (a label box at zoom 1
+        # is well under 1000 cells of 2 px).
         among = np.flatnonzero(inside)
-        taken = hard.counts(boxes[among]) * 1000 + obstacles.counts(boxes[among])
+        chosen = boxes[among]
+        taken = obstacles.weighted(
+            chosen, ((hard, _HARD_WEIGHT), (markers, _MARKER_WEIGHT), (obstacles, 1))
+        )
         best = int(among[np.argmin(taken)])
         cx, cy = float(spots[0][best]), float(spots[1][best])
         leader = best >= len(beside[0])
     else:
         cx, cy, leader = x, y + reach + 3 + shapes[-1][2] / 2, False
     return Placed(x, y, size, short, full, cx - x, cy - y, leader, short != full)
+
+
+class _Covers:
+    """What a label at one of many spots would cover, to compare the spots (:func:`_repair`).
+
+    The patient, the sector names and the markers are fixed: a table of sums
+    of their weighted cells (:data:`_HARD_WEIGHT`, :data:`_MARKER_WEIGHT`)
+    answers for any box in four look-ups. The labels move: the cells a box
+    shares with each label (cell spans as :meth:`_Bitmap.spans`) are summed.
+    """
+
+    def __init__(self, hard: _Bitmap, markers: _Bitmap, labels: Sequence[Box]) -> None:
+        self._grid = hard
+        cells = hard.cells() * _HARD_WEIGHT + markers.cells() * _MARKER_WEIGHT
+        self._table = np.zeros((cells.shape[0] + 1, cells.shape[1] + 1), dtype=np.int64)
+        self._table[1:, 1:] = cells.cumsum(axis=0).cumsum(axis=1)
+        self.labels = hard.spans(np.array(labels, dtype=np.float64).reshape(-1, 4))
+
+    def spans(self, boxes: np.ndarray[Any, np.dtype[np.float64]]) -> np.ndarray[Any, Any]:
+        return self._grid.spans(boxes)
+
+    def cost(self, spans: np.ndarray[Any, Any], own: int) -> np.ndarray[Any, Any]:
+        """The weighted cells under each box of ``spans`` (label ``own`` left out)."""
+        first, last, top, bottom = (spans[:, i] for i in range(4))
+        table = self._table
+        fixed = table[bottom, last] - table[top, last] - table[bottom, first] + table[top, first]
+        # Only the labels near these boxes can share a cell with them.
+        others = self.labels
+        near = (
+            (others[:, 0] < last.max())
+            & (others[:, 1] > first.min())
+            & (others[:, 2] < bottom.max())
+            & (others[:, 3] > top.min())
+        )
+        near[own] = False
+        others = others[near]
+        wide = np.minimum(last[:, None], others[None, :, 1]) - np.maximum(
+            first[:, None], others[None, :, 0]
+        )
+        high = np.minimum(bottom[:, None], others[None, :, 3]) - np.maximum(
+            top[:, None], others[None, :, 2]
+        )
+        shared = np.maximum(wide, 0) * np.maximum(high, 0)
+        return np.asarray(fixed + shared.sum(axis=1))
+
+
+def _repair(
+    order: Sequence[Person],
+    result: dict[str, Placed],
+    drawn: dict[str, tuple[float, float, float]],
+    hard: _Bitmap,
+    markers: _Bitmap,
+    many: bool,
+) -> None:
+    """Move the labels that cover something, now that every label is known.
+
+    The first pass (:func:`_place_label`) places one label at a time, so an
+    early label may take the spot a later one needed. Here each label that
+    covers another label or a marker looks again at all its spots, with all
+    the others in place, and moves where it covers less (a free spot with
+    the whole label first, in the first pass's order; else the name alone
+    where it covers least), for a few rounds or until none moves.
+    """
+    covers = _Covers(hard, markers, [result[p.id].label_box for p in order])
+    for _round in range(_REPAIR_ROUNDS):
+        moved = False
+        for index, person in enumerate(order):
+            current = int(covers.cost(covers.labels[index : index + 1], index)[0])
+            if current == 0:
+                continue
+            x, y, size = drawn[person.id]
+            found = _least_covered(person, (x, y, size), covers, index, many)
+            if found is None or found[1] >= current:
+                continue
+            placed = found[0]
+            result[person.id] = placed
+            covers.labels[index] = covers.spans(np.array([placed.label_box]))[0]
+            moved = True
+        if not moved:
+            break
+
+
+def _least_covered(
+    person: Person, marker: tuple[float, float, float], covers: _Covers, own: int, many: bool
+) -> tuple[Placed, int] | None:
+    """A label's best spot by :class:`_Covers` and what it covers, or None (none in the frame)."""
+    x, y, size = marker
+    reach = size / 2 + 2
+    full = label_lines(person)
+    short = label_lines(person, compact=True)
+    shapes = [(full, *label_box(full))]
+    if short != full:
+        shapes.append((short, *label_box(short)))
+    tries: list[tuple[str, float, float, bool, _Spots]] = []
+    for apart in (False, True):
+        for text, w, h in shapes[-1:] if apart and many else shapes:
+            spots = (
+                _apart_spots(x, y, reach, w, h, many) if apart else _beside_spots(x, y, reach, w, h)
+            )
+            tries.append((text, w, h, apart, spots))
+    best: tuple[Placed, int] | None = None
+    for text, w, h, apart, spots in tries:
+        boxes, inside = _boxes(spots, w, h)
+        among = np.flatnonzero(inside)
+        if not among.size:
+            continue
+        cost = covers.cost(covers.spans(boxes[among]), own)
+        pick = int(np.argmin(cost))
+        spot = int(among[pick])
+        placed = Placed(
+            x,
+            y,
+            size,
+            text,
+            full,
+            float(spots[0][spot]) - x,
+            float(spots[1][spot]) - y,
+            apart,
+            text != full,
+        )
+        if cost[pick] == 0:
+            return placed, 0
+        # Where nothing is free: the name alone (the last shape), where it covers least.
+        if text == shapes[-1][0] and (best is None or int(cost[pick]) < best[1]):
+            best = (placed, int(cost[pick]))
+    return best
 
 
 def layout(
@@ -730,7 +918,7 @@ def _layout(
     boxes = [sector_label_box(sector, text) for sector, text in names]
     # Placed by hand first (nearest their own angle), then the spread, closest first.
     drawn = _markers([*own, *sorted(spread, key=lambda p: p.distance)], angles, boxes)
-    obstacles, hard = _Bitmap(), _Bitmap()
+    obstacles, hard, markers = _Bitmap(), _Bitmap(), _Bitmap()
     for bitmap in (obstacles, hard):
         bitmap.add_circle(0.0, 0.0, PATIENT_SIZE / 2 + _MARKER_PAD)
         for box in boxes:
@@ -738,14 +926,19 @@ def _layout(
     for x, y, size in drawn.values():
         half = size / 2 + 2  # the border is drawn outside the marker's size
         obstacles.add_box((x - half, y - half, x + half, y + half))
+        markers.add_box((x - half, y - half, x + half, y + half))
     many = len(persons) > _BIG
     result: dict[str, Placed] = {}
+    order: list[Person] = []
     # The longest labels first (they fit in the fewest places, as in packing
     # bins), then the persons nearest the patient (they have the least room).
     for person in sorted(persons, key=lambda p: (-len(label_lines(p)), p.distance, p.id)):
-        placed = _place_label(person, drawn[person.id], obstacles, hard, many)
+        placed = _place_label(person, drawn[person.id], obstacles, hard, markers, many)
         obstacles.add_box(placed.label_box)
         result[person.id] = placed
+        order.append(person)
+    if not many:  # a big map: the first pass alone (the layout stays fast)
+        _repair(order, result, drawn, hard, markers, many)
     return {p.id: result[p.id] for p in persons}
 
 

@@ -8,7 +8,8 @@ At the default fit:
 - no two person markers overlap;
 - no marker covers the patient or a sector label;
 - no label is rendered under 11 px;
-- at most one overlapping pair of labels for every ten persons.
+- at most one overlapping pair of labels for every ten persons;
+- at most one label in ten persons partly under another person's marker.
 
 On a 60-person map, on a map with 15 persons in one sector's close band, and
 on Sofie's demo map. Then zoom and pan: buttons, keys, and a drop after zooming
@@ -55,7 +56,7 @@ _MEASURE = """() => {
     zoom: cy.zoom(),
     markers: persons.map((n) => [n.data('pid'), box(n.renderedBoundingBox(body))]),
     labels: labelled.map((n) => [n.id(), box(n.renderedBoundingBox(text)),
-                                 parseFloat(n.renderedStyle('font-size'))]),
+                                 parseFloat(n.renderedStyle('font-size')), n.data('pid')]),
     patient: box(cy.getElementById('patient').renderedBoundingBox(body)),
     sectors: cy.nodes('.sector-label').map((n) => [n.id(), box(n.renderedBoundingBox(text))]),
   };
@@ -96,6 +97,13 @@ def measure(page: Page) -> dict[str, Any]:
         for b in labels[i + 1 :]
         if _overlap(a[1], b[1], slack=1.0)
     ]
+    # A label over another person's marker (its own marker it stands beside).
+    under = [
+        (label[3], marker[0])
+        for label in labels
+        for marker in markers
+        if marker[0] != label[3] and _overlap(label[1], marker[1], slack=1.0)
+    ]
     return {
         "zoom": raw["zoom"],
         "persons": len(markers),
@@ -105,6 +113,7 @@ def measure(page: Page) -> dict[str, Any]:
         "over_sector": over_sector,
         "small_labels": small,
         "label_pairs": label_pairs,
+        "labels_under_markers": under,
         "smallest_font": min((label[2] for label in labels), default=0.0),
     }
 
@@ -163,6 +172,7 @@ def _assert_readable(figures: dict[str, Any]) -> None:
     assert figures["over_sector"] == [], figures
     assert figures["small_labels"] == [], figures
     assert len(figures["label_pairs"]) <= figures["persons"] // 10, figures
+    assert len(figures["labels_under_markers"]) <= figures["persons"] // 10, figures
 
 
 @pytest.mark.parametrize(

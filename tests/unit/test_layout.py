@@ -223,3 +223,40 @@ def test_lay008_the_spots_apart_are_those_of_the_generator(many: bool) -> None:
         assert list(zip(xs.tolist(), ys.tolist(), strict=True)) == list(
             _apart(x, y, 9.0, 55.0, 14.5, many)
         )
+
+
+def _labels_under_markers(drawn: dict[str, Placed]) -> list[tuple[str, str]]:
+    """A label over another person's marker (its box with the border), model coordinates."""
+    return [
+        (a, b)
+        for a, pa in drawn.items()
+        for b, pb in drawn.items()
+        if a != b and _overlap(pa.label_box, _box(pb), slack=0.5)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "build"),
+    [
+        ("sixty", sixty_person_map),
+        ("close_band", close_band_map),
+        ("close_band_same_distance", lambda: close_band_map(same_distance=True)),
+        ("demo", demo_map),
+    ],
+)
+def test_lay009_no_label_lies_under_another_persons_marker(name: str, build: object) -> None:
+    # Other persons' markers (and the patient) are obstacles for a label; the
+    # 60-person map had 36 labels partly under another marker before.
+    network_map = build()  # type: ignore[operator]
+    drawn = layout(network_map.persons, NAMES)
+    assert _labels_under_markers(drawn) == [], name
+    patient = (-PATIENT_SIZE / 2, -PATIENT_SIZE / 2, PATIENT_SIZE / 2, PATIENT_SIZE / 2)
+    assert not [pid for pid, p in drawn.items() if _overlap(p.label_box, patient)], name
+
+
+@settings(max_examples=30, deadline=None)
+@given(crowded_maps())
+def test_lay010_labels_avoid_other_markers_where_the_room_allows(persons: list[Person]) -> None:
+    # Crowded maps of up to 40 persons: at most one label in ten under another marker.
+    drawn = layout(persons, NAMES)
+    assert len(_labels_under_markers(drawn)) <= max(1, len(persons) // 10)
