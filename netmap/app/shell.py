@@ -56,6 +56,17 @@ def header(lang: Lang, on_map: bool) -> Any:
     )
 
 
+def memory_store(store_id: str, data: Any = None) -> Any:
+    """A ``dcc.Store`` in the page's memory that does not fire its callbacks when drawn.
+
+    A Store, when it mounts, sets its ``data`` to what its backing store
+    holds unless the two are equal: in memory that is nothing (undefined),
+    so a store given ``None`` (null) would fire every callback that takes it
+    as an Input, once per page load (tests/unit/test_app_stores.py).
+    """
+    return dcc.Store(id=store_id) if data is None else dcc.Store(id=store_id, data=data)
+
+
 def shell_layout(page: Any = None, state: Any = None, drawn: dict[str, Any] | None = None) -> Any:
     """The static frame; ``page`` is filled in by the routing callback.
 
@@ -65,21 +76,22 @@ def shell_layout(page: Any = None, state: Any = None, drawn: dict[str, Any] | No
     return html.Div(
         [
             dcc.Location(id="url", refresh=False),
-            dcc.Store(id="lang", storage_type="local"),
-            dcc.Store(id="map-state", data=state),
+            # Given None: a local store holds null when nothing was kept
+            # (memory_store says why).
+            dcc.Store(id="lang", storage_type="local", data=None),
+            memory_store("map-state", state),
             # Written by every save but a drop (which draws itself): redraw the
             # map, the list, the edit panel and the patient header.
-            dcc.Store(id="map-view", data=state),
+            memory_store("map-view", state),
             dcc.Store(id="history", data={"undo": [], "redo": []}),
-            dcc.Store(id="selected", data=None),
-            dcc.Store(id="connect-from", data=None),
-            dcc.Store(id="notice-store", data=None),
-            # A drop ({id, x, y}, netmap-drag.js); {} until the first. Not None: a
-            # dcc.Store whose data is None sets it once more when it mounts, which
-            # fires on_drop on every page, the start page too, where the editor
-            # states it reads are missing (a console error; test_editor_console).
+            dcc.Store(id="selected"),
+            dcc.Store(id="connect-from"),
+            dcc.Store(id="notice-store"),
+            # A drop ({id, x, y}, netmap-drag.js); {} until the first (fired on
+            # mount, on_drop would run on every page, the start page too, where
+            # the editor states it reads are missing; test_editor_console).
             dcc.Store(id="drag-op", data={}),
-            dcc.Store(id="page-drawn", data=drawn),
+            memory_store("page-drawn", drawn),
             html.Div(page, id="page"),
         ],
         className="app",

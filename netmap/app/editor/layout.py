@@ -556,7 +556,7 @@ def patient_form(network_map: NetworkMap, lang: Lang) -> Any:
                                 className="btn btn-primary",
                             ),
                             # The button's click, with the date fields' state (patient_form).
-                            dcc.Store(id="patient-submit", data=None),
+                            dcc.Store(id="patient-submit"),
                             html.Span(
                                 id="patient-status",
                                 className="save-status",
@@ -598,7 +598,7 @@ def _band_choice(lang: Lang) -> Any:
             html.P(t("app.add.band_help", lang), id="add-band-help", className="muted field-hint"),
             html.Div(buttons, className="band-choices"),
             html.Div(id="add-band-error", className="field-error", role="alert"),
-            dcc.Store(id="add-band", data=None),
+            dcc.Store(id="add-band"),
         ],
         id="add-band-group",
         className="band-group",
@@ -661,8 +661,8 @@ def _add_form(lang: Lang) -> Any:
                 className="button-row",
             ),
             # The person just added ({id, n}): the browser highlights them briefly.
-            dcc.Store(id="add-flash", data=None),
-            dcc.Store(id="add-flash-done", data=None),
+            dcc.Store(id="add-flash"),
+            dcc.Store(id="add-flash-done"),
         ],
         id="add-card",
         className="card add-card",
@@ -731,7 +731,7 @@ def _heading(network_map: NetworkMap, version: int, lang: Lang, map_id: str | No
         patient_form(network_map, lang),
         # The version the edit panel saved itself: no re-render that would
         # take the focus out of the next field.
-        dcc.Store(id="edit-autosaved", data=None),
+        dcc.Store(id="edit-autosaved"),
         # The fingerprint of the edit panel drawn: it is redrawn only when it changes.
         dcc.Store(id="edit-panel-drawn", data=fingerprint(edit_panel(network_map, None, lang))),
     ]

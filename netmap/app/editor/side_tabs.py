@@ -87,7 +87,7 @@ def side_tabs(work: Any, panels: Any, lang: Lang, chosen: str = DEFAULT_TAB) -> 
         [
             # The tab survives a language switch and a reload (the tab's session
             # only): drawn with no data, the store takes the session's value.
-            dcc.Store(id="side-tab", storage_type="session"),
+            dcc.Store(id="side-tab", storage_type="session", data=None),
             html.Div(
                 tabs,
                 role="tablist",

@@ -124,8 +124,8 @@ def history_page(
         [
             dcc.Store(id="hist-state", data=state.model_dump()),
             dcc.Store(id="hist-shown", data=ENTRIES_SHOWN),
-            dcc.Store(id="hist-viewed", data=None),
-            dcc.Store(id="hist-focus", data=None),
+            dcc.Store(id="hist-viewed"),
+            dcc.Store(id="hist-focus"),
             # The trends come in a second answer (callbacks.draw_trends): the
             # time line is on the screen before plotly is even loaded.
             history_layout(data, html.P(t("trends.loading", lang), className="muted"), lang),

@@ -366,7 +366,7 @@ def meetings_layout(
                 id="notice",
                 className="notice screen-only",
             ),
-            dcc.Store(id="prepare-step", data=None),
+            dcc.Store(id="prepare-step"),
             dcc.Store(id="invite-choice", data={}),
             # Whether the papers show the CPR number (the box's value, kept for redraws).
             dcc.Store(id="paper-cpr-on", data=False),
@@ -380,7 +380,7 @@ def meetings_layout(
             ),
             dcc.Download(id="paper-download"),
             # A print the gate let through and logged: the browser prints it.
-            dcc.Store(id="paper-print", data=None),
+            dcc.Store(id="paper-print"),
             # Outputs of the two browser-side callbacks (print, focus); never shown.
             html.Span(id="print-done", hidden=True),
             html.Span(id="prepare-step-focus", hidden=True),

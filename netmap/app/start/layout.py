@@ -154,7 +154,7 @@ def start_layout(store: MapStore, lang: Lang) -> Any:
                 ],
                 className="card",
             ),
-            dcc.Store(id="pending-delete", data=None),
+            dcc.Store(id="pending-delete"),
         ],
         className="start-page",
     )
