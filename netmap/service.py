@@ -198,15 +198,23 @@ def _store_save(
     """
     if while_saving is None:
         return store.save(map_id, after, base_version=base, author=author), None
-    at_commit = threading.Event()
+    committing = threading.Event()
+    woken = threading.Event()
+
+    def at_commit() -> None:
+        committing.set()
+        woken.set()
+
     writing = _WRITER.submit(
-        store.save, map_id, after, base_version=base, author=author, before_commit=at_commit.set
+        store.save, map_id, after, base_version=base, author=author, before_commit=at_commit
     )
     # Refused, or nothing to add: no commit comes, the answer is known.
-    writing.add_done_callback(lambda _done: at_commit.set())
-    at_commit.wait()
-    if writing.done():
+    writing.add_done_callback(lambda _done: woken.set())
+    woken.wait()
+    if not committing.is_set():
         return writing.result(), None
+    # The commit may be over already (this thread woke late, on a busy machine):
+    # what is drawn now is still of the version saved, so it is drawn all the same.
     try:
         prepared = while_saving(map_id, base + 1, after)
     except Exception:  # drawn again after the save, where it raises again
