@@ -44,17 +44,17 @@ def _mount_fires(store: dict[str, Any]) -> bool:
     return "data" not in props
 
 
-@pytest.mark.parametrize("page", ["start", "map", "history", "meetings"])
-def test_appstore001_no_store_fires_when_it_mounts(store: SqliteStore, page: str) -> None:
+@pytest.mark.parametrize("screen", ["start", "map", "history", "meetings"])
+def test_appstore001_no_store_fires_when_it_mounts(store: SqliteStore, screen: str) -> None:
     built = build_history_map(store, meetings=3, persons=20)
     path = {"start": "/", "map": "/map/{id}", "history": "/map/{id}/history"}.get(
-        page, "/map/{id}/meetings"
+        screen, "/map/{id}/meetings"
     )
     client = app_client(create_app(store))
     answer = client.get("/_dash-layout", headers={"X-Netmap-Page": path.format(id=built.map_id)})
     assert answer.status_code == 200
     stores = _stores(answer.get_json())
     # The page itself came with the layout (not only the shell's stores).
-    assert len(stores) > (8 if page == "start" else 12), [s["props"]["id"] for s in stores]
+    assert len(stores) > (8 if screen == "start" else 12), [s["props"]["id"] for s in stores]
     firing = [s["props"]["id"] for s in stores if _mount_fires(s)]
     assert firing == []
