@@ -699,6 +699,16 @@ def _first_free(
     return float(spots[0][found[0]]), float(spots[1][found[0]])
 
 
+def _label_shapes(person: Person) -> list[tuple[str, float, float]]:
+    """The label's text and box (width, height): whole, then the name alone if shorter."""
+    full = label_lines(person)
+    short = label_lines(person, compact=True)
+    shapes = [(full, *label_box(full))]
+    if short != full:
+        shapes.append((short, *label_box(short)))
+    return shapes
+
+
 def _place_label(
     person: Person,
     marker: tuple[float, float, float],
@@ -718,11 +728,8 @@ def _place_label(
     """
     x, y, size = marker
     reach = size / 2 + 2
-    full = label_lines(person)
-    short = label_lines(person, compact=True)
-    shapes = [(full, *label_box(full))]
-    if short != full:
-        shapes.append((short, *label_box(short)))
+    shapes = _label_shapes(person)
+    full, short = shapes[0][0], shapes[-1][0]
     # Beside the marker with the whole label, then with the name alone; only
     # then apart (leader lines take room from others), and the name alone
     # where it covers no sector name and least of the rest if nothing is free.
@@ -849,11 +856,8 @@ def _least_covered(
     """A label's best spot by :class:`_Covers` and what it covers, or None (none in the frame)."""
     x, y, size = marker
     reach = size / 2 + 2
-    full = label_lines(person)
-    short = label_lines(person, compact=True)
-    shapes = [(full, *label_box(full))]
-    if short != full:
-        shapes.append((short, *label_box(short)))
+    shapes = _label_shapes(person)
+    full = shapes[0][0]
     tries: list[tuple[str, float, float, bool, _Spots]] = []
     for apart in (False, True):
         for text, w, h in shapes[-1:] if apart and many else shapes:
