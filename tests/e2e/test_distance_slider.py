@@ -116,6 +116,10 @@ def test_e2e_slider003_english_writes_a_decimal_point(live_app: LiveApp, page: P
     map_id = live_app.create_map(_map())
     page.goto(live_app.url)
     page.get_by_role("button", name="English").click()
+    # The choice is kept in the browser's storage once the page has changed
+    # language; going on before that opened the map in Danish (CI, stop 16).
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", name="New map")).to_be_visible()
     _open(live_app, page, map_id, "Ven Testsen")
     expect(page.locator("#edit-distance-shown")).to_have_text("0.70")
     expect(page.locator(THUMB)).to_have_attribute("aria-valuetext", "0.70")
