@@ -82,6 +82,11 @@ def test_clim001_plan_prepare_record_and_list_a_meeting(cli: Cli, sofie: str, db
     [
         (["add", "--date", "10-12-2026", "--kind", "other"], "«dato»: værdien 10-12-2026"),
         (["add", "--date", "2026-12-10", "--kind", "fest"], "network_meeting (Netværksmøde)"),
+        # A date with a time in it is refused in words, not pydantic's code.
+        (
+            ["add", "--date", "2026-12-10T10:00", "--kind", "other"],
+            "værdien 2026-12-10T10:00 er ikke en dato – skriv datoen alene som ÅÅÅÅ-MM-DD",
+        ),
         (["add", "--date", "2026-12-10", "--kind", "other", "--time", "9.30"], "TT:MM"),
         (["record", "m9"], "Mødet m9 findes ikke"),
     ],
