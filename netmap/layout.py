@@ -39,7 +39,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -311,6 +311,20 @@ class _Bitmap:
             prefix = bitmap._prefixes()
             found += ((prefix[row, last] - prefix[row, first]) * within).sum(axis=1) * weight
         return np.where(empty, 0, found)
+
+    def weighted_box(
+        self, box: Box, bitmaps: Sequence[tuple[_Bitmap, int]], limit: int | None = None
+    ) -> int:
+        """:meth:`weighted` of one box inside :data:`FRAME`, row by row; once the sum
+        reaches ``limit`` it stops there (the box is no better than one seen)."""
+        mask = self._mask(box[0], box[2])
+        total = 0
+        for r in self._row_range(box[1], box[3]):
+            for bitmap, weight in bitmaps:
+                total += (bitmap._rows[r] & mask).bit_count() * weight
+            if limit is not None and total >= limit:
+                break
+        return total
 
     def _mask(self, x1: float, x2: float) -> int:
         c = self._CELL
@@ -675,6 +689,19 @@ def _boxes(spots: _Spots, width: float, height: float) -> tuple[Any, Any]:
     return boxes, inside
 
 
+def _first_free_of(
+    obstacles: _Bitmap, spots: Iterable[tuple[float, float]], w: float, h: float
+) -> tuple[float, float] | None:
+    """The first of ``spots`` (label centres) where a ``w`` × ``h`` label is inside
+    :data:`FRAME` and free, one by one; ``None`` if none is."""
+    free = obstacles.box_free
+    for cx, cy in spots:
+        box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+        if _inside(box) and free(box):
+            return cx, cy
+    return None
+
+
 def _first_free(
     obstacles: _Bitmap, x: float, y: float, reach: float, w: float, h: float, many: bool | None
 ) -> tuple[float, float] | None:
@@ -682,16 +709,17 @@ def _first_free(
     ``None``) or apart from it, inside :data:`FRAME`; ``None`` if there is none.
 
     Beside, the few spots are tried one by one (most labels find one there);
-    apart, the hundreds at once (:meth:`_Bitmap.counts`).
+    apart, the hundreds at once (:meth:`_Bitmap.counts`), but a big map's few
+    dozen one by one too: numpy's cost per call is more than that of
+    :meth:`_Bitmap.box_free` on each, and the answer is the same (a box inside
+    the frame is free exactly where it counts 0).
     """
     if many is None:
-        free = obstacles.box_free
-        for cx, cy in _beside(x, y, reach, w, h):
-            box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-            if _inside(box) and free(box):
-                return cx, cy
-        return None
+        return _first_free_of(obstacles, _beside(x, y, reach, w, h), w, h)
     spots = _apart_spots(x, y, reach, w, h, many)
+    if many:
+        apart = zip(spots[0].tolist(), spots[1].tolist(), strict=True)
+        return _first_free_of(obstacles, apart, w, h)
     boxes, inside = _boxes(spots, w, h)
     found = np.flatnonzero(inside & (obstacles.counts(boxes) == 0))
     if not found.size:
@@ -741,33 +769,60 @@ def _place_label(
                 return Placed(
                     x, y, size, text, full, found[0] - x, found[1] - y, apart, text != full
                 )
-    _text, w, h = shapes[-1]
-    beside = _beside_spots(x, y, reach, w, h)
+    least = _least_taken(obstacles, hard, markers, (x, y, reach), shapes[-1][1:], many)
+    if least is None:  # no spot inside the frame: below the marker all the same
+        least = (x, y + reach + 3 + shapes[-1][2] / 2, False)
+    cx, cy, leader = least
+    return Placed(x, y, size, short, full, cx - x, cy - y, leader, short != full)
+
+
+def _least_taken(
+    obstacles: _Bitmap,
+    hard: _Bitmap,
+    markers: _Bitmap,
+    marker: tuple[float, float, float],
+    shape: tuple[float, float],
+    many: bool,
+) -> tuple[float, float, bool] | None:
+    """The centre of the label's spot (beside, then apart) that covers least (see
+    :func:`_place_label`) and whether it stands apart; None if no spot is inside
+    :data:`FRAME`.
+
+    A cell of a sector name or the patient counts more than any label could
+    cover of markers, a cell of a marker more than any label could cover of
+    other labels (a label box at zoom 1 is well under 1000 cells of 2 px).
+    """
+    x, y, reach = marker
+    w, h = shape
+    weights = ((hard, _HARD_WEIGHT), (markers, _MARKER_WEIGHT), (obstacles, 1))
     apart_spots = _apart_spots(x, y, reach, w, h, many)
     if many:
-        beside = (beside[0][:4], beside[1][:4])
-        apart_spots = (apart_spots[0][:4], apart_spots[1][:4])
-    spots = (
+        # A big map's 8 spots one by one (numpy's cost per call is more than
+        # the counting), each count stopped once it reaches the least so far:
+        # the first spot that covers least, as numpy's argmin picks.
+        spots = [
+            *itertools.islice(_beside(x, y, reach, w, h), 4),
+            *zip(apart_spots[0][:4].tolist(), apart_spots[1][:4].tolist(), strict=True),
+        ]
+        best, least = None, None
+        for index, (cx, cy) in enumerate(spots):
+            box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+            if _inside(box):
+                cost = obstacles.weighted_box(box, weights, least)
+                if least is None or cost < least:
+                    best, least = index, cost
+        return None if best is None else (*spots[best], best >= 4)
+    beside = _beside_spots(x, y, reach, w, h)
+    spots_xy = (
         np.concatenate([beside[0], apart_spots[0]]),
         np.concatenate([beside[1], apart_spots[1]]),
     )
-    boxes, inside = _boxes(spots, w, h)
-    if inside.any():
-        # The first spot that covers least: a cell of a sector name or the patient
-        # counts more than any label could cover of markers, a cell of a marker
-        # more than any label could cover of other labels (a label box at zoom 1
-        # is well under 1000 cells of 2 px).
-        among = np.flatnonzero(inside)
-        chosen = boxes[among]
-        taken = obstacles.weighted(
-            chosen, ((hard, _HARD_WEIGHT), (markers, _MARKER_WEIGHT), (obstacles, 1))
-        )
-        best = int(among[np.argmin(taken)])
-        cx, cy = float(spots[0][best]), float(spots[1][best])
-        leader = best >= len(beside[0])
-    else:
-        cx, cy, leader = x, y + reach + 3 + shapes[-1][2] / 2, False
-    return Placed(x, y, size, short, full, cx - x, cy - y, leader, short != full)
+    boxes, inside = _boxes(spots_xy, w, h)
+    if not inside.any():
+        return None
+    among = np.flatnonzero(inside)
+    chosen = int(among[np.argmin(obstacles.weighted(boxes[among], weights))])
+    return float(spots_xy[0][chosen]), float(spots_xy[1][chosen]), chosen >= len(beside[0])
 
 
 class _Covers:
