@@ -274,6 +274,25 @@ def test_sec021_pages_and_data_are_never_cached(http: Any, path: str) -> None:
     assert http.get(path, headers={"Host": OWN}).headers["Cache-Control"] == "no-store"
 
 
+def test_sec024_the_apps_own_files_at_versioned_addresses_are_kept(http: Any) -> None:
+    page = http.get("/", headers={"Host": OWN}).get_data(as_text=True)
+    import re
+
+    # The page names its files with Dash's version (the file's time) ...
+    versioned = re.findall(r'/assets/[\w.-]+\.(?:css|js)\?m=[0-9.]+', page)
+    assert versioned, page[:500]
+    for address in versioned:
+        cache = http.get(address, headers={"Host": OWN}).headers["Cache-Control"]
+        assert cache == "public, max-age=31536000, immutable", address
+    # ... and only there: without it (or for a file that is not there) the browser asks again.
+    plain = http.get(versioned[0].split("?")[0], headers={"Host": OWN}).headers["Cache-Control"]
+    assert "max-age=31536000" not in plain
+    missing = http.get("/assets/none.css?m=1", headers={"Host": OWN})
+    assert missing.status_code == 404 and "max-age=31536000" not in missing.headers.get(
+        "Cache-Control", ""
+    )
+
+
 def test_sec022_callback_answers_are_never_cached(http: Any, map_id: str) -> None:
     response = _post(http, _delete_body(http, map_id), Origin=OWN_ORIGIN)
     assert response.status_code == 200
