@@ -337,17 +337,33 @@ class _Bitmap:
         first = max(0, math.floor((y1 - self._EXTENT[1]) / c))
         return range(first, min(len(self._rows), math.ceil((y2 - self._EXTENT[1]) / c)))
 
-    def box_free(self, box: Box) -> bool:
-        """Whether nothing is taken under a box inside :data:`FRAME` (the hot path)."""
+    def first_free(
+        self, spots: Iterable[tuple[float, float]], w: float, h: float
+    ) -> tuple[float, float] | None:
+        """The first of ``spots`` (label centres) where a ``w`` × ``h`` box lies inside
+        :data:`FRAME` with nothing taken under it; ``None`` if there is none.
+
+        The hot path of the label search (tens of thousands of boxes a layout):
+        the box, the frame and the cells are worked out inline. Inside the frame
+        a box lies inside the extent, so the cells need no clipping.
+        """
         x0, y0, _x2, _y2 = self._EXTENT
         c = self._CELL
-        first = int((box[0] - x0) / c)
-        mask = ((1 << (math.ceil((box[2] - x0) / c) - first)) - 1) << first
         rows = self._rows
-        for r in range(int((box[1] - y0) / c), math.ceil((box[3] - y0) / c)):
-            if rows[r] & mask:
-                return False
-        return True
+        left, top, right, bottom = FRAME
+        half_w, half_h = w / 2, h / 2
+        for cx, cy in spots:
+            x1, y1, x2, y2 = cx - half_w, cy - half_h, cx + half_w, cy + half_h
+            if x1 < left or y1 < top or x2 > right or y2 > bottom:
+                continue
+            first = int((x1 - x0) / c)
+            mask = ((1 << (math.ceil((x2 - x0) / c) - first)) - 1) << first
+            for row in rows[int((y1 - y0) / c) : math.ceil((y2 - y0) / c)]:
+                if row & mask:
+                    break
+            else:
+                return cx, cy
+        return None
 
     def taken(self, box: Box) -> int:
         """How many of a box's cells are taken (one box: what :meth:`counts` must match)."""
@@ -415,28 +431,41 @@ def _box_spans(radius: float, box: Box, near: float) -> list[tuple[float, float]
     Exact: the circle meets the box's four sides at most eight times; each arc
     between two meeting points is inside or outside as its middle is. Angles
     are unwrapped to lie within 180° of ``near``.
+
+    The marker search calls this thousands of times a layout, so
+    :func:`_angle_of` and :func:`_point` are written out here: the same
+    operations in the same order, so the same numbers.
     """
     x1, y1, x2, y2 = box
+    atan2, degrees, sin, cos, radians = math.atan2, math.degrees, math.sin, math.cos, math.radians
     cuts: list[float] = []
     for edge in (x1, x2):
         if abs(edge) < radius:
             h = math.sqrt(radius * radius - edge * edge)
-            cuts.extend(_angle_of(edge, y) for y in (h, -h) if y1 <= y <= y2)
+            if y1 <= h <= y2:
+                cuts.append(degrees(atan2(-edge, -h)) % 360.0)
+            if y1 <= -h <= y2:
+                cuts.append(degrees(atan2(-edge, h)) % 360.0)
     for edge in (y1, y2):
         if abs(edge) < radius:
             w = math.sqrt(radius * radius - edge * edge)
-            cuts.extend(_angle_of(x, edge) for x in (w, -w) if x1 <= x <= x2)
+            if x1 <= w <= x2:
+                cuts.append(degrees(atan2(-w, -edge)) % 360.0)
+            if x1 <= -w <= x2:
+                cuts.append(degrees(atan2(w, -edge)) % 360.0)
     if not cuts:
         x, y = _point(radius, near)
         inside = x1 < x < x2 and y1 < y < y2
         return [(near - 180.0, near + 180.0)] if inside else []
-    unwrapped = sorted((a - near + 180.0) % 360.0 + near - 180.0 for a in cuts)
-    bounds = [near - 180.0, *unwrapped, near + 180.0]
+    cuts = sorted([(a - near + 180.0) % 360.0 + near - 180.0 for a in cuts])
     spans = []
-    for low, high in itertools.pairwise(bounds):
-        x, y = _point(radius, (low + high) / 2)
+    low = near - 180.0
+    for high in [*cuts, near + 180.0]:
+        theta = radians((low + high) / 2)
+        x, y = -radius * sin(theta), -radius * cos(theta)
         if x1 < x < x2 and y1 < y < y2:
             spans.append((low, high))
+        low = high
     return spans
 
 
@@ -451,13 +480,13 @@ def _blocked(
     """The angles (merged intervals, degrees) where a marker at ``radius`` would touch
     another marker's box or a sector name (the marker's own box grown by ``reach``)."""
     spans: list[tuple[float, float]] = []
+    half = (wedge[1] - wedge[0]) / 2
     for x, y, other_reach, other_r, other_a in others:
         room = reach + other_reach
         if abs(other_r - radius) >= room * 1.415:
             continue
         # Too far round the circle from every angle the marker may take.
         slack = math.degrees(room * 1.415 / radius) + 1.0
-        half = (wedge[1] - wedge[0]) / 2
         if abs((other_a - wedge[0] - half + 180.0) % 360.0 - 180.0) - half > slack:
             continue
         spans.extend(_box_spans(radius, (x - room, y - room, x + room, y + room), wanted))
@@ -563,10 +592,17 @@ def _markers(
             for m in in_sector.get(SECTOR_ORDER[(index + step) % len(SECTOR_ORDER)], [])
         ]
         placed: dict[str, tuple[float, float, float]] = {}
+        others: list[_Marker] = []
+        tried: tuple[float, bool] | None = None
         for size, move in _ATTEMPTS:
-            others = list(fixed)
-            placed = {}
-            for person in group:
+            # Moving in or out, a marker first tries its exact radius, as the
+            # attempt before at this size did, among the same markers: those
+            # that attempt placed come out the same, so they are kept.
+            if not (move and tried == (size, False)):
+                others = list(fixed)
+                placed = {}
+            tried = (size, move)
+            for person in group[len(placed) :]:
                 spot = _place_marker(person, angles[person.id], size, others, boxes, move)
                 if spot is None:
                     if (size, move) != _ATTEMPTS[-1]:
@@ -689,19 +725,6 @@ def _boxes(spots: _Spots, width: float, height: float) -> tuple[Any, Any]:
     return boxes, inside
 
 
-def _first_free_of(
-    obstacles: _Bitmap, spots: Iterable[tuple[float, float]], w: float, h: float
-) -> tuple[float, float] | None:
-    """The first of ``spots`` (label centres) where a ``w`` × ``h`` label is inside
-    :data:`FRAME` and free, one by one; ``None`` if none is."""
-    free = obstacles.box_free
-    for cx, cy in spots:
-        box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-        if _inside(box) and free(box):
-            return cx, cy
-    return None
-
-
 def _first_free(
     obstacles: _Bitmap, x: float, y: float, reach: float, w: float, h: float, many: bool | None
 ) -> tuple[float, float] | None:
@@ -711,15 +734,14 @@ def _first_free(
     Beside, the few spots are tried one by one (most labels find one there);
     apart, the hundreds at once (:meth:`_Bitmap.counts`), but a big map's few
     dozen one by one too: numpy's cost per call is more than that of
-    :meth:`_Bitmap.box_free` on each, and the answer is the same (a box inside
-    the frame is free exactly where it counts 0).
+    :meth:`_Bitmap.first_free`, and the answer is the same (a box inside the
+    frame is free exactly where it counts 0).
     """
     if many is None:
-        return _first_free_of(obstacles, _beside(x, y, reach, w, h), w, h)
+        return obstacles.first_free(_beside(x, y, reach, w, h), w, h)
     spots = _apart_spots(x, y, reach, w, h, many)
     if many:
-        apart = zip(spots[0].tolist(), spots[1].tolist(), strict=True)
-        return _first_free_of(obstacles, apart, w, h)
+        return obstacles.first_free(zip(spots[0].tolist(), spots[1].tolist(), strict=True), w, h)
     boxes, inside = _boxes(spots, w, h)
     found = np.flatnonzero(inside & (obstacles.counts(boxes) == 0))
     if not found.size:
