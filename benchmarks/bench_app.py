@@ -184,7 +184,7 @@ def bench_server(server: Server, map_id: str, rounds: int) -> None:
     # drawn fingerprints, then whatever the answers set (as the browser keeps them).
     drawn: dict[str, Any] = {
         "person-list-drawn": drawn_for(loaded.map, "da"),
-        "edit-panel-drawn": edit_panel_region(loaded.map, None, "da")[1],
+        "edit-panel-drawn": edit_panel_region(loaded.map, None, "da", None).drawn,
         # The first (warm-up) answer draws the panels and says what it drew.
         "panel-drawn": None,
     }

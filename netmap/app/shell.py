@@ -17,6 +17,7 @@ from netmap.app.lang import server_lang, tab_lang
 from netmap.app.meetings.layout import meetings_path_id
 from netmap.app.meetings.page import meetings_page
 from netmap.app.meetings.since import since_cache_of, since_for
+from netmap.app.regions import fingerprints, update
 from netmap.app.start.layout import start_layout
 from netmap.app.state import MapState, clicked, path_map_id, path_map_page
 from netmap.app.wiring import Callbacks, Page
@@ -24,7 +25,14 @@ from netmap.errors import NetmapError
 from netmap.i18n import Lang, t
 from netmap.store import MapStore
 
-__all__ = ["TODAY_CONFIG", "first_layout", "header", "register_shell_callbacks", "shell_layout"]
+__all__ = [
+    "TODAY_CONFIG",
+    "first_layout",
+    "header",
+    "page_parts",
+    "register_shell_callbacks",
+    "shell_layout",
+]
 
 #: The Flask config key holding ``create_app``'s ``today`` (the checks' date).
 TODAY_CONFIG = "NETMAP_TODAY"
@@ -67,11 +75,22 @@ def memory_store(store_id: str, data: Any = None) -> Any:
     return dcc.Store(id=store_id) if data is None else dcc.Store(id=store_id, data=data)
 
 
-def shell_layout(page: Any = None, state: Any = None, drawn: dict[str, Any] | None = None) -> Any:
+def page_parts(path: Any, lang: Lang) -> dict[str, Any]:
+    """The routed page as the one part of its region (:mod:`netmap.app.regions`):
+    the path and language it is drawn for.
+
+    >>> page_parts("/map/a", "da")
+    {'page': ['/map/a', 'da']}
+    """
+    return {"page": [path, lang]}
+
+
+def shell_layout(page: Any = None, state: Any = None, drawn: dict[str, str] | None = None) -> Any:
     """The static frame; ``page`` is filled in by the routing callback.
 
-    ``page``, ``state`` and ``drawn`` (the path and language it was drawn
-    for) let :func:`first_layout` send the first page with the frame itself.
+    ``page``, ``state`` and ``drawn`` (the ``page-drawn`` store: what it was
+    drawn for, :func:`page_parts`) let :func:`first_layout` send the first
+    page with the frame itself.
     """
     return html.Div(
         [
@@ -145,7 +164,7 @@ def first_layout(store: MapStore, panels: Any, app: dash.Dash) -> Any:
         page, state = _editor_page(store, map_id, lang, panels, app)
     on_map = map_id is not None or meetings_of is not None or history_of is not None
     frame = html.Div([header(lang, on_map), page])
-    return shell_layout(frame, state, {"path": path, "lang": lang})
+    return shell_layout(frame, state, fingerprints(page_parts(path, lang)))
 
 
 def _history_id(path: Any) -> str | None:
@@ -200,7 +219,8 @@ callbacks = Callbacks()
 )
 def route(page: Page, pathname: Any, lang_data: Any, state_data: Any, drawn: Any) -> Any:
     lang = tab_lang(page.app, lang_data)
-    if isinstance(drawn, dict) and drawn == {"path": pathname, "lang": lang}:
+    shown = update(page_parts(pathname, lang), drawn)
+    if not shown.send:
         # This page is shown already, e.g. sent with the layout (first_layout).
         raise dash.exceptions.PreventUpdate
     map_id = path_map_id(pathname)
@@ -224,11 +244,10 @@ def route(page: Page, pathname: Any, lang_data: Any, state_data: Any, drawn: Any
             # The tab keeps the version it saw: a language switch is no reload.
             state = dash.no_update
     frame = html.Div([header(lang, on_map), content])
-    shown = {"path": pathname, "lang": lang}
     if language_only:
         unchanged = dash.no_update
-        return frame, state, unchanged, unchanged, unchanged, unchanged, shown
-    return frame, state, {"undo": [], "redo": []}, None, None, None, shown
+        return frame, state, unchanged, unchanged, unchanged, unchanged, shown.drawn
+    return frame, state, {"undo": [], "redo": []}, None, None, None, shown.drawn
 
 
 @callbacks.callback(

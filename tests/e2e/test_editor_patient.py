@@ -119,3 +119,32 @@ def test_e2e031_a_field_is_saved_when_left_and_survives_a_reload(
     wait_for_map(page)
     page.locator(".person-item", has_text="Ven Testsen").click()
     expect(page.locator("#edit-role")).to_have_value("Bedste veninde")
+
+
+def test_e2e032_a_half_typed_patient_field_survives_a_save_elsewhere(
+    live_app: LiveApp, page: Page
+) -> None:
+    # show_patient sets only the patient parts that changed (netmap.app.regions):
+    # a person's save leaves the patient form alone, an undo of the patient's
+    # own change sets it.
+    map_id = live_app.create_map(_map())
+    page.goto(live_app.map_url(map_id))
+    wait_for_map(page)
+    page.locator("#patient-details summary").click()
+    page.fill("#patient-name-input", "Testa Halvskrevet")
+    page.locator(".person-item", has_text="Ven Testsen").click()
+    role = page.locator("#edit-role")
+    role.fill("Nabo")
+    role.press("Tab")
+    expect(page.locator("#edit-status")).to_have_text("Gemt")
+    expect(page.locator("#version-label")).to_contain_text("2")
+    assert live_app.store.load(map_id).map.person("ven").role == "Nabo"
+    expect(page.locator("#patient-name-input")).to_have_value("Testa Halvskrevet")
+    expect(page.locator("#patient-name")).to_have_text("Testa Testesen")
+    # Saved, then undone: the form shows the stored name again.
+    page.click("#patient-save")
+    expect(page.locator("#patient-name")).to_have_text("Testa Halvskrevet")
+    page.click("#undo")
+    expect(page.locator("#patient-name")).to_have_text("Testa Testesen")
+    expect(page.locator("#patient-name-input")).to_have_value("Testa Testesen")
+    shot(page, "e2e032_patient_kept")

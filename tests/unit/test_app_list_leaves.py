@@ -148,6 +148,7 @@ def _render(client: Any, map_id: str, drawn: Any, selected: str | None = None) -
         "connect-from": None,
         "q-step": 1,
         "mode": "select",
+        "person-list-query": "",
         "person-list-drawn": drawn,
     }
     response = _call(client, "map-cy.elements", values)
@@ -183,14 +184,20 @@ def test_applist007_only_the_changed_persons_items_are_set(
     }
     # The browser now shows Rådgiver chosen; Mor's fingerprint is unchanged.
     now = answer["response"]["person-list-drawn"]["data"]
-    assert now["leaves"]["mor"] == drawn["leaves"]["mor"] != now["leaves"]["sr"]
+    assert now["person:mor"] == drawn["person:mor"] != now["person:sr"] != drawn["person:sr"]
     again = _render(client, map_id, now, selected="sr")
     assert "sideUpdate" not in again and "person-list-drawn" not in again["response"]
 
 
 @pytest.mark.parametrize(
     "drawn",
-    [None, {"structure": "0" * 40, "leaves": {}}, {"structure": "x", "leaves": []}, "junk"],
+    [
+        None,
+        {"list": "0" * 16},
+        {"list": "x", "person:mor": []},
+        {"structure": "0" * 40, "leaves": {}},
+        "junk",
+    ],
 )
 def test_applist008_a_list_drawn_for_something_else_or_unknown_is_drawn_anew(
     client_and_map: tuple[Any, str], drawn: Any

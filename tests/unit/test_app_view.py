@@ -9,7 +9,8 @@ from netmap.app.editor.person_list import drawn_for
 from netmap.editing import DropPerson
 from netmap.model import NetworkMap
 
-UI = (None, None, 1, "select")  # nobody chosen, no line started, step 1, select mode
+#: Nobody chosen, no line started, step 1, select mode, no search.
+UI = (None, None, 1, "select", "")
 
 
 def test_appview001_a_drop_changes_one_row_and_nothing_else_of_the_list(
@@ -27,7 +28,7 @@ def test_appview001_a_drop_changes_one_row_and_nothing_else_of_the_list(
 
 
 def test_appview002_a_list_drawn_for_something_else_is_drawn_anew(small_map: NetworkMap) -> None:
-    region = map_region(small_map, 1, "en", UI, {"structure": "0" * 40, "leaves": {}})
+    region = map_region(small_map, 1, "en", UI, {"list": "0" * 16})
     assert region.list_children is not dash.no_update
     assert region.list_drawn == drawn_for(small_map, "en")
     assert region.updates == []
@@ -36,9 +37,11 @@ def test_appview002_a_list_drawn_for_something_else_is_drawn_anew(small_map: Net
 def test_appview003_the_edit_panel_fingerprint_says_when_it_would_look_the_same(
     small_map: NetworkMap,
 ) -> None:
-    _, nobody = edit_panel_region(small_map, None, "da")
-    _, mor = edit_panel_region(small_map, "mor", "da")
+    nobody = edit_panel_region(small_map, None, "da", None)
+    mor = edit_panel_region(small_map, "mor", "da", nobody.drawn)
+    assert nobody.whole and mor.send and not mor.whole
     moved_other = DropPerson(id="sr", x=0.5, y=0.5).apply(small_map)
-    assert nobody != mor
-    assert edit_panel_region(moved_other, "mor", "da")[1] == mor
-    assert edit_panel_region(small_map, "nobody", "da")[1] == nobody
+    assert edit_panel_region(moved_other, "mor", "da", mor.drawn).send == {}
+    assert edit_panel_region(small_map, "nobody", "da", nobody.drawn).send == {}
+    # Anything else from the client: drawn anew.
+    assert edit_panel_region(small_map, "mor", "da", "0" * 40).whole

@@ -17,6 +17,8 @@ from app_client import app_client
 from panels_support import by_id, sofie
 
 from netmap.app import create_app
+from netmap.app.regions import fingerprints
+from netmap.app.shell import page_parts
 from netmap.store.sqlite import SqliteStore
 
 
@@ -40,15 +42,13 @@ def test_pnl090_the_editor_page_comes_with_the_layout(store: SqliteStore) -> Non
     # The panels come drawn, with the fingerprints of what is drawn.
     assert "Birgitte Møller" in json.dumps(by_id(layout, "panel-group-team"), ensure_ascii=False)
     assert by_id(layout, "panel-findings")
-    assert by_id(layout, "panel-drawn")["props"]["data"]["team"]
+    assert by_id(layout, "panel-drawn")["props"]["data"]["panel-slot-team-team"]
     # So are the person list and the edit panel (the callbacks skip the first call).
     assert "Birgitte Møller" in json.dumps(by_id(layout, "person-list"), ensure_ascii=False)
-    assert by_id(layout, "person-list-drawn")["props"]["data"]["leaves"]
+    assert by_id(layout, "person-list-drawn")["props"]["data"]["list"]
     assert by_id(layout, "edit-panel")["props"]["children"]
-    assert by_id(layout, "page-drawn")["props"]["data"] == {
-        "path": f"/map/{stored.map_id}",
-        "lang": "da",
-    }
+    shown = fingerprints(page_parts(f"/map/{stored.map_id}", "da"))
+    assert by_id(layout, "page-drawn")["props"]["data"] == shown
 
 
 @pytest.mark.parametrize(
@@ -93,14 +93,15 @@ def _route(store: SqliteStore, pathname: str, lang: Any, drawn: Any) -> Any:
 def test_pnl092_routing_skips_only_the_page_already_shown(store: SqliteStore) -> None:
     stored = store.create(sofie(), author="test")
     path = f"/map/{stored.map_id}"
-    shown = {"path": path, "lang": "da"}
+    shown = fingerprints(page_parts(path, "da"))
     assert _route(store, path, None, shown).status_code == 204  # nothing to do
-    # Another language, another page, or nothing shown yet: the page is drawn.
-    for lang, drawn in (("en", shown), (None, {"path": "/", "lang": "da"}), (None, None)):
+    # Another language, another page, nothing shown yet or junk: the page is drawn.
+    other = fingerprints(page_parts("/", "da"))
+    for lang, drawn in (("en", shown), (None, other), (None, None), (None, {"path": path})):
         response = _route(store, path, lang, drawn)
         assert response.status_code == 200
         reply = response.get_json()["response"]
-        assert reply["page-drawn"]["data"] == {"path": path, "lang": lang or "da"}
+        assert reply["page-drawn"]["data"] == fingerprints(page_parts(path, lang or "da"))
         assert reply["map-state"]["data"]["map_id"] == stored.map_id
 
 

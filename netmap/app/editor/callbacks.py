@@ -21,15 +21,8 @@ from dash import ALL, Input, Output, State, ctx
 from netmap.analysis import MapAnalysis, analyse
 from netmap.analysis.since import SinceMeeting
 from netmap.app.editor.add_form import ERROR_SLOTS, add_op, error_slots
-from netmap.app.editor.layout import edit_panel, person_list, question_help
-from netmap.app.editor.person_list import (
-    DrawnList,
-    changed_leaves,
-    drawn_list,
-    leaf_fingerprints,
-    list_leaves,
-    list_structure,
-)
+from netmap.app.editor.layout import edit_panel_parts, person_list, question_help
+from netmap.app.editor.person_list import list_leaves, list_query, list_structure, list_update
 from netmap.app.editor.search import callbacks as search_callbacks
 from netmap.app.editor.side_tabs import callbacks as side_tab_callbacks
 from netmap.app.feedback import PERSON_TEXT_FIELDS, person_feedback
@@ -38,8 +31,8 @@ from netmap.app.lang import tab_lang
 from netmap.app.mapview import build_elements, map_point
 from netmap.app.meetings.since import since_cache_of, since_for
 from netmap.app.panels.callbacks import PANEL_INPUTS, analysis_cache_of, panel_region
-from netmap.app.panels.patch import fingerprint
 from netmap.app.panels.region import PANEL_OUTPUTS
+from netmap.app.regions import Update, update
 from netmap.app.saving import (
     SAVE_STATES,
     SAVED_OUTPUTS,
@@ -149,6 +142,7 @@ _VIEW_STATES = (
     State("connect-from", "data"),
     State("q-step", "value"),
     State("mode", "value"),
+    State("person-list-query", "data"),
     State("person-list-drawn", "data"),
     State("edit-panel-drawn", "data"),
     # The panels, drawn in the drop's answer too (draw_drop).
@@ -177,16 +171,17 @@ def map_region(
     network_map: NetworkMap,
     version: int,
     lang: Lang,
-    ui: tuple[Any, Any, Any, Any],
+    ui: tuple[Any, Any, Any, Any, Any],
     drawn_data: Any,
     since: SinceMeeting | None = None,
 ) -> MapRegion:
     """The map and the person list for ``network_map`` (pure: no store, no Dash context).
 
-    ``ui`` is the raw (selected, connect-from, q-step, mode) the tab sent;
-    ``since`` the marks of what changed since the last meeting.
+    ``ui`` is the raw (selected, connect-from, q-step, mode, person-list-query)
+    the tab sent, ``drawn_data`` its ``person-list-drawn``; ``since`` the marks
+    of what changed since the last meeting.
     """
-    selected, connect_from, step_value, mode_value = ui
+    selected, connect_from, step_value, mode_value, query_value = ui
     step = _step(step_value)
     mode = "connect" if mode_value == "connect" else "select"
     chosen = _selected(selected)
@@ -198,39 +193,36 @@ def map_region(
         question=step,
         since=since,
     )
-    drawn = drawn_list(drawn_data)
     # Light mode: the list shows the persons found by its search (editor.search).
-    query = drawn.query if drawn is not None else ""
+    query = list_query(query_value)
     leaves = list_leaves(network_map, step, chosen, query, lang)
     structure = list_structure(network_map, lang, step, query)
-    children: Any = _UNCHANGED
-    updates: list[tuple[Any, dict[str, Any]]] = []
-    if drawn is None or drawn.structure != structure:
-        # Someone added, removed or renamed, or the step or language changed:
-        # draw the list anew (its items come with their leaves set).
-        children = person_list(network_map, lang, step, chosen, query)
-        now = DrawnList(structure=structure, leaves=leaf_fingerprints(leaves), query=query)
-    else:
-        updates, now = changed_leaves(leaves, drawn)
+    shown, updates = list_update(leaves, structure, drawn_data)
+    # Someone added, removed or renamed, or the step or language changed:
+    # the list is drawn anew (its items come with their leaves set).
+    whole = shown.whole
+    children = person_list(network_map, lang, step, chosen, query) if whole else _UNCHANGED
     return MapRegion(
         elements=elements,
         list_children=children,
-        list_drawn=now.model_dump() if now != drawn else _UNCHANGED,
+        list_drawn=shown.drawn if shown.drawn != drawn_data else _UNCHANGED,
         version_label=t("app.editor.version", lang, version=version),
         tap_help=question_help(step, mode, lang),
         updates=updates,
     )
 
 
-def edit_panel_region(network_map: NetworkMap, selected: Any, lang: Lang) -> tuple[Any, str]:
-    """The edit panel for the chosen person (or the hint) and its fingerprint."""
+def edit_panel_region(network_map: NetworkMap, selected: Any, lang: Lang, drawn: Any) -> Update:
+    """The edit panel for the chosen person (or the hint), sent if not drawn already.
+
+    ``drawn`` is the ``edit-panel-drawn`` store (:mod:`netmap.app.regions`).
+    """
     person_id = _selected(selected)
     try:
         person = network_map.person(person_id) if person_id else None
     except KeyError:
         person = None
-    panel = edit_panel(network_map, person, lang)
-    return panel, fingerprint(panel)
+    return update(edit_panel_parts(network_map, person, lang), drawn)
 
 
 @dataclass(frozen=True)
@@ -257,11 +249,11 @@ def drop_view(
     since-last-meeting baseline (cached; read from the store at most once).
     """
     app = page.app
-    lang_data, selected, connect_from, step, mode, list_drawn, panel_drawn = view[:7]
+    lang_data, selected, connect_from, step, mode, query, list_drawn, panel_drawn = view[:8]
     lang = tab_lang(app, lang_data)
     since = since_for(page.store, since_cache_of(app), map_id, network_map)
     region = map_region(
-        network_map, version, lang, (selected, connect_from, step, mode), list_drawn, since
+        network_map, version, lang, (selected, connect_from, step, mode, query), list_drawn, since
     )
     props: list[tuple[Any, dict[str, Any]]] = [
         ("map-cy", {"elements": region.elements}),
@@ -272,10 +264,10 @@ def drop_view(
     if region.list_drawn is not _UNCHANGED:
         props.append(("person-list-drawn", {"data": region.list_drawn}))
     props.extend(region.updates)
-    panel, now = edit_panel_region(network_map, selected, lang)
-    if now != panel_drawn:
-        props.append(("edit-panel", {"children": panel}))
-        props.append(("edit-panel-drawn", {"data": now}))
+    panel = edit_panel_region(network_map, selected, lang, panel_drawn)
+    if panel.send:
+        props.append(("edit-panel", {"children": panel.send["panel"]}))
+        props.append(("edit-panel-drawn", {"data": panel.drawn}))
     as_of = page.today()
     analysis = ((map_id, version, as_of), analyse(network_map, as_of=as_of))
     return DropView(map_id, version, props, analysis)
@@ -303,7 +295,7 @@ def draw_drop(
     for component_id, props in drawn.props:
         dash.set_props(component_id, props)
     analysis_cache_of(page.app).put(*drawn.analysis)
-    _draw_panels(page, network_map, state, view[7:])
+    _draw_panels(page, network_map, state, view[8:])
 
 
 def _draw_panels(
@@ -394,6 +386,7 @@ _SAVE_OUTPUTS = (*SAVED_OUTPUTS, Output("map-view", "data", allow_duplicate=True
     Input("connect-from", "data"),
     Input("q-step", "value"),
     Input("mode", "value"),
+    State("person-list-query", "data"),
     State("person-list-drawn", "data"),
     # What to draw: the tab's newest version (a drop writes map-state only).
     State("map-state", "data"),
@@ -409,6 +402,7 @@ def render_map(
     connect_from: Any,
     step: Any,
     mode: Any,
+    query: Any,
     drawn_data: Any,
     state_data: Any,
 ) -> Any:
@@ -417,7 +411,7 @@ def render_map(
     if loaded is None:
         raise dash.exceptions.PreventUpdate
     state, network_map = loaded
-    ui = (selected, connect_from, step, mode)
+    ui = (selected, connect_from, step, mode, query)
     since = since_for(page.store, since_cache_of(page.app), state.map_id, network_map)
     region = map_region(network_map, state.version, lang, ui, drawn_data, since)
     for component_id, props in region.updates:
@@ -456,7 +450,7 @@ def render_edit_panel(
     if loaded is None:
         raise dash.exceptions.PreventUpdate
     state, network_map = loaded
-    panel, now = edit_panel_region(network_map, selected, lang)
+    panel = edit_panel_region(network_map, selected, lang, drawn)
     if (
         ctx.triggered_id == "map-view"
         and isinstance(autosaved, dict)
@@ -464,12 +458,12 @@ def render_edit_panel(
     ):
         # The panel saved this version itself: it already shows it, and a
         # re-render would take the focus out of the field the user is in.
-        return _UNCHANGED, now
-    if now == drawn:
+        return _UNCHANGED, panel.drawn
+    if not panel.send:
         # Someone else was moved or answered: this panel would look the
         # same, and redrawing its ~80 components costs the browser dearly.
         raise dash.exceptions.PreventUpdate
-    return panel, now
+    return panel.send["panel"], panel.drawn
 
 
 # The notice is drawn in the browser: a save's answer brings its text, and

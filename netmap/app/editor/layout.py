@@ -23,7 +23,7 @@ from netmap.app.light import is_light, light_note, listed, search_box
 from netmap.app.mapview import MARKS, build_elements, stylesheet
 from netmap.app.meetings.since import meetings_link, since_toggle
 from netmap.app.notice import conflict_toast
-from netmap.app.panels.patch import fingerprint
+from netmap.app.regions import fingerprints
 from netmap.app.share.layout import share_field, share_section
 from netmap.editing import answer_of
 from netmap.geometry import RINGS
@@ -34,9 +34,11 @@ __all__ = [
     "PATIENT_FIELDS",
     "distance_steps",
     "edit_panel",
+    "edit_panel_parts",
     "editor_layout",
     "legend",
     "patient_form",
+    "patient_parts",
     "person_list",
     "question_help",
 ]
@@ -469,6 +471,41 @@ def edit_panel(network_map: NetworkMap, person: Person | None, lang: Lang) -> An
 PATIENT_FIELDS: tuple[str, ...] = ("name", "cpr", "consent", "map_date")
 
 
+def edit_panel_parts(network_map: NetworkMap, person: Person | None, lang: Lang) -> dict[str, Any]:
+    """The edit panel as the one part of its region (:mod:`netmap.app.regions`).
+
+    One part: its callbacks have every input inside it, so it is drawn
+    whole or not at all.
+    """
+    return {"panel": edit_panel(network_map, person, lang)}
+
+
+def patient_parts(network_map: NetworkMap, lang: Lang) -> dict[str, Any]:
+    """What the patient header and form show of the map, by part.
+
+    After a save only the changed parts are set (``show_patient``), so a
+    field being typed in is left alone by a save elsewhere. ``cpr`` is the
+    masked number (the field's hint, whether "remove" shows), or None.
+
+    >>> from netmap.model import Patient
+    >>> parts = patient_parts(NetworkMap(patient=Patient(name="Testa")), "da")
+    >>> parts["name"], parts["consent"], parts["cpr"]
+    ('Testa', '', None)
+    """
+    patient = network_map.patient
+    consent, map_date = network_map.consent_given_on, network_map.map_date
+    return {
+        "heading": [
+            patient.name,
+            t("app.editor.cpr", lang, cpr=patient.masked_cpr) if patient.cpr else "",
+        ],
+        "name": patient.name,
+        "consent": consent.isoformat() if consent else "",
+        "map_date": map_date.isoformat() if map_date else "",
+        "cpr": patient.masked_cpr if patient.cpr else None,
+    }
+
+
 def patient_form(network_map: NetworkMap, lang: Lang) -> Any:
     """The patient's name, CPR number, consent date and map date, folded away.
 
@@ -732,8 +769,12 @@ def _heading(network_map: NetworkMap, version: int, lang: Lang, map_id: str | No
         # The version the edit panel saved itself: no re-render that would
         # take the focus out of the next field.
         dcc.Store(id="edit-autosaved"),
-        # The fingerprint of the edit panel drawn: it is redrawn only when it changes.
-        dcc.Store(id="edit-panel-drawn", data=fingerprint(edit_panel(network_map, None, lang))),
+        # What the browser has drawn (netmap.app.regions): the edit panel is
+        # redrawn only when it changes, the patient header's parts likewise.
+        dcc.Store(
+            id="edit-panel-drawn", data=fingerprints(edit_panel_parts(network_map, None, lang))
+        ),
+        dcc.Store(id="patient-drawn", data=fingerprints(patient_parts(network_map, lang))),
     ]
 
 
@@ -842,6 +883,8 @@ def _work_column(network_map: NetworkMap, lang: Lang, *, light: bool) -> Any:
                     # it drawn and sets nothing (see netmap.app.editor.person_list).
                     html.Div(person_list(network_map, lang, 1, None), id="person-list"),
                     dcc.Store(id="person-list-drawn", data=drawn_for(network_map, lang)),
+                    # The search text the list is drawn for (light mode: editor.search).
+                    dcc.Store(id="person-list-query", data=""),
                     # A real click on a list item or an answer button, set in
                     # the browser (editor.callbacks: _LIST_CLICK_JS).
                     dcc.Store(id="person-click"),

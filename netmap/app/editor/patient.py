@@ -19,9 +19,10 @@ import dash
 from dash import Input, Output, State
 from pydantic import Field, StrictBool, TypeAdapter, ValidationError
 
-from netmap.app.editor.layout import PATIENT_FIELDS
+from netmap.app.editor.layout import PATIENT_FIELDS, patient_parts
 from netmap.app.feedback import ERROR_CLASS, FormFeedback, field_messages
 from netmap.app.lang import tab_lang
+from netmap.app.regions import update
 from netmap.app.saving import SAVE_STATES, SAVED_OUTPUTS, Outcome, commit, edit_order_of
 from netmap.app.state import MapState, parse
 from netmap.app.wiring import Callbacks, Page
@@ -36,6 +37,7 @@ __all__ = [
     "PatientSubmit",
     "check_patient_form",
     "patient_feedback",
+    "patient_outputs",
     "register_patient_form",
 ]
 
@@ -274,27 +276,47 @@ def on_patient_save(
     Output("patient-cpr", "placeholder"),
     Output("patient-cpr-clear", "style"),
     Output("patient-cpr-clear", "value"),
+    Output("patient-drawn", "data"),
     Input("map-view", "data"),
     State("lang", "data"),
     State("map-state", "data"),  # the newest version (a drop writes map-state only)
+    State("patient-drawn", "data"),
     prevent_initial_call=True,
 )
-def show_patient(page: Page, _view: Any, lang_data: Any, state_data: Any) -> Any:
-    # After any save, undo or redo: the heading and the form show the map's values.
+def show_patient(page: Page, _view: Any, lang_data: Any, state_data: Any, drawn: Any) -> Any:
+    # After any save, undo or redo: the heading and the form show the map's
+    # values, only the parts that changed (a field being typed in stays).
     lang = tab_lang(page.app, lang_data)
     try:
         state = parse(MapState, state_data)
         network_map = page.store.load(state.map_id, state.version).map
     except NetmapError:
         raise dash.exceptions.PreventUpdate from None
-    patient = network_map.patient
-    return (
-        patient.name,
-        t("app.editor.cpr", lang, cpr=patient.masked_cpr) if patient.cpr else "",
-        patient.name,
-        network_map.consent_given_on.isoformat() if network_map.consent_given_on else "",
-        network_map.map_date.isoformat() if network_map.map_date else "",
-        patient.masked_cpr if patient.cpr else "DDMMÅÅ-XXXX",
-        {} if patient.cpr else {"display": "none"},
-        [],
-    )
+    shown = update(patient_parts(network_map, lang), drawn)
+    if not shown.send:
+        raise dash.exceptions.PreventUpdate
+    return (*patient_outputs(shown.send), shown.drawn)
+
+
+def patient_outputs(sent: dict[str, Any]) -> list[Any]:
+    """``show_patient``'s outputs for the patient parts ``sent`` (the rest unchanged).
+
+    The CPR part sets the field's hint and the "remove" box (shown, and
+    unticked: the number it would remove changed).
+
+    >>> patient_outputs({"name": "Testa"})[2], patient_outputs({"cpr": None})[5:]
+    ('Testa', ['DDMMÅÅ-XXXX', {'display': 'none'}, []])
+    """
+    keep = dash.no_update
+    heading = sent.get("heading", [keep, keep])
+    cpr: list[Any] = [keep, keep, keep]
+    if "cpr" in sent:
+        masked = sent["cpr"]
+        cpr = [masked or "DDMMÅÅ-XXXX", {} if masked else {"display": "none"}, []]
+    return [
+        *heading,
+        sent.get("name", keep),
+        sent.get("consent", keep),
+        sent.get("map_date", keep),
+        *cpr,
+    ]

@@ -13,36 +13,35 @@ Not pattern-matching outputs: the renderer finds each component of an
 ``ALL`` output by a linear search of the page, some 360 searches per drop
 (≈100 ms). ``set_props`` looks up only the components that change.
 
-What the browser has drawn is kept in the ``person-list-drawn`` store as a
-fingerprint per person; the client can send anything there, so it is parsed
-and anything unexpected means "draw the whole list".
+What the browser has drawn is kept in the ``person-list-drawn`` store, in
+the one format of :mod:`netmap.app.regions`: the list's structure (part
+``list``, its frame) and one part per person (``person:<id>``). The search
+text the list is drawn for (light mode) is kept beside it, in
+``person-list-query``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
-from typing import Annotated, Any
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import Any
 
 from netmap.app.light import MAX_QUERY, listed
 from netmap.app.mapview import marks_of
+from netmap.app.regions import Update, fingerprint, fingerprints, update
 from netmap.editing import answer_of
 from netmap.i18n import Lang
 from netmap.model import MAX_PERSONS, NetworkMap
 
 __all__ = [
     "ANSWERS",
-    "DrawnList",
+    "LIST_PARTS",
     "ListLeaves",
-    "changed_leaves",
     "drawn_for",
-    "drawn_list",
-    "leaf_fingerprints",
     "list_leaves",
+    "list_parts",
+    "list_query",
     "list_structure",
+    "list_update",
 ]
 
 #: The answers a person can be given in steps 2–4, in the order shown.
@@ -115,37 +114,28 @@ def list_structure(network_map: NetworkMap, lang: Lang, step: int, query: str = 
     shape: list[Any] = [lang, step if step in (2, 3, 4) else 1, query, more]
     # In the order the list shows them (by name in ``lang``).
     shape += [(p.id, p.name, p.role) for p in shown]
-    return hashlib.sha1(json.dumps(shape).encode(), usedforsecurity=False).hexdigest()
+    return fingerprint(shape)
 
 
-_Fingerprint = Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]
+#: The parts of the list's region: its structure and one per person.
+LIST_PARTS = MAX_PERSONS + 1
 
 
-class DrawnList(BaseModel):
-    """What the browser's person list shows: its structure and each person's leaves."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    structure: Annotated[str, Field(pattern=r"^[0-9a-f]{40}$")]
-    leaves: dict[Annotated[str, Field(max_length=100)], _Fingerprint] = Field(
-        max_length=MAX_PERSONS
-    )
-    #: The search text the list was drawn for (light mode: netmap.app.light).
-    query: str = Field("", max_length=MAX_QUERY)
+def list_query(value: Any) -> str:
+    """The ``person-list-query`` store as sent by the browser ("" if unusable)."""
+    return value if isinstance(value, str) and len(value) <= MAX_QUERY else ""
 
 
-def drawn_for(network_map: NetworkMap, lang: Lang) -> dict[str, Any]:
-    """The store's value for a list drawn with the page (step 1, nobody chosen)."""
-    leaves = leaf_fingerprints(list_leaves(network_map, 1, None, "", lang))
-    return DrawnList(structure=list_structure(network_map, lang, 1), leaves=leaves).model_dump()
-
-
-def drawn_list(value: Any) -> DrawnList | None:
-    """The ``person-list-drawn`` store as sent by the browser; None if unusable."""
-    try:
-        return DrawnList.model_validate(value)
-    except ValidationError:
-        return None
+def drawn_for(
+    network_map: NetworkMap,
+    lang: Lang,
+    step: int = 1,
+    selected: str | None = None,
+    query: str = "",
+) -> dict[str, str]:
+    """The store's value for a list drawn whole (with the page: step 1, nobody chosen)."""
+    leaves = list_leaves(network_map, step, selected, query, lang)
+    return fingerprints(list_parts(leaves, list_structure(network_map, lang, step, query)))
 
 
 def _props_of(leaves: ListLeaves, person_id: str) -> list[tuple[dict[str, str], dict[str, str]]]:
@@ -176,37 +166,35 @@ def _props_of(leaves: ListLeaves, person_id: str) -> list[tuple[dict[str, str], 
     return props
 
 
-def leaf_fingerprints(leaves: ListLeaves) -> dict[str, str]:
-    """A short fingerprint of each person's leaves, by person id."""
-    return {
-        person_id: hashlib.sha1(
-            json.dumps(_props_of(leaves, person_id), sort_keys=True).encode(),
-            usedforsecurity=False,
-        ).hexdigest()[:16]
-        for person_id in leaves.row_class
-    }
+def list_parts(leaves: ListLeaves, structure: str) -> dict[str, Any]:
+    """The list's parts: its structure (the frame) and each person's leaves to set."""
+    parts: dict[str, Any] = {"list": structure}
+    for person_id in leaves.row_class:
+        parts[f"person:{person_id}"] = _props_of(leaves, person_id)
+    return parts
 
 
-def changed_leaves(
-    leaves: ListLeaves, drawn: DrawnList
-) -> tuple[list[tuple[dict[str, str], dict[str, str]]], DrawnList]:
-    """The (component id, properties) to set, and what the browser then shows.
+def list_update(
+    leaves: ListLeaves, structure: str, before: Any
+) -> tuple[Update, list[tuple[dict[str, str], dict[str, str]]]]:
+    """What to send, and the (component id, properties) to set on the items drawn.
 
-    Only persons whose fingerprint differs from ``drawn`` are set.
+    Only persons whose part differs from ``before`` (the store, raw) are set;
+    with another structure, or nothing usable drawn, the :class:`Update` is
+    ``whole``: the list is drawn anew.
 
     >>> wanted = ListLeaves({"a": "row"}, {"a": "item"}, {"a": "false"}, {"a": ""}, {}, {})
-    >>> drawn = DrawnList(structure="0" * 40, leaves={"a": "0" * 16})
-    >>> updates, now = changed_leaves(wanted, drawn)
+    >>> first, updates = list_update(wanted, "s", None)
+    >>> first.whole, updates
+    (True, [])
+    >>> moved = ListLeaves({"a": "row2"}, {"a": "item"}, {"a": "false"}, {"a": ""}, {}, {})
+    >>> up, updates = list_update(moved, "s", first.drawn)
     >>> [component["type"] for component, _ in updates]
     ['person-row', 'person-item', 'person-marks']
-    >>> changed_leaves(wanted, now)[0]
+    >>> list_update(moved, "s", up.drawn)[1]
     []
     """
-    now = leaf_fingerprints(leaves)
-    updates = [
-        update
-        for person_id, fingerprint in now.items()
-        if drawn.leaves.get(person_id) != fingerprint
-        for update in _props_of(leaves, person_id)
-    ]
-    return updates, DrawnList(structure=drawn.structure, leaves=now, query=drawn.query)
+    up = update(list_parts(leaves, structure), before, frame="list", limit=LIST_PARTS)
+    if up.whole:
+        return up, []
+    return up, [prop for name, props in up.send.items() if name != "list" for prop in props]

@@ -2,8 +2,8 @@
 
 The list then shows at most 50 persons; typing in the field shows the first
 50 whose name, role or organisation hold the text. The text is kept in the
-list's drawn state (``person-list-drawn``'s ``query``), so the map callback
-draws the same persons after a drop or a tap.
+``person-list-query`` store, beside what the list has drawn, so the map
+callback draws the same persons after a drop or a tap.
 """
 
 from __future__ import annotations
@@ -14,12 +14,7 @@ import dash
 from dash import Input, Output, State
 
 from netmap.app.editor.layout import person_list
-from netmap.app.editor.person_list import (
-    DrawnList,
-    leaf_fingerprints,
-    list_leaves,
-    list_structure,
-)
+from netmap.app.editor.person_list import drawn_for
 from netmap.app.lang import tab_lang
 from netmap.app.light import MAX_QUERY
 from netmap.app.state import MapState, parse
@@ -44,20 +39,16 @@ def _selected(value: Any) -> str | None:
 
 def list_for_query(
     network_map: NetworkMap, lang: Lang, step: int, selected: str | None, query: str
-) -> tuple[Any, dict[str, Any]]:
-    """The list's children for a search and what the browser then has drawn."""
-    leaves = list_leaves(network_map, step, selected, query, lang)
-    drawn = DrawnList(
-        structure=list_structure(network_map, lang, step, query),
-        leaves=leaf_fingerprints(leaves),
-        query=query,
-    )
-    return person_list(network_map, lang, step, selected, query), drawn.model_dump()
+) -> tuple[Any, dict[str, str], str]:
+    """The list's children for a search, what the browser then has drawn, and the search."""
+    drawn = drawn_for(network_map, lang, step, selected, query)
+    return person_list(network_map, lang, step, selected, query), drawn, query
 
 
 @callbacks.callback(
     Output("person-list", "children", allow_duplicate=True),
     Output("person-list-drawn", "data", allow_duplicate=True),
+    Output("person-list-query", "data"),
     Input("person-search", "value"),
     State("map-state", "data"),
     State("lang", "data"),

@@ -35,15 +35,14 @@ from netmap.app.meetings.intents import (
 )
 from netmap.app.meetings.layout import (
     BODY_SLOTS,
-    body_slots,
-    meeting_head,
+    MEETING_PART,
+    body_parts,
     prepare_children,
-    slot_fingerprints,
 )
 from netmap.app.meetings.page import load_page, participants_of
 from netmap.app.meetings.papers_view import agreement_sheet_view, invitation_view
 from netmap.app.meetings.view import chosen_meeting, meeting_options
-from netmap.app.panels.patch import parse_fingerprints
+from netmap.app.regions import update
 from netmap.app.saving import SAVE_STATES, SAVED_OUTPUTS, commit, notice
 from netmap.app.state import MapState, parse, user_action
 from netmap.app.wiring import Callbacks, Page
@@ -125,21 +124,14 @@ def draw_body(
     options = meeting_options(loaded.network_map, lang)
     inputs = loaded.body
     chosen = inputs.meeting.id if inputs else None
-    slots = [meeting_head(inputs, lang) if inputs else [], *body_slots(inputs, lang)]
-    now = slot_fingerprints(chosen, slots)
-    before = parse_fingerprints(drawn, limit=len(now))
-    if before is None or len(before) != len(now):
-        sent = slots
-    else:
-        sent = [
-            _KEEP if old == new else slot for slot, old, new in zip(slots, before, now, strict=True)
-        ]
+    body = update(body_parts(inputs, lang), drawn, frame=MEETING_PART)
+    sent = [body.value(name, _KEEP) for name in ("head", *BODY_SLOTS)]
     version = t("app.editor.version", lang, version=loaded.version)
     # The choice is sent only when it changed: setting it again would draw the pass anew.
     choice_out = chosen if chosen != choice else _KEEP
     return (
         *sent,
-        now,
+        body.drawn if body.drawn != drawn else _KEEP,
         inputs is None,
         inputs is None,
         options,

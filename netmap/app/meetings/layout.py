@@ -35,7 +35,7 @@ from netmap.app.meetings.view import (
     record_form,
 )
 from netmap.app.notice import conflict_toast
-from netmap.app.panels.patch import fingerprint
+from netmap.app.regions import fingerprints
 from netmap.consent import ConsentState
 from netmap.i18n import Lang, t
 from netmap.meetings import Meeting, latest_held
@@ -43,7 +43,9 @@ from netmap.model import NetworkMap
 
 __all__ = [
     "BODY_SLOTS",
+    "MEETING_PART",
     "BodyInputs",
+    "body_parts",
     "body_slots",
     "meeting_body",
     "meeting_head",
@@ -52,7 +54,6 @@ __all__ = [
     "paper_buttons",
     "prepare_children",
     "prepare_section",
-    "slot_fingerprints",
 ]
 
 
@@ -227,15 +228,24 @@ def body_slots(inputs: BodyInputs | None, lang: Lang) -> list[Any]:
     ]
 
 
-def slot_fingerprints(meeting_id: str | None, slots: list[Any]) -> list[str]:
-    """What the browser has drawn in each slot (of this meeting: an empty form of
-    another meeting is not the same form).
+#: The part naming the meeting shown: the frame of the body's parts (an
+#: empty form of another meeting is not the same form).
+MEETING_PART = "meeting"
 
-    >>> a, b = slot_fingerprints("m1", [[], "x"]), slot_fingerprints("m2", [[], "x"])
-    >>> len(a), a[0] != b[0], a == slot_fingerprints("m1", [[], "x"])
-    (2, True, True)
+
+def body_parts(inputs: BodyInputs | None, lang: Lang) -> dict[str, Any]:
+    """The chosen meeting's parts (:mod:`netmap.app.regions`): which meeting
+    (:data:`MEETING_PART`, the frame), its head and each of :data:`BODY_SLOTS`.
+
+    >>> sorted(body_parts(None, "da"))[:3]
+    ['agreement-form', 'agreement-list', 'changes']
     """
-    return [fingerprint([meeting_id, slot]) for slot in slots]
+    head = meeting_head(inputs, lang) if inputs else []
+    return {
+        MEETING_PART: inputs.meeting.id if inputs else None,
+        "head": head,
+        **dict(zip(BODY_SLOTS, body_slots(inputs, lang), strict=True)),
+    }
 
 
 def _slot(name: str, content: Any) -> Any:
@@ -370,14 +380,9 @@ def meetings_layout(
             dcc.Store(id="invite-choice", data={}),
             # Whether the papers show the CPR number (the box's value, kept for redraws).
             dcc.Store(id="paper-cpr-on", data=False),
-            # What the browser has drawn in the head and each body slot (fingerprints).
-            dcc.Store(
-                id="meeting-drawn",
-                data=slot_fingerprints(
-                    inputs.meeting.id if inputs else None,
-                    [meeting_head(inputs, lang) if inputs else [], *body_slots(inputs, lang)],
-                ),
-            ),
+            # What the browser has drawn in the head and each body slot
+            # (netmap.app.regions): a save sends only the changed slots.
+            dcc.Store(id="meeting-drawn", data=fingerprints(body_parts(inputs, lang))),
             dcc.Download(id="paper-download"),
             # A print the gate let through and logged: the browser prints it.
             dcc.Store(id="paper-print"),

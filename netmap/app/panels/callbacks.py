@@ -187,8 +187,8 @@ def panel_region(
     today: Callable[[], date],
     map_state: Any,
     values: tuple[Any, ...],
-) -> tuple[list[Any], dict[str, list[str]], dict[str, dict[str, Any]]]:
-    """The panel outputs, the fingerprints then drawn, and the live properties to set.
+) -> tuple[list[Any], dict[str, str], dict[str, dict[str, Any]]]:
+    """The panel outputs, what the browser then has drawn, and the live properties to set.
 
     ``values`` are the raw values of :data:`PANEL_INPUTS`, in that order.
     """
@@ -220,7 +220,7 @@ def register_panel_callbacks(
     One callback draws every section, so a drop costs the browser one request
     and one update. The team and checks parts each have a slot of their own
     and are sent only when they changed since the browser last drew them
-    (:mod:`netmap.app.panels.slots`, :mod:`netmap.app.panels.patch`); the
+    (:mod:`netmap.app.panels.slots`, :mod:`netmap.app.regions`); the
     overview and the measures (with the chart) are built only while open, and
     then a drop sets only their changed texts and the chart's figure
     (:mod:`netmap.app.panels.lazy_sections`).

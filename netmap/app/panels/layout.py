@@ -81,7 +81,7 @@ def panels_layout(lang: str, content: PanelContent | None = None) -> Component:
         className="panel-root",
         children=[
             dcc.Store(id="panel-overview-sort", data={"column": "group", "descending": False}),
-            # Fingerprints of the parts the browser has drawn (see patch.py).
+            # What the browser has drawn of the panels (netmap.app.regions).
             dcc.Store(id="panel-drawn", data=drawn),
             html.Div(
                 filled.get("panel-error"), id="panel-error", className="panel-error", role="alert"

@@ -8,28 +8,30 @@ overview, the measures with their chart) therefore keeps its structure (the
 values: the overview's Markdown text, the chart's figure, one text per
 measure). The frame is drawn again only when it changes itself (another
 language, another sort, a map without persons).
+
+In the one format of :mod:`netmap.app.regions` the frame is a section's
+frame part, named by its body's id, and each live value a part of its own
+(:meth:`LiveSection.parts`).
 """
 
 from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from dash.development.base_component import Component
 
-from netmap.app.panels import patch
-from netmap.app.panels.patch import fingerprint
-
-__all__ = ["LiveSection", "LiveValues", "live_key", "parse_fingerprints"]
+__all__ = ["MAX_LIVE", "LiveSection", "LiveValues", "live_key"]
 
 #: Component id (see :func:`live_key`) -> property -> value.
 LiveValues = dict[str, dict[str, Any]]
 
-#: More than any section has (the overview: the frame, six properties of
-#: each of ten sort buttons and the table's text).
-_MAX_FINGERPRINTS = 128
+#: More parts than any section has (the overview: the frame, six properties
+#: of each of ten sort buttons and the table's text).
+MAX_LIVE = 128
 
 
 def live_key(component_id: str | dict[str, Any]) -> str:
@@ -43,11 +45,6 @@ def live_key(component_id: str | dict[str, Any]) -> str:
     if isinstance(component_id, dict):
         return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
     return component_id
-
-
-def parse_fingerprints(before: Any) -> list[str] | None:
-    """The fingerprints the browser says a section has, or ``None`` if malformed."""
-    return patch.parse_fingerprints(before, _MAX_FINGERPRINTS)
 
 
 def _by_id(tree: Any) -> dict[str, Component]:
@@ -88,12 +85,18 @@ class LiveSection:
         if missing:
             raise ValueError(f"live values without a component: {sorted(missing)}")
 
-    def fingerprints(self) -> list[str]:
-        """The frame's fingerprint, then one per live value in order."""
-        return [
-            fingerprint(self.frame),
-            *(fingerprint(value) for props in self.live.values() for value in props.values()),
-        ]
+    def parts(self, name: str) -> dict[str, Any]:
+        """The section's parts: the frame (``name``), each live value ``name/<id>/<property>``.
+
+        >>> from dash import html
+        >>> LiveSection([html.P(id="n")], {"n": {"children": "3"}}).parts("body")["body/n/children"]
+        '3'
+        """
+        parts: dict[str, Any] = {name: self.frame}
+        for component_id, props in self.live.items():
+            for prop, value in props.items():
+                parts[f"{name}/{component_id}/{prop}"] = value
+        return parts
 
     def filled(self) -> list[Any]:
         """A copy of the frame with every live value in place, to draw it whole."""
@@ -104,14 +107,11 @@ class LiveSection:
                 setattr(components[component_id], prop, value)
         return frame
 
-    def changed(self, drawn: list[str]) -> LiveValues:
-        """The live values whose fingerprint differs from ``drawn`` (same frame)."""
-        now = self.fingerprints()
+    def changed(self, name: str, sent: Mapping[str, Any]) -> LiveValues:
+        """The live values among the parts ``sent`` (named as by :meth:`parts`)."""
         changed: LiveValues = {}
-        index = 1
         for component_id, props in self.live.items():
             for prop, value in props.items():
-                if drawn[index] != now[index]:
+                if f"{name}/{component_id}/{prop}" in sent:
                     changed.setdefault(component_id, {})[prop] = value
-                index += 1
         return changed
