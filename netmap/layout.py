@@ -147,7 +147,10 @@ class Placed:
     @property
     def label_box(self) -> Box:
         """The label's box (px, y down)."""
-        width, height = label_box(self.label)
+        return self.box_of(*label_box(self.label))
+
+    def box_of(self, width: float, height: float) -> Box:
+        """The label's box (px, y down), given its size (:func:`label_box` of its text)."""
         cx, cy = self.x + self.label_dx, self.y + self.label_dy
         return (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
 
@@ -312,19 +315,48 @@ class _Bitmap:
             found += ((prefix[row, last] - prefix[row, first]) * within).sum(axis=1) * weight
         return np.where(empty, 0, found)
 
-    def weighted_box(
-        self, box: Box, bitmaps: Sequence[tuple[_Bitmap, int]], limit: int | None = None
-    ) -> int:
-        """:meth:`weighted` of one box inside :data:`FRAME`, row by row; once the sum
-        reaches ``limit`` it stops there (the box is no better than one seen)."""
-        mask = self._mask(box[0], box[2])
-        total = 0
-        for r in self._row_range(box[1], box[3]):
-            for bitmap, weight in bitmaps:
-                total += (bitmap._rows[r] & mask).bit_count() * weight
-            if limit is not None and total >= limit:
-                break
-        return total
+    def least_taken(
+        self,
+        spots: Sequence[tuple[float, float]],
+        w: float,
+        h: float,
+        hard: _Bitmap,
+        markers: _Bitmap,
+    ) -> int | None:
+        """The index of the first of ``spots`` (label centres) where a ``w`` × ``h``
+        box inside :data:`FRAME` covers least, or ``None`` if none is inside: the
+        cells under it of ``hard`` times :data:`_HARD_WEIGHT`, of ``markers`` times
+        :data:`_MARKER_WEIGHT` and of this bitmap, as :meth:`weighted` counts them.
+
+        Row by row, a box's count stopped once it reaches the least so far (it
+        cannot be the first least then); the box and its cells worked out inline
+        (a big map's last resort, thousands of boxes a layout).
+        """
+        x0, y0, _x2, _y2 = self._EXTENT
+        c = self._CELL
+        left, top, right, bottom = FRAME
+        half_w, half_h = w / 2, h / 2
+        best, least = None, 0
+        for index, (cx, cy) in enumerate(spots):
+            x1, y1, x2, y2 = cx - half_w, cy - half_h, cx + half_w, cy + half_h
+            if x1 < left or y1 < top or x2 > right or y2 > bottom:
+                continue
+            first = int((x1 - x0) / c)
+            mask = ((1 << (math.ceil((x2 - x0) / c) - first)) - 1) << first
+            under = slice(int((y1 - y0) / c), math.ceil((y2 - y0) / c))
+            rows = zip(self._rows[under], hard._rows[under], markers._rows[under], strict=True)
+            total = 0
+            for own, fixed, marker in rows:
+                total += (
+                    (fixed & mask).bit_count() * _HARD_WEIGHT
+                    + (marker & mask).bit_count() * _MARKER_WEIGHT
+                    + (own & mask).bit_count()
+                )
+                if best is not None and total >= least:
+                    break
+            if best is None or total < least:
+                best, least = index, total
+        return best
 
     def _mask(self, x1: float, x2: float) -> int:
         c = self._CELL
@@ -668,10 +700,6 @@ def _apart(
             yield (x + ux * out, y + uy * out)
 
 
-def _inside(box: Box) -> bool:
-    return box[0] >= FRAME[0] and box[1] >= FRAME[1] and box[2] <= FRAME[2] and box[3] <= FRAME[3]
-
-
 def _ring_arrays(rings: list[tuple[float, list[tuple[float, float]]]]) -> tuple[Any, Any, Any]:
     far = [ring_far for ring_far, turns in rings for _ in turns]
     return (
@@ -725,21 +753,17 @@ def _boxes(spots: _Spots, width: float, height: float) -> tuple[Any, Any]:
     return boxes, inside
 
 
-def _first_free(
-    obstacles: _Bitmap, x: float, y: float, reach: float, w: float, h: float, many: bool | None
+def _first_free_apart(
+    obstacles: _Bitmap, spots: _Spots, w: float, h: float, many: bool
 ) -> tuple[float, float] | None:
-    """The first free spot for a ``w`` × ``h`` label beside the marker (``many`` is
-    ``None``) or apart from it, inside :data:`FRAME`; ``None`` if there is none.
+    """The first of ``spots`` (apart from the marker, :func:`_apart_spots`) where
+    a ``w`` × ``h`` label is free and inside :data:`FRAME`; ``None`` if none is.
 
-    Beside, the few spots are tried one by one (most labels find one there);
-    apart, the hundreds at once (:meth:`_Bitmap.counts`), but a big map's few
-    dozen one by one too: numpy's cost per call is more than that of
-    :meth:`_Bitmap.first_free`, and the answer is the same (a box inside the
-    frame is free exactly where it counts 0).
+    The hundreds of a map at once (:meth:`_Bitmap.counts`); a big map's few
+    dozen one by one (:meth:`_Bitmap.first_free`, as the spots beside): numpy's
+    cost per call is more than that, and the answer is the same (a box inside
+    the frame is free exactly where it counts 0).
     """
-    if many is None:
-        return obstacles.first_free(_beside(x, y, reach, w, h), w, h)
-    spots = _apart_spots(x, y, reach, w, h, many)
     if many:
         return obstacles.first_free(zip(spots[0].tolist(), spots[1].tolist(), strict=True), w, h)
     boxes, inside = _boxes(spots, w, h)
@@ -762,23 +786,25 @@ def _label_shapes(person: Person) -> list[tuple[str, float, float]]:
 def _place_label(
     person: Person,
     marker: tuple[float, float, float],
+    shapes: list[tuple[str, float, float]],
     obstacles: _Bitmap,
     hard: _Bitmap,
     markers: _Bitmap,
     many: bool,
 ) -> Placed:
-    """Where a person's label goes. ``obstacles`` is everything drawn so far,
-    ``hard`` what a label must not cover even where nothing is free (the
-    patient and the sector names), ``markers`` the other persons' markers.
+    """Where a person's label (its ``shapes``, :func:`_label_shapes`) goes.
+    ``obstacles`` is everything drawn so far, ``hard`` what a label must not
+    cover even where nothing is free (the patient and the sector names),
+    ``markers`` the other persons' markers.
 
     The first free spot wins, in the order of :func:`_beside` and
-    :func:`_apart` (:func:`_first_free`). Where none is free, the spot that
+    :func:`_apart` (:meth:`_Bitmap.first_free`, :func:`_first_free_apart`).
+    Where none is free, the spot that
     covers least: first no sector name or the patient, then as little of
     another person's marker as the room allows, then of other labels.
     """
     x, y, size = marker
     reach = size / 2 + 2
-    shapes = _label_shapes(person)
     full, short = shapes[0][0], shapes[-1][0]
     # Beside the marker with the whole label, then with the name alone; only
     # then apart (leader lines take room from others), and the name alone
@@ -786,12 +812,17 @@ def _place_label(
     for apart in (False, True):
         # A big map (many persons) looks apart for the name alone.
         for text, w, h in shapes[-1:] if apart and many else shapes:
-            found = _first_free(obstacles, x, y, reach, w, h, many if apart else None)
+            if apart:
+                spots = _apart_spots(x, y, reach, w, h, many)
+                found = _first_free_apart(obstacles, spots, w, h, many)
+            else:
+                found = obstacles.first_free(_beside(x, y, reach, w, h), w, h)
             if found is not None:
                 return Placed(
                     x, y, size, text, full, found[0] - x, found[1] - y, apart, text != full
                 )
-    least = _least_taken(obstacles, hard, markers, (x, y, reach), shapes[-1][1:], many)
+    # The last shape tried is the name alone, apart: its ``spots`` serve again.
+    least = _least_taken(obstacles, hard, markers, (x, y, reach), shapes[-1][1:], spots, many)
     if least is None:  # no spot inside the frame: below the marker all the same
         least = (x, y + reach + 3 + shapes[-1][2] / 2, False)
     cx, cy, leader = least
@@ -804,11 +835,12 @@ def _least_taken(
     markers: _Bitmap,
     marker: tuple[float, float, float],
     shape: tuple[float, float],
+    apart_spots: _Spots,
     many: bool,
 ) -> tuple[float, float, bool] | None:
-    """The centre of the label's spot (beside, then apart) that covers least (see
-    :func:`_place_label`) and whether it stands apart; None if no spot is inside
-    :data:`FRAME`.
+    """The centre of the label's spot (beside, then ``apart_spots``, of the
+    label's ``shape``) that covers least (see :func:`_place_label`) and whether
+    it stands apart; None if no spot is inside :data:`FRAME`.
 
     A cell of a sector name or the patient counts more than any label could
     cover of markers, a cell of a marker more than any label could cover of
@@ -816,23 +848,14 @@ def _least_taken(
     """
     x, y, reach = marker
     w, h = shape
-    weights = ((hard, _HARD_WEIGHT), (markers, _MARKER_WEIGHT), (obstacles, 1))
-    apart_spots = _apart_spots(x, y, reach, w, h, many)
     if many:
-        # A big map's 8 spots one by one (numpy's cost per call is more than
-        # the counting), each count stopped once it reaches the least so far:
-        # the first spot that covers least, as numpy's argmin picks.
+        # A big map's 8 spots one by one: numpy's cost per call is more than
+        # the counting (the first spot that covers least, as numpy's argmin).
         spots = [
             *itertools.islice(_beside(x, y, reach, w, h), 4),
             *zip(apart_spots[0][:4].tolist(), apart_spots[1][:4].tolist(), strict=True),
         ]
-        best, least = None, None
-        for index, (cx, cy) in enumerate(spots):
-            box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-            if _inside(box):
-                cost = obstacles.weighted_box(box, weights, least)
-                if least is None or cost < least:
-                    best, least = index, cost
+        best = obstacles.least_taken(spots, w, h, hard, markers)
         return None if best is None else (*spots[best], best >= 4)
     beside = _beside_spots(x, y, reach, w, h)
     spots_xy = (
@@ -843,6 +866,7 @@ def _least_taken(
     if not inside.any():
         return None
     among = np.flatnonzero(inside)
+    weights = ((hard, _HARD_WEIGHT), (markers, _MARKER_WEIGHT), (obstacles, 1))
     chosen = int(among[np.argmin(obstacles.weighted(boxes[among], weights))])
     return float(spots_xy[0][chosen]), float(spots_xy[1][chosen]), chosen >= len(beside[0])
 
@@ -1013,9 +1037,13 @@ def _layout(
     order: list[Person] = []
     # The longest labels first (they fit in the fewest places, as in packing
     # bins), then the persons nearest the patient (they have the least room).
-    for person in sorted(persons, key=lambda p: (-len(label_lines(p)), p.distance, p.id)):
-        placed = _place_label(person, drawn[person.id], obstacles, hard, markers, many)
-        obstacles.add_box(placed.label_box)
+    # Each label's texts and sizes, worked out once: the order, the search and
+    # the bitmap all need them.
+    shapes = {p.id: _label_shapes(p) for p in persons}
+    for person in sorted(persons, key=lambda p: (-len(shapes[p.id][0][0]), p.distance, p.id)):
+        label = shapes[person.id]
+        placed = _place_label(person, drawn[person.id], label, obstacles, hard, markers, many)
+        obstacles.add_box(placed.box_of(*next((w, h) for t, w, h in label if t == placed.label)))
         result[person.id] = placed
         order.append(person)
     if not many:  # a big map: the first pass alone (the layout stays fast)
