@@ -70,6 +70,9 @@ class DragOp(StrictModel):
     id: PersonId
     x: float = Field(allow_inf_nan=False)
     y: float = Field(allow_inf_nan=False)
+    #: The page's number of this drop (``window.__netmapDrops``): the map's
+    #: layout that follows is drawn only if no drop came after it (settle.py).
+    n: int | None = Field(default=None, ge=0, le=10**15)
 
 
 class Settled(StrictModel):

@@ -171,8 +171,9 @@ def test_e2e020_malformed_posts_change_nothing(live_app: LiveApp, page: Page) ->
 def test_e2e033_one_drop_on_the_demo_map_is_two_requests(
     live_app: LiveApp, page: Page, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The drop's answer brings the map, the list and the edit panel; only the
-    # panels ask once more; the notice is drawn in the browser.
+    # The drop's answer brings the list, the edit panel and the panels; only
+    # the map's layout is asked for once more (editor/settle.py); the notice
+    # is drawn in the browser.
     from netmap.app.start.demo import demo_map
 
     demo = demo_map()
@@ -201,3 +202,47 @@ def test_e2e033_one_drop_on_the_demo_map_is_two_requests(
     print(f"requests per drop: {len(requests)} {requests}, store loads: {len(loads)}")
     assert len(requests) <= 2
     assert len(loads) <= 1
+    assert requests[-1] == "map-settled.data"  # not the panels again
+
+
+_POSITIONS = """() => Object.fromEntries(window.cy.nodes('.person').map(
+  (n) => [n.id(), [Math.round(n.position('x') * 100), Math.round(n.position('y') * 100)]]))"""
+
+
+def test_e2e116_the_map_after_a_drop_is_the_new_version_drawn_anew(
+    live_app: LiveApp, page: Page
+) -> None:
+    # The layout follows the drop's answer (editor/settle.py): once it is
+    # there, the map is what a fresh page of that version draws, and a
+    # layout that is no longer the tab's (an older version, a drop since)
+    # is not drawn.
+    from netmap.app.start.demo import demo_map
+
+    demo = demo_map()
+    map_id = live_app.create_map(demo)
+    person = demo.persons[0]
+    _open(page, live_app, map_id)
+    show_map(page)
+    drag(page, node_screen_point(page, f"p:{person.id}"), model_screen_point(page, 0, -200))
+    expect(page.locator("#version-label")).to_have_text("Version 2")
+    page.wait_for_function("() => window.__netmapSettled && window.__netmapSettled.version === 2")
+    settled = page.evaluate(_POSITIONS)
+    assert page.evaluate("window.__netmapDrops") == 1
+    ui = ["da", None, None, 1, "select"]
+    for stale in (
+        {"version": 1, "drop": 1, "ui": ui},  # the version before the drop
+        {"version": 2, "drop": 0, "ui": ui},  # a layout from before the last drop
+        {"version": 2, "drop": 1, "ui": ["da", person.id, None, 1, "select"]},  # other choices
+    ):
+        page.evaluate(
+            """(stale) => window.dash_clientside.set_props('map-settled', {data: {
+                 map_id: stale.map_id, version: stale.version, drop: stale.drop,
+                 ui: stale.ui, elements: []}})""",
+            {**stale, "map_id": map_id},
+        )
+    page.wait_for_timeout(300)
+    assert page.evaluate(_POSITIONS) == settled
+    page.reload()
+    wait_for_map(page)
+    assert page.evaluate(_POSITIONS) == settled
+    shot(page, "e2e116-settled")

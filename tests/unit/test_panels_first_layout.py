@@ -120,6 +120,7 @@ def test_pnl093_the_panels_drawn_with_the_page_are_what_the_callback_would_send(
     key = next(k for k in app.callback_map if "...panel-drawn.data" in k)
     values = {
         "map-state": by_id(page, "map-state")["props"]["data"],
+        "map-view": by_id(page, "map-view")["props"]["data"],
         "lang": None,
         "panel-overview-sort": by_id(page, "panel-overview-sort")["props"]["data"],
         "panel-overview-title": None,
@@ -136,7 +137,7 @@ def test_pnl093_the_panels_drawn_with_the_page_are_what_the_callback_would_send(
             {"id": i["id"], "property": i["property"], "value": values[i["id"]]}
             for i in app.callback_map[key]["inputs"]
         ],
-        "changedPropIds": ["map-state.data"],
+        "changedPropIds": ["map-view.data"],
         "state": [
             {"id": i["id"], "property": i["property"], "value": values[i["id"]]}
             for i in app.callback_map[key]["state"]

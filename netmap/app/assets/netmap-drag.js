@@ -19,8 +19,12 @@
       var node = evt.target;
       var pos = node.position();
       seq += 1;
+      // Every drop, by mouse or by keys, is counted: the layout that follows
+      // a drop is drawn only if no other came since (editor/settle.py).
+      window.__netmapDrops = (window.__netmapDrops || 0) + 1;
       window.__netmapLastDrop = {id: node.data("pid"), x: pos.x, y: pos.y, seq: seq, at: performance.now()};
-      window.dash_clientside.set_props("drag-op", {data: {id: node.data("pid"), x: pos.x, y: pos.y}});
+      window.dash_clientside.set_props(
+        "drag-op", {data: {id: node.data("pid"), x: pos.x, y: pos.y, n: window.__netmapDrops}});
     });
   }
   // Attach the hook the moment dash-cytoscape sets window.cy (a property

@@ -95,11 +95,14 @@
     if (!move) { return; }
     window.clearTimeout(move.timer);
     delete moves[pid];
+    window.__netmapKeyMoves = Object.keys(moves).length;
     var node = nodeOf(pid);
     if (!node || !window.dash_clientside || !window.dash_clientside.set_props) { return; }
     var pos = node.position();
     window.__netmapKeysSent = (window.__netmapKeysSent || 0) + 1;
-    window.dash_clientside.set_props("drag-op", {data: {id: pid, x: pos.x, y: pos.y}});
+    window.__netmapDrops = (window.__netmapDrops || 0) + 1;  // as netmap-drag.js
+    window.dash_clientside.set_props(
+      "drag-op", {data: {id: pid, x: pos.x, y: pos.y, n: window.__netmapDrops}});
   }
 
   function move(pid, dx, dy) {
@@ -111,6 +114,8 @@
     window.clearTimeout(pending.timer);
     pending.timer = window.setTimeout(function () { send(pid); }, SETTLE_MS);
     moves[pid] = pending;
+    // Moves not yet sent: a drop's layout must not put the person back (settle.py).
+    window.__netmapKeyMoves = Object.keys(moves).length;
     later();
   }
 

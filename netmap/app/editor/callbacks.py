@@ -24,6 +24,7 @@ from netmap.app.editor.add_form import ERROR_SLOTS, add_op, error_slots
 from netmap.app.editor.layout import edit_panel_parts, person_list, question_help
 from netmap.app.editor.person_list import list_leaves, list_query, list_structure, list_update
 from netmap.app.editor.search import callbacks as search_callbacks
+from netmap.app.editor.settle import callbacks as settle_callbacks
 from netmap.app.editor.side_tabs import callbacks as side_tab_callbacks
 from netmap.app.feedback import PERSON_TEXT_FIELDS, person_feedback
 from netmap.app.handoff import just_saved_of
@@ -72,6 +73,7 @@ __all__ = [
     "draw_drop",
     "drop_view",
     "edit_panel_region",
+    "map_elements",
     "map_region",
     "register_editor_callbacks",
 ]
@@ -154,17 +156,37 @@ _VIEW_STATES = (
 class MapRegion:
     """What the map callback sends: the map's elements, the list and the labels.
 
+    ``elements`` is ``None`` when left out (``map_region(elements=False)``);
     ``list_children`` and ``list_drawn`` are :data:`dash.no_update` when the
     browser has them; ``updates`` are the list items' changed properties
     (``(component id, {property: value})``, for :func:`dash.set_props`).
     """
 
-    elements: list[dict[str, Any]]
+    elements: list[dict[str, Any]] | None
     list_children: Any
     list_drawn: Any
     version_label: str
     tap_help: str
     updates: list[tuple[Any, dict[str, Any]]]
+
+
+def map_elements(
+    network_map: NetworkMap,
+    lang: Lang,
+    ui: tuple[Any, Any, Any, Any],
+    since: SinceMeeting | None = None,
+) -> list[dict[str, Any]]:
+    """The map's cytoscape elements for the tab's raw (selected, connect-from, q-step, mode)."""
+    selected, connect_from, step_value, mode_value = ui
+    mode = "connect" if mode_value == "connect" else "select"
+    return build_elements(
+        network_map,
+        lang,
+        selected=_selected(selected),
+        connect_from=_selected(connect_from) if mode == "connect" else None,
+        question=_step(step_value),
+        since=since,
+    )
 
 
 def map_region(
@@ -174,25 +196,21 @@ def map_region(
     ui: tuple[Any, Any, Any, Any, Any],
     drawn_data: Any,
     since: SinceMeeting | None = None,
+    *,
+    elements: bool = True,
 ) -> MapRegion:
     """The map and the person list for ``network_map`` (pure: no store, no Dash context).
 
     ``ui`` is the raw (selected, connect-from, q-step, mode, person-list-query)
     the tab sent, ``drawn_data`` its ``person-list-drawn``; ``since`` the marks
-    of what changed since the last meeting.
+    of what changed since the last meeting. Without ``elements`` the map's
+    elements (its layout) are left out (``None``): a drop's answer, whose map
+    follows in a second request (:mod:`.settle`).
     """
-    selected, connect_from, step_value, mode_value, query_value = ui
+    selected, _connect_from, step_value, mode_value, query_value = ui
     step = _step(step_value)
     mode = "connect" if mode_value == "connect" else "select"
     chosen = _selected(selected)
-    elements = build_elements(
-        network_map,
-        lang,
-        selected=chosen,
-        connect_from=_selected(connect_from) if mode == "connect" else None,
-        question=step,
-        since=since,
-    )
     # Light mode: the list shows the persons found by its search (editor.search).
     query = list_query(query_value)
     leaves = list_leaves(network_map, step, chosen, query, lang)
@@ -203,7 +221,7 @@ def map_region(
     whole = shown.whole
     children = person_list(network_map, lang, step, chosen, query) if whole else _UNCHANGED
     return MapRegion(
-        elements=elements,
+        elements=map_elements(network_map, lang, ui[:4], since) if elements else None,
         list_children=children,
         list_drawn=shown.drawn if shown.drawn != drawn_data else _UNCHANGED,
         version_label=t("app.editor.version", lang, version=version),
@@ -243,7 +261,7 @@ class DropView:
 def drop_view(
     page: Page, map_id: str, version: int, network_map: NetworkMap, view: tuple[Any, ...]
 ) -> DropView:
-    """The map, the list, the edit panel and the panels' analysis for a drop's answer.
+    """The list, the edit panel and the panels' analysis for a drop's answer.
 
     ``view`` holds the raw values of :data:`_VIEW_STATES`. Pure but for the
     since-last-meeting baseline (cached; read from the store at most once).
@@ -252,11 +270,19 @@ def drop_view(
     lang_data, selected, connect_from, step, mode, query, list_drawn, panel_drawn = view[:8]
     lang = tab_lang(app, lang_data)
     since = since_for(page.store, since_cache_of(app), map_id, network_map)
+    # The map's layout is not drawn here: it follows in a second request
+    # (settle.settle_map, fired by map-pending), so that the panels and the
+    # list do not wait for it; cytoscape shows the person where dropped.
     region = map_region(
-        network_map, version, lang, (selected, connect_from, step, mode, query), list_drawn, since
+        network_map,
+        version,
+        lang,
+        (selected, connect_from, step, mode, query),
+        list_drawn,
+        since,
+        elements=False,
     )
     props: list[tuple[Any, dict[str, Any]]] = [
-        ("map-cy", {"elements": region.elements}),
         ("version-label", {"children": region.version_label}),
     ]
     if region.list_children is not _UNCHANGED:
@@ -279,14 +305,17 @@ def draw_drop(
     state: dict[str, Any],
     view: tuple[Any, ...],
     made: object = None,
+    drop: int | None = None,
 ) -> None:
     """Set what a drop changed on the page, in the drop's own answer (``dash.set_props``).
 
     ``state`` is the tab's new ``map-state``, ``view`` the raw values of
-    :data:`_VIEW_STATES`: the map, the list, the edit panel and the panels
-    come with the save's answer. ``made`` is the :class:`DropView` made
-    during the save, if it was (for this version). The panels callback, fired
-    by the new ``map-state``, then finds them drawn and sends nothing.
+    :data:`_VIEW_STATES`: the list, the edit panel and the panels come with
+    the save's answer. ``made`` is the :class:`DropView` made during the
+    save, if it was (for this version). The map's new layout follows in one
+    more request: ``map-pending`` (with ``drop``, the browser's number of
+    the drop) fires :func:`netmap.app.editor.settle.settle_map`, which takes
+    the saved map from the handoff (no store load).
     """
     map_id, version = state["map_id"], state["version"]
     drawn = made if isinstance(made, DropView) else None
@@ -295,11 +324,15 @@ def draw_drop(
     for component_id, props in drawn.props:
         dash.set_props(component_id, props)
     analysis_cache_of(page.app).put(*drawn.analysis)
-    _draw_panels(page, network_map, state, view[8:])
+    _draw_panels(page, network_map, state, view[8:], drop)
 
 
 def _draw_panels(
-    page: Page, network_map: NetworkMap, state: dict[str, Any], values: tuple[Any, ...]
+    page: Page,
+    network_map: NetworkMap,
+    state: dict[str, Any],
+    values: tuple[Any, ...],
+    drop: int | None,
 ) -> None:
     handoff = just_saved_of(page.app)
     handoff.put(state["map_id"], state["version"], network_map)
@@ -311,8 +344,10 @@ def _draw_panels(
         dash.set_props(component_id, props)
     if now != values[-1]:
         dash.set_props("panel-drawn", {"data": now})
-    # For the panels callback the new map-state fires: it finds all drawn.
+    # For the map's layout, drawn by the request map-pending fires (settle.py).
     handoff.put(state["map_id"], state["version"], network_map)
+    pending = {"map_id": state["map_id"], "version": state["version"], "drop": drop}
+    dash.set_props("map-pending", {"data": pending})
 
 
 def _load_map(store: MapStore, state_data: Any) -> tuple[MapState, NetworkMap] | None:
@@ -347,6 +382,7 @@ def register_editor_callbacks(
     callbacks.register(app, page)
     side_tab_callbacks.register(app, page)
     search_callbacks.register(app, page)
+    settle_callbacks.register(app, page)
 
 
 callbacks = Callbacks()
@@ -510,7 +546,7 @@ def on_drop(page: Page, drag: Any, state_data: Any, history_data: Any, *view: An
     )
     if outcome.after is not None:
         # One round trip draws it all, from the saved map (no store load).
-        draw_drop(page, outcome.after, outcome.state, view, outcome.prepared)
+        draw_drop(page, outcome.after, outcome.state, view, outcome.prepared, drop.n)
     return _outputs(outcome)[:3]
 
 

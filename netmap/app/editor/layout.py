@@ -829,6 +829,10 @@ def _map_box(
                 style={"width": "100%", "height": "100%"},
             ),
             map_keys_layer(),
+            # A drop's version still to be laid out, and its layout
+            # (editor/settle.py); no data: drawing them fires nothing.
+            dcc.Store(id="map-pending"),
+            dcc.Store(id="map-settled"),
         ],
         className="map-box",
         # A group, not an image: it holds one button per person

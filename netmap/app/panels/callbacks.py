@@ -234,24 +234,28 @@ callbacks = Callbacks()
 @callbacks.callback(
     *(Output(component, "children") for component in PANEL_OUTPUTS),
     Output("panel-drawn", "data"),
-    Input("map-state", "data"),
+    # Written by every save but a drop, whose answer draws the panels itself
+    # (editor.callbacks.draw_drop); the version drawn is the tab's newest.
+    Input("map-view", "data"),
     Input("lang", "data"),
     Input("panel-overview-sort", "data"),
     Input("panel-overview-title", "n_clicks"),
     Input("panel-measures-title", "n_clicks"),
     State("panel-drawn", "data"),
+    State("map-state", "data"),
     # The page comes with the panels drawn (panels_for); a page put in by
     # the routing callback runs it anyway (Dash does for new components).
     prevent_initial_call=True,
 )
 def draw_panels(
     page: Page,
-    map_state: Any,
+    _view: Any,
     lang: Any,
     sort: Any,
     overview_clicks: Any,
     measures_clicks: Any,
     drawn: Any,
+    map_state: Any,
 ) -> tuple[Any, ...]:
     """Every panel section for the tab's map, sending only what changed."""
     values, now, live = panel_region(

@@ -1,0 +1,130 @@
+"""After a drop: the map's new layout, one request after the drop's answer.
+
+Laying out the whole map (:mod:`netmap.layout`) took most of a drop's
+answer, and the panels and the list waited for it. So the drop's answer
+(``callbacks.on_drop``) brings the version, the list, the edit panel and
+the panels, and sets ``map-pending`` ({map_id, version, drop}); that fires
+:func:`settle_map`, which lays out the saved map (handed over by the drop,
+:mod:`netmap.app.handoff`: no store load) into ``map-settled``. Meanwhile
+cytoscape shows the person where they were dropped.
+
+The browser puts the elements on the map (:data:`_APPLY_JS`) only if they
+are still what the map would be drawn from: the tab's version, the same
+choices (language, chosen person, line start, step, mode), no drop since
+(``drop``, the page's count ``window.__netmapDrops``) and nobody being
+dragged or moved by keys. Otherwise a newer answer draws it (a newer
+drop's own settle, or ``render_map`` for a new choice), so a layout of an
+older version or of other choices is never drawn.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+from dash import Input, Output, State
+from pydantic import Field
+
+from netmap.app.handoff import just_saved_of
+from netmap.app.lang import tab_lang
+from netmap.app.meetings.since import since_cache_of, since_for
+from netmap.app.state import MapId, MapState, parse
+from netmap.app.wiring import Callbacks, Page
+from netmap.errors import NetmapError
+from netmap.model import StrictModel
+from netmap.store import MapNotFound
+
+__all__ = ["APPLY_JS", "Pending", "callbacks", "settle_map"]
+
+
+class Pending(StrictModel):
+    """A drop's version whose map is still to be laid out (``map-pending``)."""
+
+    map_id: MapId
+    version: int = Field(ge=1)
+    drop: int | None = Field(default=None, ge=0, le=10**15)
+
+
+#: Puts the settled elements on the map when nothing newer is on the way
+#: (the module's docstring); notes when (``window.__netmapSettled``, read by
+#: benchmarks/bench_app.py).
+APPLY_JS = """
+function(settled, state, lang, selected, connectFrom, step, mode) {
+  var keep = window.dash_clientside.no_update;
+  if (!settled || !state || !Array.isArray(settled.elements)
+      || settled.map_id !== state.map_id || settled.version !== state.version) {
+    return keep;
+  }
+  var drops = window.__netmapDrops || 0;
+  if (settled.drop !== null && settled.drop !== undefined && settled.drop !== drops) {
+    return keep;  // a newer drop: its own layout follows
+  }
+  var cy = window.cy;
+  var grabbed = cy && typeof cy.nodes === "function" && cy.nodes(":grabbed").length > 0;
+  if (grabbed || (window.__netmapKeyMoves || 0) > 0) { return keep; }
+  var now = JSON.stringify([lang, selected, connectFrom, step, mode].map(function (v) {
+    return v === undefined ? null : v;
+  }));
+  if (now !== JSON.stringify(settled.ui)) { return keep; }  // render_map draws the new choice
+  window.__netmapSettled = {version: settled.version, drop: settled.drop, at: performance.now()};
+  return settled.elements;
+}
+"""
+
+callbacks = Callbacks()
+#: What the map's elements are drawn from besides the map.
+_UI_STATES = (
+    State("lang", "data"),
+    State("selected", "data"),
+    State("connect-from", "data"),
+    State("q-step", "value"),
+    State("mode", "value"),
+)
+
+
+@callbacks.callback(
+    Output("map-settled", "data"),
+    Input("map-pending", "data"),
+    State("map-state", "data"),
+    *_UI_STATES,
+    prevent_initial_call=True,
+)
+def settle_map(page: Page, pending_data: Any, state_data: Any, *ui: Any) -> Any:
+    """The map's elements for the version a drop saved, with what they were drawn for."""
+    # Imported here: callbacks imports this module to register it.
+    from netmap.app.editor.callbacks import map_elements
+
+    try:
+        pending = parse(Pending, pending_data)
+        state = parse(MapState, state_data)
+    except NetmapError:
+        raise dash.exceptions.PreventUpdate from None
+    if (pending.map_id, pending.version) != (state.map_id, state.version):
+        raise dash.exceptions.PreventUpdate  # the tab is on a newer version already
+    network_map = just_saved_of(page.app).take(pending.map_id, pending.version)
+    if network_map is None:  # not handed over (another server process, or evicted)
+        try:
+            network_map = page.store.load(pending.map_id, pending.version).map
+        except (NetmapError, MapNotFound):
+            raise dash.exceptions.PreventUpdate from None
+    lang_data, selected, connect_from, step, mode = ui
+    lang = tab_lang(page.app, lang_data)
+    since = since_for(page.store, since_cache_of(page.app), pending.map_id, network_map)
+    elements = map_elements(network_map, lang, (selected, connect_from, step, mode), since)
+    return {
+        "map_id": pending.map_id,
+        "version": pending.version,
+        "drop": pending.drop,
+        "ui": list(ui),
+        "elements": elements,
+    }
+
+
+callbacks.clientside(
+    APPLY_JS,
+    Output("map-cy", "elements", allow_duplicate=True),
+    Input("map-settled", "data"),
+    State("map-state", "data"),
+    *_UI_STATES,
+    prevent_initial_call=True,
+)

@@ -1,0 +1,141 @@
+"""A drop's map is laid out one request after its answer (editor/settle.py).
+
+What a stale layout would look like is never sent: only the version the tab
+is on, drawn from that version's own map (handed over by the drop or read
+from the store), never another version's, and nothing for a map erased.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+import pytest
+
+from netmap.app.editor.callbacks import map_elements
+from netmap.app.editor.settle import settle_map
+from netmap.app.handoff import just_saved_of
+from netmap.app.wiring import Page
+from netmap.editing import DropPerson
+from netmap.model import NetworkMap
+from netmap.store import SqliteStore
+
+UI = ("da", None, None, 1, "select")  # lang, selected, connect-from, q-step, mode
+
+
+class _CountingStore:
+    """The store, counting its map loads."""
+
+    def __init__(self, store: SqliteStore) -> None:
+        self.store = store
+        self.loads = 0
+
+    def load(self, *args: Any) -> Any:
+        self.loads += 1
+        return self.store.load(*args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.store, name)
+
+
+def _page(store: Any) -> Page:
+    return Page(app=dash.Dash(__name__), store=store)
+
+
+def _positions(elements: list[dict[str, Any]]) -> dict[str, Any]:
+    return {e["data"]["id"]: e.get("position") for e in elements if "pid" in e["data"]}
+
+
+def _state(map_id: str, version: int) -> dict[str, Any]:
+    return {"map_id": map_id, "version": version}
+
+
+def _pending(map_id: str, version: int, drop: int | None = 3) -> dict[str, Any]:
+    return {"map_id": map_id, "version": version, "drop": drop}
+
+
+def test_appsettle001_the_handed_map_is_laid_out_without_a_store_load(
+    store: SqliteStore, small_map: NetworkMap
+) -> None:
+    stored = store.create(small_map, author="test")
+    moved = DropPerson(id="mor", x=0.0, y=-0.9).apply(stored.map)
+    saved = store.save(stored.map_id, moved, base_version=1, author="test")
+    counting = _CountingStore(store)
+    page = _page(counting)
+    just_saved_of(page.app).put(stored.map_id, saved.version, moved)
+    settled = settle_map(page, _pending(stored.map_id, 2), _state(stored.map_id, 2), *UI)
+    assert counting.loads == 0
+    assert settled["version"] == 2 and settled["drop"] == 3 and settled["ui"] == list(UI)
+    assert settled["elements"] == map_elements(moved, "da", UI[1:])
+    # The moved person is where version 2 has them, not where version 1 had them.
+    old = _positions(map_elements(stored.map, "da", UI[1:]))
+    assert _positions(settled["elements"])["p:mor"] != old["p:mor"]
+
+
+def test_appsettle002_a_version_the_tab_has_left_is_not_laid_out(
+    store: SqliteStore, small_map: NetworkMap
+) -> None:
+    # Two quick drops: the first's layout comes after the second's answer.
+    stored = store.create(small_map, author="test")
+    page = _page(store)
+    with pytest.raises(dash.exceptions.PreventUpdate):
+        settle_map(page, _pending(stored.map_id, 1), _state(stored.map_id, 2), *UI)
+    # Another map's pending on this tab is not drawn either.
+    with pytest.raises(dash.exceptions.PreventUpdate):
+        settle_map(page, _pending("0" * 32, 1), _state(stored.map_id, 1), *UI)
+
+
+def test_appsettle003_undo_redo_and_another_tab_are_laid_out_from_their_own_version(
+    store: SqliteStore, small_map: NetworkMap
+) -> None:
+    stored = store.create(small_map, author="test")
+    moved = DropPerson(id="mor", x=0.0, y=-0.9).apply(stored.map)
+    store.save(stored.map_id, moved, base_version=1, author="tab-a")
+    # An undo saves version 1's content again as version 3; another tab saves 4.
+    store.save(stored.map_id, stored.map, base_version=2, author="tab-a")
+    other = DropPerson(id="sr", x=0.5, y=0.1).apply(stored.map)
+    store.save(stored.map_id, other, base_version=3, author="tab-b")
+    page = _page(store)
+    # The handoff holds version 2's map: it is not taken for any other version.
+    just_saved_of(page.app).put(stored.map_id, 2, moved)
+    for version, expected in ((3, stored.map), (4, other)):
+        settled = settle_map(
+            page, _pending(stored.map_id, version), _state(stored.map_id, version), *UI
+        )
+        assert settled["elements"] == map_elements(expected, "da", UI[1:])
+    assert just_saved_of(page.app).take(stored.map_id, 2) is moved
+
+
+def test_appsettle004_an_erased_map_is_not_laid_out(
+    store: SqliteStore, small_map: NetworkMap
+) -> None:
+    stored = store.create(small_map, author="test")
+    store.delete(stored.map_id)
+    with pytest.raises(dash.exceptions.PreventUpdate):
+        settle_map(_page(store), _pending(stored.map_id, 1), _state(stored.map_id, 1), *UI)
+
+
+def test_appsettle005_malformed_values_draw_nothing(
+    store: SqliteStore, small_map: NetworkMap
+) -> None:
+    stored = store.create(small_map, author="test")
+    state = _state(stored.map_id, 1)
+    for pending in (None, {}, {"map_id": "x", "version": 1}, _pending(stored.map_id, 0), "1"):
+        with pytest.raises(dash.exceptions.PreventUpdate):
+            settle_map(_page(store), pending, state, *UI)
+    with pytest.raises(dash.exceptions.PreventUpdate):
+        settle_map(_page(store), _pending(stored.map_id, 1), {"version": "x"}, *UI)
+
+
+def test_appsettle006_the_choices_drawn_for_come_back_with_the_elements(
+    store: SqliteStore, small_map: NetworkMap
+) -> None:
+    # The browser draws them only if the tab still has these choices (APPLY_JS).
+    stored = store.create(small_map, author="test")
+    ui = ("en", "mor", None, 2, "select")
+    pending = _pending(stored.map_id, 1, None)
+    settled = settle_map(_page(store), pending, _state(stored.map_id, 1), *ui)
+    assert settled["ui"] == list(ui) and settled["drop"] is None
+    assert settled["elements"] == map_elements(stored.map, "en", ui[1:])
+    chosen = [e for e in settled["elements"] if e["data"].get("pid") == "mor"]
+    assert "chosen" in chosen[0]["classes"]
