@@ -17,7 +17,7 @@ from netmap.analysis.measures import (
 )
 from netmap.analysis.overview import OverviewRow, contact_overview
 from netmap.analysis.plain import TOPICS, PlainLine, measure_value, plain_lines
-from netmap.analysis.report import MapAnalysis, analyse, render_text
+from netmap.analysis.report import CoreAnalysis, MapAnalysis, analyse, analyse_core, render_text
 from netmap.analysis.roles import ROLE_SLOTS, RoleSlot, role_slots
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "ROLE_SLOTS",
     "TOPICS",
     "CheckCode",
+    "CoreAnalysis",
     "Finding",
     "Group",
     "Groups",
@@ -35,6 +36,7 @@ __all__ = [
     "RoleSlot",
     "SectorTies",
     "analyse",
+    "analyse_core",
     "contact_overview",
     "derive_groups",
     "ego_measures",

@@ -19,11 +19,15 @@ from netmap.analysis.plain import plain_lines
 from netmap.i18n import DEFAULT_LANG, Lang, format_date, t
 from netmap.model import NetworkMap, StrictModel
 
-__all__ = ["MapAnalysis", "analyse", "render_text"]
+__all__ = ["CoreAnalysis", "MapAnalysis", "analyse", "analyse_core", "render_text"]
 
 
-class MapAnalysis(StrictModel):
-    """Everything the map derives, as of one date."""
+class CoreAnalysis(StrictModel):
+    """Everything the map derives but its measures, as of one date.
+
+    The editor's panels show the measures only while their section is open,
+    and on a large map they cost as much as all the rest together.
+    """
 
     patient_id: str
     patient_name: str
@@ -32,6 +36,11 @@ class MapAnalysis(StrictModel):
     invite: list[str]
     overview: list[OverviewRow]
     findings: list[Finding]
+
+
+class MapAnalysis(CoreAnalysis):
+    """Everything the map derives, as of one date."""
+
     measures: Measures
 
     def to_report(self, lang: Lang = DEFAULT_LANG) -> dict[str, Any]:
@@ -80,8 +89,26 @@ def analyse(
     >>> a.groups.team, a.invite, [f.code.value for f in a.findings][:1]
     (['sr'], ['p0', 'sr'], ['consent_missing'])
     """
-    as_of = date.today() if as_of is None else as_of
+    core = analyse_core(network_map, as_of=as_of, map_changed_at=map_changed_at)
     return MapAnalysis(
+        **{name: getattr(core, name) for name in CoreAnalysis.model_fields},
+        measures=ego_measures(network_map),
+    )
+
+
+def analyse_core(
+    network_map: NetworkMap, *, as_of: date | None = None, map_changed_at: datetime | None = None
+) -> CoreAnalysis:
+    """:func:`analyse` without the measures (:func:`ego_measures` gives them).
+
+    >>> from netmap.model import NetworkMap, Patient
+    >>> m = NetworkMap(patient=Patient(id="p0", name="P"))
+    >>> dict(analyse_core(m, as_of=date(2026, 1, 1))) == {
+    ...     k: v for k, v in analyse(m, as_of=date(2026, 1, 1)) if k != "measures"}
+    True
+    """
+    as_of = date.today() if as_of is None else as_of
+    return CoreAnalysis(
         patient_id=network_map.patient.id,
         patient_name=network_map.patient.name,
         as_of=as_of,
@@ -89,7 +116,6 @@ def analyse(
         invite=invite_list(network_map),
         overview=contact_overview(network_map),
         findings=run_checks(network_map, as_of=as_of, map_changed_at=map_changed_at),
-        measures=ego_measures(network_map),
     )
 
 

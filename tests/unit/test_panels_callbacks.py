@@ -568,3 +568,19 @@ def test_pnl110_fingerprints_are_of_the_json_dash_sends() -> None:
         assert ours == json.loads(json.dumps(part, cls=PlotlyJSONEncoder, sort_keys=True))
     assert len({fingerprint(part) for part in parts}) == len(parts)
 
+
+def test_pnl111_the_measures_are_made_only_once_their_section_is_open(stored: StoredMap) -> None:
+    from netmap.analysis import analyse
+    from netmap.app.panels.render import PanelAnalysis, render_analysis
+
+    analysis = PanelAnalysis.of(stored.map, AS_OF)
+    closed = render_analysis(analysis, "da", OverviewSort(), frozenset())
+    assert closed.measures is None and analysis._measures == []
+    opened = render_analysis(analysis, "da", OverviewSort(), frozenset({"measures"}))
+    assert opened.measures is not None
+    whole = analyse(stored.map, as_of=AS_OF)
+    assert analysis.measures() == whole.measures and analysis._measures == [whole.measures]
+    assert {k: v for k, v in whole if k != "measures"} == dict(analysis.core)
+    # The same panels as drawn from the whole analysis before (render_panels).
+    drawn = render_panels(stored.map, "da", OverviewSort(), as_of=AS_OF, opened=frozenset())
+    assert as_json(drawn.team) == as_json(closed.team)

@@ -18,7 +18,6 @@ from typing import Any
 import dash
 from dash import ALL, Input, Output, State, ctx
 
-from netmap.analysis import MapAnalysis, analyse
 from netmap.analysis.since import SinceMeeting
 from netmap.app.editor.add_form import ERROR_SLOTS, add_op, error_slots
 from netmap.app.editor.layout import edit_panel_parts, person_list, question_help
@@ -33,6 +32,7 @@ from netmap.app.mapview import build_elements, map_point
 from netmap.app.meetings.since import since_cache_of, since_for
 from netmap.app.panels.callbacks import PANEL_INPUTS, analysis_cache_of, panel_region
 from netmap.app.panels.region import PANEL_OUTPUTS
+from netmap.app.panels.render import PanelAnalysis
 from netmap.app.regions import Update, update
 from netmap.app.saving import (
     SAVE_STATES,
@@ -255,7 +255,7 @@ class DropView:
     map_id: str
     version: int
     props: list[tuple[Any, dict[str, Any]]]
-    analysis: tuple[tuple[str, int, date | None], MapAnalysis]
+    analysis: tuple[tuple[str, int, date | None], PanelAnalysis]
 
 
 def drop_view(
@@ -295,7 +295,7 @@ def drop_view(
         props.append(("edit-panel", {"children": panel.send["panel"]}))
         props.append(("edit-panel-drawn", {"data": panel.drawn}))
     as_of = page.today()
-    analysis = ((map_id, version, as_of), analyse(network_map, as_of=as_of))
+    analysis = ((map_id, version, as_of), PanelAnalysis.of(network_map, as_of))
     return DropView(map_id, version, props, analysis)
 
 

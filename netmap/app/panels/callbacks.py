@@ -16,7 +16,6 @@ import dash
 from dash import ALL, Input, Output, State, ctx
 from pydantic import ValidationError
 
-from netmap.analysis import MapAnalysis, analyse
 from netmap.app.handoff import JustSaved, just_saved_of
 from netmap.app.lang import server_lang
 from netmap.app.panels.layout import SECTIONS
@@ -24,6 +23,7 @@ from netmap.app.panels.overview import SORT_BUTTON_TYPE
 from netmap.app.panels.region import PANEL_OUTPUTS, panel_outputs
 from netmap.app.panels.render import (
     ALL_SECTIONS,
+    PanelAnalysis,
     PanelContent,
     render_analysis,
     render_error,
@@ -57,14 +57,14 @@ class AnalysisCache:
 
     def __init__(self, size: int = _CACHE_SIZE) -> None:
         self._size = size
-        self._items: OrderedDict[tuple[str, int, date | None], MapAnalysis] = OrderedDict()
+        self._items: OrderedDict[tuple[str, int, date | None], PanelAnalysis] = OrderedDict()
         # One analysis at a time: the callbacks of one drop arrive together
         # and the second waits for the first's result instead of redoing it.
         self._lock = threading.Lock()
 
     def get(
-        self, key: tuple[str, int, date | None], compute: Callable[[], MapAnalysis]
-    ) -> MapAnalysis:
+        self, key: tuple[str, int, date | None], compute: Callable[[], PanelAnalysis]
+    ) -> PanelAnalysis:
         with self._lock:
             found = self._items.get(key)
             if found is None:
@@ -75,7 +75,7 @@ class AnalysisCache:
             self._items.move_to_end(key)
             return found
 
-    def put(self, key: tuple[str, int, date | None], analysis: MapAnalysis) -> None:
+    def put(self, key: tuple[str, int, date | None], analysis: PanelAnalysis) -> None:
         """Keep ``analysis`` for ``key`` (made elsewhere, e.g. while a drop was saved)."""
         with self._lock:
             self._items[key] = analysis
@@ -127,9 +127,9 @@ def update_panels(
     as_of = today()
     loaded = network_map
     if cache is None:
-        analysis = analyse(loaded, as_of=as_of)
+        analysis = PanelAnalysis.of(loaded, as_of)
     else:
-        analysis = cache.get((map_id, version, as_of), lambda: analyse(loaded, as_of=as_of))
+        analysis = cache.get((map_id, version, as_of), lambda: PanelAnalysis.of(loaded, as_of))
     return render_analysis(analysis, inputs.lang, inputs.sort, opened)
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from dash import html
 
-from netmap.analysis import MapAnalysis, analyse
+from netmap.analysis import CoreAnalysis, Measures, analyse_core, ego_measures
 from netmap.app.panels.chart import composition_figure
 from netmap.app.panels.checks import build_checks, checks_title
 from netmap.app.panels.lazy_sections import LiveSection
@@ -23,6 +24,7 @@ from netmap.model import NetworkMap
 __all__ = [
     "ALL_SECTIONS",
     "LAZY_SECTIONS",
+    "PanelAnalysis",
     "PanelContent",
     "render_analysis",
     "render_error",
@@ -33,6 +35,32 @@ __all__ = [
 #: overview table is hundreds of components, and the chart pulls in plotly.js.
 LAZY_SECTIONS: frozenset[str] = frozenset({"overview", "measures"})
 ALL_SECTIONS: frozenset[str] = LAZY_SECTIONS
+
+
+@dataclass(frozen=True)
+class PanelAnalysis:
+    """What the panels show of one map: the analysis, its measures made when first asked.
+
+    The measures are shown only while their section is open; on a
+    1,000-person map they cost as much as the rest of the analysis.
+    """
+
+    core: CoreAnalysis
+    network_map: NetworkMap
+    _measures: list[Measures] = field(default_factory=list, repr=False, compare=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    @classmethod
+    def of(cls, network_map: NetworkMap, as_of: date | None) -> PanelAnalysis:
+        """The analysis of ``network_map`` as of ``as_of``, but for the measures."""
+        return cls(analyse_core(network_map, as_of=as_of), network_map)
+
+    def measures(self) -> Measures:
+        """The map's measures (made once, then kept)."""
+        with self._lock:
+            if not self._measures:
+                self._measures.append(ego_measures(self.network_map))
+            return self._measures[0]
 
 
 @dataclass(frozen=True)
@@ -101,11 +129,11 @@ def render_panels(
     """Every panel for ``network_map`` as analysed on ``as_of``; empty without a map."""
     if network_map is None:
         return _empty(lang, None)
-    return render_analysis(analyse(network_map, as_of=as_of), lang, sort, opened)
+    return render_analysis(PanelAnalysis.of(network_map, as_of), lang, sort, opened)
 
 
 def render_analysis(
-    analysis: MapAnalysis,
+    panel_analysis: PanelAnalysis,
     lang: Lang,
     sort: OverviewSort,
     opened: frozenset[str] = ALL_SECTIONS,
@@ -113,8 +141,9 @@ def render_analysis(
     """Every panel for one analysis result (pure: no store, no clock).
 
     The :data:`LAZY_SECTIONS` not in ``opened`` are ``None``: they are
-    built when the user opens them.
+    built when the user opens them (and the measures made only then).
     """
+    analysis = panel_analysis.core
     rows = analysis.overview
     names = {row.id: row.name for row in rows}
     names[analysis.patient_id] = analysis.patient_name
@@ -129,7 +158,7 @@ def render_analysis(
         measures_title=t("panels.title.measures", lang),
         measures=(
             build_measures(
-                analysis.measures,
+                panel_analysis.measures(),
                 lang,
                 composition_figure([(row.sector, row.band) for row in rows], lang),
                 names,
