@@ -197,6 +197,17 @@ def wait_for_map(page: Any) -> None:
     )
 
 
+def wait_for_layout(page: Any, version: int) -> None:
+    """Wait until the map's layout of ``version`` is drawn (it follows a drop's answer).
+
+    A drop's answer brings the version; the layout comes one request later
+    (``netmap/app/editor/settle.py``), until then the person is where dropped.
+    """
+    page.wait_for_function(
+        "(v) => window.__netmapSettled && window.__netmapSettled.version === v", arg=version
+    )
+
+
 def show_map(page: Any) -> None:
     """Scroll the map into the middle of the viewport (mouse points must be inside it)."""
     page.evaluate("document.querySelector('#map-cy').scrollIntoView({block: 'center'})")

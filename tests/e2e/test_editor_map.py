@@ -16,6 +16,7 @@ from tests.e2e.conftest import (
     node_screen_point,
     shot,
     show_map,
+    wait_for_layout,
     wait_for_map,
 )
 
@@ -225,7 +226,7 @@ def test_e2e116_the_map_after_a_drop_is_the_new_version_drawn_anew(
     show_map(page)
     drag(page, node_screen_point(page, f"p:{person.id}"), model_screen_point(page, 0, -200))
     expect(page.locator("#version-label")).to_have_text("Version 2")
-    page.wait_for_function("() => window.__netmapSettled && window.__netmapSettled.version === 2")
+    wait_for_layout(page, 2)
     settled = page.evaluate(_POSITIONS)
     assert page.evaluate("window.__netmapDrops") == 1
     ui = ["da", None, None, 1, "select"]

@@ -40,6 +40,7 @@ from tests.e2e.conftest import (
     drag,
     node_screen_point,
     show_map,
+    wait_for_layout,
     wait_for_map,
     wait_for_stored,
 )
@@ -207,6 +208,7 @@ def test_e2e063_a_redraw_after_a_drop_keeps_the_drop(live_app: LiveApp, page: Pa
     start = node_screen_point(page, "p:a")
     drag(page, start, (start[0] + 60, start[1] + 70))
     expect(page.locator("#version-label")).to_have_text("Version 2")
+    wait_for_layout(page, 2)  # where version 2's layout has them
     dropped = page.evaluate("window.cy.getElementById('p:a').position()")
     page.locator("#mode").get_by_text("Tegn streger").click()
     page.locator(".person-item", has_text="Poul Testesen").click()
