@@ -41,6 +41,7 @@ def create_app(
     ``default_lang`` is the language before the user picks one.
     """
     from netmap.app.editor.callbacks import register_editor_callbacks
+    from netmap.app.editor.settle import begun_of
     from netmap.app.handoff import just_saved_of
     from netmap.app.lang import LANG_CONFIG
     from netmap.app.meetings import register_meetings_callbacks
@@ -71,6 +72,7 @@ def create_app(
     # Made now, before requests come in on several threads.
     edit_order_of(app)
     just_saved_of(app)
+    begun_of(app)
     # A function: Dash calls it for every page load, with the page's URL known.
     panels = panels_for(today)
     app.layout = lambda: first_layout(store, panels, app)

@@ -139,3 +139,69 @@ def test_appsettle006_the_choices_drawn_for_come_back_with_the_elements(
     assert settled["elements"] == map_elements(stored.map, "en", ui[1:])
     chosen = [e for e in settled["elements"] if e["data"].get("pid") == "mor"]
     assert "chosen" in chosen[0]["classes"]
+
+
+def test_appsettle007_the_layout_is_begun_once_the_answer_is_sent_and_taken_once(
+    client: Any, store: SqliteStore, small_map: NetworkMap
+) -> None:
+    import json
+
+    from netmap.app.editor.settle import Begun
+
+    stored = store.create(small_map, author="test")
+    dep = next(
+        d
+        for d in client.get("/_dash-dependencies").get_json()
+        if [i["id"] for i in d["inputs"]] == ["drag-op"]
+    )
+    values = {"map-state": _state(stored.map_id, 1), "history": {}, "lang": "da", "q-step": 1}
+    body = {
+        "output": dep["output"],
+        "outputs": [
+            {"id": part.split(".")[0], "property": part.split(".")[1].split("@")[0]}
+            for part in dep["output"].strip(".").split("...")
+        ],
+        "inputs": [
+            {"id": "drag-op", "property": "data", "value": {"id": "mor", "x": 0, "y": -200}}
+        ],
+        "changedPropIds": ["drag-op.data"],
+        "state": [
+            {"id": s["id"], "property": s["property"], "value": values.get(s["id"])}
+            for s in dep["state"]
+        ],
+    }
+    response = client.post(
+        "/_dash-update-component", data=json.dumps(body), content_type="application/json"
+    )
+    assert response.status_code == 200
+    side = response.get_json()["sideUpdate"]
+    assert "map-cy" not in side  # the layout is not in the drop's answer
+    assert side["map-pending"]["data"] == {"map_id": stored.map_id, "version": 2, "drop": None}
+    response.close()  # the answer is sent: the layout is begun
+    begun = client.application.extensions["netmap.layouts_begun"]
+    assert isinstance(begun, Begun)
+    saved = store.load(stored.map_id, 2).map
+    ui = ("da", None, None, 1, None)
+    key = json.dumps(list(ui), sort_keys=True)
+    assert begun.take(stored.map_id, 2, key) == map_elements(saved, "da", ui[1:])
+    assert begun.take(stored.map_id, 2, key) is None  # taken once
+
+
+def test_appsettle008_a_layout_begun_for_other_choices_or_versions_is_not_used() -> None:
+    from netmap.app.editor.settle import Begun
+
+    begun = Begun(size=2)
+    begun.begin("m", 2, "chosen:a", lambda: [{"data": {"id": "a"}}])
+    assert begun.take("m", 2, "chosen:b") is None  # drawn anew for the choices now
+    assert begun.take("m", 2, "chosen:a") is None  # and not kept
+    begun.begin("m", 3, "x", lambda: [])
+    assert begun.take("m", 4, "x") is None and begun.take("m", 3, "x") == []
+    for version in (5, 6, 7):  # the oldest go first
+        begun.begin("m", version, "x", lambda: [])
+    assert begun.take("m", 5, "x") is None and begun.take("m", 7, "x") == []
+
+    def broken() -> list[dict[str, Any]]:
+        raise ValueError("laid out again by settle_map")
+
+    begun.begin("m", 8, "x", broken)
+    assert begun.take("m", 8, "x") is None

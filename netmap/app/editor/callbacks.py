@@ -24,6 +24,7 @@ from netmap.app.editor.layout import edit_panel_parts, person_list, question_hel
 from netmap.app.editor.person_list import list_leaves, list_query, list_structure, list_update
 from netmap.app.editor.search import callbacks as search_callbacks
 from netmap.app.editor.settle import callbacks as settle_callbacks
+from netmap.app.editor.settle import prepare
 from netmap.app.editor.side_tabs import callbacks as side_tab_callbacks
 from netmap.app.feedback import PERSON_TEXT_FIELDS, person_feedback
 from netmap.app.handoff import just_saved_of
@@ -325,6 +326,7 @@ def draw_drop(
         dash.set_props(component_id, props)
     analysis_cache_of(page.app).put(*drawn.analysis)
     _draw_panels(page, network_map, state, view[8:], drop)
+    prepare(page, map_id, version, network_map, view[:5])
 
 
 def _draw_panels(

@@ -15,26 +15,109 @@ choices (language, chosen person, line start, step, mode), no drop since
 dragged or moved by keys. Otherwise a newer answer draws it (a newer
 drop's own settle, or ``render_map`` for a new choice), so a layout of an
 older version or of other choices is never drawn.
+
+The layout itself is begun as soon as the drop's answer has been sent
+(:func:`prepare`, in one worker thread): while the browser draws that
+answer, the server lays out the map, and ``settle_map`` mostly finds it
+done. It is used only for the same map, version and choices.
 """
 
 from __future__ import annotations
 
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import dash
 from dash import Input, Output, State
+from flask import after_this_request, has_request_context
 from pydantic import Field
 
 from netmap.app.handoff import just_saved_of
 from netmap.app.lang import tab_lang
 from netmap.app.meetings.since import since_cache_of, since_for
 from netmap.app.state import MapId, MapState, parse
-from netmap.app.wiring import Callbacks, Page
+from netmap.app.wiring import Callbacks, Page, one_per_app
 from netmap.errors import NetmapError
-from netmap.model import StrictModel
+from netmap.model import NetworkMap, StrictModel
 from netmap.store import MapNotFound
 
-__all__ = ["APPLY_JS", "Pending", "callbacks", "settle_map"]
+__all__ = ["APPLY_JS", "Begun", "Pending", "begun_of", "callbacks", "prepare", "settle_map"]
+
+Elements = list[dict[str, Any]]
+#: One thread lays out the maps of drops just answered (one at a time is enough).
+_LAYOUTS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="netmap-layout")
+#: Layouts kept waiting for their settle_map (a few tabs); the oldest go first.
+_BEGUN_SIZE = 8
+
+
+class Begun:
+    """Layouts begun for drops just answered, by (map id, version) and choices; taken once."""
+
+    def __init__(self, size: int = _BEGUN_SIZE) -> None:
+        self._size = size
+        self._lock = threading.Lock()
+        self._items: OrderedDict[tuple[str, int], tuple[str, Future[Elements]]] = OrderedDict()
+
+    def begin(self, map_id: str, version: int, ui: str, compute: Callable[[], Elements]) -> None:
+        """Lay out in the worker thread what ``settle_map`` will ask for with ``ui``."""
+        future = _LAYOUTS.submit(compute)
+        with self._lock:
+            self._items[(map_id, version)] = (ui, future)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+    def take(self, map_id: str, version: int, ui: str) -> Elements | None:
+        """The elements begun for this version and these choices (waited for), or ``None``."""
+        with self._lock:
+            found = self._items.pop((map_id, version), None)
+        if found is None or found[0] != ui:
+            return None
+        try:
+            return found[1].result()
+        except Exception:  # laid out again by the caller, where it raises again
+            return None
+
+
+def begun_of(app: dash.Dash) -> Begun:
+    """The app's one :class:`Begun`."""
+    return one_per_app(app, "netmap.layouts_begun", Begun)
+
+
+def _ui_key(ui: tuple[Any, ...]) -> str:
+    return json.dumps(list(ui), sort_keys=True, default=str)
+
+
+def prepare(page: Page, map_id: str, version: int, network_map: NetworkMap, ui: Any) -> None:
+    """Begin the layout ``settle_map`` will send, once the drop's answer has gone out.
+
+    ``ui`` holds the raw (lang, selected, connect-from, q-step, mode) of the
+    drop's request. Outside a request (a test calling the callback) nothing
+    is begun: ``settle_map`` lays out by itself.
+    """
+    if not has_request_context():
+        return
+    from netmap.app.editor.callbacks import map_elements
+
+    lang_data, selected, connect_from, step, mode = ui
+    begun = begun_of(page.app)
+
+    def compute() -> Elements:
+        lang = tab_lang(page.app, lang_data)
+        since = since_for(page.store, since_cache_of(page.app), map_id, network_map)
+        return map_elements(network_map, lang, (selected, connect_from, step, mode), since)
+
+    def begin() -> None:
+        begun.begin(map_id, version, _ui_key(tuple(ui)), compute)
+
+    @after_this_request
+    def _after(response: Any) -> Any:
+        # Begun when the answer has been sent, so that it does not slow it down.
+        response.call_on_close(begin)
+        return response
 
 
 class Pending(StrictModel):
@@ -107,10 +190,12 @@ def settle_map(page: Page, pending_data: Any, state_data: Any, *ui: Any) -> Any:
             network_map = page.store.load(pending.map_id, pending.version).map
         except (NetmapError, MapNotFound):
             raise dash.exceptions.PreventUpdate from None
-    lang_data, selected, connect_from, step, mode = ui
-    lang = tab_lang(page.app, lang_data)
-    since = since_for(page.store, since_cache_of(page.app), pending.map_id, network_map)
-    elements = map_elements(network_map, lang, (selected, connect_from, step, mode), since)
+    elements = begun_of(page.app).take(pending.map_id, pending.version, _ui_key(ui))
+    if elements is None:
+        lang_data, selected, connect_from, step, mode = ui
+        lang = tab_lang(page.app, lang_data)
+        since = since_for(page.store, since_cache_of(page.app), pending.map_id, network_map)
+        elements = map_elements(network_map, lang, (selected, connect_from, step, mode), since)
     return {
         "map_id": pending.map_id,
         "version": pending.version,
