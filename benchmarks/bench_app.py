@@ -192,6 +192,8 @@ def bench_server(server: Server, map_id: str, rounds: int) -> None:
     deps = server.dependencies()
     drag = next(d for d in deps if [i["id"] for i in d["inputs"]] == ["drag-op"])
     noop = next(d for d in deps if [i["id"] for i in d["inputs"]] == ["bench-noop-in"])
+    # The map's layout, asked for by the drop's answer (netmap/app/editor/settle.py).
+    settle = next((d for d in deps if [i["id"] for i in d["inputs"]] == ["map-pending"]), None)
     loaded = server.store.load(map_id)
     version = loaded.version
     # What a browser that has the page drawn sends with a drop: the page's
@@ -202,7 +204,7 @@ def bench_server(server: Server, map_id: str, rounds: int) -> None:
         # The first (warm-up) answer draws the panels and says what it drew.
         "panel-drawn": None,
     }
-    round_trips: dict[str, list[float]] = {"drag": [], "noop": []}
+    round_trips: dict[str, list[float]] = {"drag": [], "noop": [], "settle": []}
     sizes: list[int] = []
     loads: list[int] = []
     for i in range(rounds + 5):
@@ -224,7 +226,6 @@ def bench_server(server: Server, map_id: str, rounds: int) -> None:
         )
         before = server.store.loads
         reply, elapsed = server.post(body)
-        loads.append(server.store.loads - before)
         state = reply["response"]["map-state"]["data"]
         assert state["version"] == version + 1, reply
         version = state["version"]
@@ -232,6 +233,13 @@ def bench_server(server: Server, map_id: str, rounds: int) -> None:
             if store_id in reply.get("sideUpdate", {}):
                 drawn[store_id] = reply["sideUpdate"][store_id]["data"]
         sizes.append(len(json.dumps(reply)))
+        pending = reply.get("sideUpdate", {}).get("map-pending")
+        if settle is not None and pending is not None:
+            # As the browser does next: the drop's layout (then nothing is left running).
+            states = {"map-state": state, "lang": "da", "q-step": 1, "mode": "select"}
+            _, settle_elapsed = server.post(_body(settle, {"map-pending": pending["data"]}, states))
+            round_trips["settle"].append(settle_elapsed)
+        loads.append(server.store.loads - before)
         _, noop_elapsed = server.post(_body(noop, {"bench-noop-in": i}, {}))
         if i >= 5:  # warm-up rounds are not counted
             round_trips["drag"].append(elapsed)
@@ -247,8 +255,13 @@ def bench_server(server: Server, map_id: str, rounds: int) -> None:
     )
     print(
         f"server: drag answer median {statistics.median(sizes[5:]) / 1000:.1f} KB,"
-        f" store loads per drag POST: median {statistics.median(loads[5:]):.0f}"
+        f" store loads per drop (drag + layout POST): median {statistics.median(loads[5:]):.0f}"
     )
+    if round_trips["settle"]:
+        print(
+            "server: the layout's POST after the drop's answer (settle_map) median"
+            f" {statistics.median(round_trips['settle'][5:]) * 1000:.1f} ms"
+        )
     print(
         f"server: inside Flask only: drag {drag_server * 1000:.1f} ms, no-op "
         f"{noop_server * 1000:.1f} ms ({drag_server / noop_server:.0f}x)"
