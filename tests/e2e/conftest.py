@@ -213,9 +213,19 @@ def show_map(page: Any) -> None:
     page.evaluate("document.querySelector('#map-cy').scrollIntoView({block: 'center'})")
 
 
+def _map_box(page: Any) -> dict[str, float]:
+    """The map's box on the screen, read by script: a locator's bounding_box waited
+    30 s for the 300-person page under load (playwright polls it by animation frames)."""
+    box: dict[str, float] = page.evaluate(
+        "() => { const r = document.querySelector('#map-cy').getBoundingClientRect();"
+        " return {x: r.left, y: r.top}; }"
+    )
+    return box
+
+
 def node_screen_point(page: Any, node_id: str) -> tuple[float, float]:
     """Where a cytoscape node is on the screen (page coordinates)."""
-    box = page.locator("#map-cy").bounding_box()
+    box = _map_box(page)
     rendered = page.evaluate(
         "(id) => { const p = window.cy.getElementById(id).renderedPosition(); return [p.x, p.y]; }",
         node_id,
@@ -225,7 +235,7 @@ def node_screen_point(page: Any, node_id: str) -> tuple[float, float]:
 
 def model_screen_point(page: Any, x: float, y: float) -> tuple[float, float]:
     """The page coordinates of a cytoscape model position (pixels, y down)."""
-    box = page.locator("#map-cy").bounding_box()
+    box = _map_box(page)
     rendered = page.evaluate(
         "([x, y]) => { const z = window.cy.zoom(), p = window.cy.pan();"
         " return [x * z + p.x, y * z + p.y]; }",
