@@ -341,7 +341,7 @@ def bench_browser(
         browser = pw.chromium.launch(executable_path=CHROMIUM)
         page = browser.new_page(viewport={"width": 1366, "height": 768})
         page.goto(f"{server.url}/map/{map_id}")
-        page.wait_for_function(_LOADED, arg=persons, timeout=120_000)
+        page.wait_for_function(_LOADED, arg=persons, timeout=120_000, polling=50)
         requests: list[str] = []
         page.on("request", lambda r: "_dash-update-component" in r.url and requests.append(r.url))
         if everything_open:
@@ -351,7 +351,7 @@ def bench_browser(
                 "() => [...document.querySelectorAll('.person-item')]"
                 ".find((b) => b.querySelector('.person-name').textContent === 'Person 0').click()"
             )
-            page.wait_for_selector("#edit-panel .edit-form")
+            _wait_for(page, "#edit-panel .edit-form")
         # The team panel is in the side column's "Team og tjek" tab (netmap/app/side_tabs.py).
         # Clicked by script: on a 1,000-person page under load, playwright's
         # actionability waits (a stable box over two frames) hung for 30 s.
@@ -359,7 +359,7 @@ def bench_browser(
         if everything_open:
             _click(page, "#panel-overview-title")
             _click(page, "#panel-measures-title")
-            page.wait_for_selector("#panel-chart .main-svg", timeout=15_000)
+            _wait_for(page, "#panel-chart .main-svg")
             page.wait_for_timeout(1000)
         page.evaluate("document.querySelector('#map-cy').scrollIntoView({block: 'center'})")
         page.wait_for_timeout(500)
@@ -471,7 +471,7 @@ def bench_page_load(server: Server, map_id: str, persons: int) -> None:
         for _ in range(6):
             page = browser.new_page(viewport={"width": 1366, "height": 768})
             page.goto(f"{server.url}/map/{map_id}")
-            page.wait_for_function(_LOADED, arg=persons, timeout=120_000)
+            page.wait_for_function(_LOADED, arg=persons, timeout=120_000, polling=50)
             loads.append(page.evaluate("performance.now()"))
             page.close()
         target = 1000 if persons <= 60 else 2000
@@ -484,8 +484,16 @@ def bench_page_load(server: Server, map_id: str, persons: int) -> None:
         browser.close()
 
 
+def _wait_for(page: Any, selector: str) -> None:
+    # Polled every 50 ms, not by animation frames: on the 1,000-person page
+    # under load playwright's frame-polled waits timed out after 30 s.
+    page.wait_for_function(
+        "(s) => document.querySelector(s) !== null", arg=selector, polling=50, timeout=60_000
+    )
+
+
 def _click(page: Any, selector: str) -> None:
-    page.wait_for_selector(selector, state="attached")
+    _wait_for(page, selector)
     page.evaluate("(s) => document.querySelector(s).click()", selector)
 
 
