@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from netmap.geometry import SECTOR_ORDER, radius_of, sector_at
 from netmap.i18n import t
 from netmap.layout import (
+    _HARD_WEIGHT,
+    _MARKER_WEIGHT,
     FRAME,
     MAP_RADIUS,
     PATIENT_SIZE,
@@ -21,6 +23,7 @@ from netmap.layout import (
     _apart,
     _apart_spots,
     _Bitmap,
+    _boxes,
     label_lines,
     layout,
     sector_label_box,
@@ -260,3 +263,38 @@ def test_lay010_labels_avoid_other_markers_where_the_room_allows(persons: list[P
     # Crowded maps of up to 40 persons: at most one label in ten under another marker.
     drawn = layout(persons, NAMES)
     assert len(_labels_under_markers(drawn)) <= max(1, len(persons) // 10)
+
+
+_TAKEN = st.lists(
+    st.tuples(st.floats(-330, 320), st.floats(-310, 320), st.floats(0, 90), st.floats(0, 50)),
+    max_size=30,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    taken=st.tuples(_TAKEN, _TAKEN, _TAKEN),
+    spots=st.lists(st.tuples(st.floats(-420, 420), st.floats(-300, 320)), min_size=1, max_size=40),
+    size=st.tuples(st.floats(1, 120), st.floats(1, 60)),
+)
+def test_lay011_a_big_maps_spots_asked_one_by_one_are_those_numpy_finds(
+    taken: tuple[list[tuple[float, float, float, float]], ...],
+    spots: list[tuple[float, float]],
+    size: tuple[float, float],
+) -> None:
+    # A big map's label search asks about its few spots one by one (first_free,
+    # least_taken); they must pick the spot that counts and weighted pick.
+    obstacles, hard, markers = _Bitmap(), _Bitmap(), _Bitmap()
+    for bitmap, boxes in zip((obstacles, hard, markers), taken, strict=True):
+        for x, y, w, h in boxes:
+            bitmap.add_box((x, y, x + w, y + h))
+    w, h = size
+    boxes, inside = _boxes((np.array([s[0] for s in spots]), np.array([s[1] for s in spots])), w, h)
+    free = np.flatnonzero(inside & (obstacles.counts(boxes) == 0))
+    assert obstacles.first_free(spots, w, h) == (spots[int(free[0])] if free.size else None)
+    among = np.flatnonzero(inside)
+    weights = ((hard, _HARD_WEIGHT), (markers, _MARKER_WEIGHT), (obstacles, 1))
+    least = None
+    if among.size:
+        least = int(among[np.argmin(obstacles.weighted(boxes[among], weights))])
+    assert obstacles.least_taken(spots, w, h, hard, markers) == least
