@@ -81,8 +81,9 @@ def panels_layout(lang: str, content: PanelContent | None = None) -> Component:
         className="panel-root",
         children=[
             dcc.Store(id="panel-overview-sort", data={"column": "group", "descending": False}),
-            # What the browser has drawn of the panels (netmap.app.regions).
-            dcc.Store(id="panel-drawn", data=drawn),
+            # What the browser has drawn of the panels (netmap.app.regions);
+            # no data rather than None when nothing is drawn (shell.memory_store).
+            dcc.Store(id="panel-drawn", data=drawn) if drawn else dcc.Store(id="panel-drawn"),
             html.Div(
                 filled.get("panel-error"), id="panel-error", className="panel-error", role="alert"
             ),
