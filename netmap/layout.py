@@ -420,10 +420,6 @@ class _Bitmap:
             half = math.sqrt(max(0.0, radius * radius - dy * dy))
             yield r, self._mask(x - half, x + half)
 
-    def circle_free(self, x: float, y: float, radius: float) -> bool:
-        rows = self._rows
-        return not any(rows[r] & mask for r, mask in self._circle_rows(x, y, radius))
-
     def add_circle(self, x: float, y: float, radius: float) -> None:
         for r, mask in self._circle_rows(x, y, radius):
             self._rows[r] |= mask
@@ -1018,7 +1014,9 @@ def _layout(
 ) -> dict[str, Placed]:
     angles = effective_angles(persons)
     own = [p for p in persons if p.angle is not None and angle_in_wedge(p.sector, p.angle)]
-    spread = [p for p in persons if p not in own]
+    # By id: ``p not in own`` compared whole models, n × |own| of them.
+    own_ids = {p.id for p in own}
+    spread = [p for p in persons if p.id not in own_ids]
     angles.update(_wide_angles(spread))
     boxes = [sector_label_box(sector, text) for sector, text in names]
     # Placed by hand first (nearest their own angle), then the spread, closest first.
@@ -1172,7 +1170,9 @@ def quick_layout(persons: Sequence[Person]) -> dict[str, Placed]:
 def _quick_layout(persons: tuple[Person, ...]) -> dict[str, Placed]:
     angles = effective_angles(persons)
     own = [p for p in persons if p.angle is not None and angle_in_wedge(p.sector, p.angle)]
-    spread = [p for p in persons if p not in own]
+    # By id: ``p not in own`` compared whole models, n × |own| of them.
+    own_ids = {p.id for p in own}
+    spread = [p for p in persons if p.id not in own_ids]
     angles.update(_wide_angles(spread))
     radii: dict[tuple[Sector, Band], list[float]] = {}
     for person in persons:
