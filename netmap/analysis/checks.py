@@ -47,6 +47,7 @@ __all__ = [
     "run_checks",
 ]
 
+
 class CheckCode(StrEnum):
     """Stable codes of the checks; the app and the CLI key on these."""
 

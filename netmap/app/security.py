@@ -168,9 +168,7 @@ def hosts_from_env(value: str | None) -> list[str]:
     return [allowed_host_name(part) for part in (value or "").split(",") if part.strip()]
 
 
-def serve_on(
-    server: Flask, *, host: str, port: int, allowed_hosts: Iterable[str] = ()
-) -> None:
+def serve_on(server: Flask, *, host: str, port: int, allowed_hosts: Iterable[str] = ()) -> None:
     """Tell the guards where the server listens: ``host`` (as given to
     ``--host``) on ``port`` (the bound one), and the reverse-proxy names."""
     names = set(LOOPBACK_NAMES)

@@ -50,7 +50,7 @@ def detect_format(data: bytes, filename: str | None = None) -> Format:
             head = head[len(bom) :]
             break
     if head.lstrip(b" \t\r\n\x00")[:2] in (b"{\x00", b"[\x00") or head[:4] in (
-        b"\x00{\x00\"",
+        b'\x00{\x00"',
         b"\x00[\x00{",
     ):
         raise ImportFailed("interchange.json_utf16")  # UTF-16 without a BOM

@@ -155,14 +155,10 @@ def test_e2e020_malformed_posts_change_nothing(live_app: LiveApp, page: Page) ->
         assert _says_not_saved(response.json()), state
     # Not a JSON object at all: a plain "bad request", nothing runs.
     for raw in (b'"just a string"', b"[1, 2]", b"{not json"):
-        response = page.request.post(
-            endpoint, data=raw, headers=_as_page(live_app)
-        )
+        response = page.request.post(endpoint, data=raw, headers=_as_page(live_app))
         assert response.status == 400, raw
     # A body above the size limit is refused before any callback runs.
-    huge = page.request.post(
-        endpoint, data=b"x" * (3 * 1024 * 1024), headers=_as_page(live_app)
-    )
+    huge = page.request.post(endpoint, data=b"x" * (3 * 1024 * 1024), headers=_as_page(live_app))
     assert huge.status == 413
     after = live_app.store.load(map_id)
     assert after.version == stored.version

@@ -1,4 +1,4 @@
-""""Del med teamet" in a browser: consent, downloads, the log, disabled buttons, printing.
+""" "Del med teamet" in a browser: consent, downloads, the log, disabled buttons, printing.
 
 The app's "today" is the fixture's TODAY (01.03.2026). Names are fictional
 (the demo map's, netmap/demo/sofie.graphml).

@@ -54,6 +54,7 @@ def _exercised(kinds: dict[str, int]) -> bool:
         and kinds.get("delete", 0) >= 1
     )
 
+
 #: Shared by parent and child: the map for step i (fictional, ~15 kB of JSON so a
 #: save spans several database pages).
 VARIANT_SRC = r"""

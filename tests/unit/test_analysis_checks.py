@@ -31,6 +31,7 @@ def consent_year_before(day: date) -> date:
     except ValueError:
         return day.replace(year=day.year - 1, day=28)
 
+
 AS_OF = date(2026, 11, 22)
 ALL_ROLE_CODES = {
     "no_stafetholder_region",

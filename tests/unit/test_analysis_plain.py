@@ -85,26 +85,64 @@ TRIANGLE = [("a", "b"), ("b", "c"), ("a", "c")]
         (["a"], [], "size", "en", "You have put 1 person on your map."),
         (["a", "b"], [], "size", "da", "Du har sat 2 personer på dit kort. Alle er fagpersoner."),
         (["a"], [], "know_each_other", "da", ""),
-        (["a", "b"], [], "know_each_other", "da", (
-            "Ingen af dine personer kender hinanden – der er ingen streger mellem dem."
-        )),
+        (
+            ["a", "b"],
+            [],
+            "know_each_other",
+            "da",
+            ("Ingen af dine personer kender hinanden – der er ingen streger mellem dem."),
+        ),
         (["a", "b"], [], "bridge", "da", "Du er det eneste bindeled mellem dine personer."),
-        (["a", "b", "c"], TRIANGLE, "know_each_other", "da", "Mange af dine personer kender hinanden."),  # noqa: E501
-        (["a", "b", "c"], TRIANGLE, "know_each_other", "en", "Many of your people know each other."),  # noqa: E501
-        (["a", "b", "c"], TRIANGLE, "bridge", "da", (
-            "Alle dine personer hænger sammen, også uden om dig."
-        )),
-        (["a", "b", "c", "d", "e"], [("a", "b"), ("c", "d")], "know_each_other", "da", (
-            "Nogle af dine personer kender hinanden."  # 2 of 10 pairs
-        )),
-        (["a", "b", "c"], [("a", "b")], "bridge", "da", (
-            "Test a og Test b hænger sammen, også uden om dig."
-            " Test c har kun noget med dig at gøre, ikke med de andre på kortet."
-        )),
-        (["a", "b", "c"], [("a", "b")], "bridge", "en", (
-            "Test a and Test b are connected, also without you."
-            " Test c has to do only with you, not with the others on the map."
-        )),
+        (
+            ["a", "b", "c"],
+            TRIANGLE,
+            "know_each_other",
+            "da",
+            "Mange af dine personer kender hinanden.",
+        ),
+        (
+            ["a", "b", "c"],
+            TRIANGLE,
+            "know_each_other",
+            "en",
+            "Many of your people know each other.",
+        ),
+        (
+            ["a", "b", "c"],
+            TRIANGLE,
+            "bridge",
+            "da",
+            ("Alle dine personer hænger sammen, også uden om dig."),
+        ),
+        (
+            ["a", "b", "c", "d", "e"],
+            [("a", "b"), ("c", "d")],
+            "know_each_other",
+            "da",
+            (
+                "Nogle af dine personer kender hinanden."  # 2 of 10 pairs
+            ),
+        ),
+        (
+            ["a", "b", "c"],
+            [("a", "b")],
+            "bridge",
+            "da",
+            (
+                "Test a og Test b hænger sammen, også uden om dig."
+                " Test c har kun noget med dig at gøre, ikke med de andre på kortet."
+            ),
+        ),
+        (
+            ["a", "b", "c"],
+            [("a", "b")],
+            "bridge",
+            "en",
+            (
+                "Test a and Test b are connected, also without you."
+                " Test c has to do only with you, not with the others on the map."
+            ),
+        ),
     ],
 )
 def test_anpln004_small_maps(
@@ -164,8 +202,12 @@ def test_anpln006_professionals_and_the_private_network() -> None:
 def test_anpln007_many_in_a_group_are_counted_not_listed() -> None:
     ids = [f"q{i}" for i in range(6)]
     chain = list(pairwise(ids))
-    m = make_map(*(person(p, "kin", 0.5) for p in ids), person("x", "kin"), person("y", "kin"),
-                 ties=[*chain, ("x", "y")])
+    m = make_map(
+        *(person(p, "kin", 0.5) for p in ids),
+        person("x", "kin"),
+        person("y", "kin"),
+        ties=[*chain, ("x", "y")],
+    )
     text = _lines(m)["bridge"].text
     assert "Test q0, Test q1, Test q2 og 3 andre; Test x og Test y." in text
 

@@ -121,9 +121,7 @@ def test_sec001_a_foreign_host_is_a_400_for_pages_and_data(http: Any, host: str)
         assert "Testa" not in line
 
 
-def test_sec002_a_foreign_host_deletes_nothing(
-    http: Any, store: SqliteStore, map_id: str
-) -> None:
+def test_sec002_a_foreign_host_deletes_nothing(http: Any, store: SqliteStore, map_id: str) -> None:
     body = _delete_body(http, map_id)
     # A rebinding page sends its own name as Host, and its own origin.
     response = _post(http, body, Host="evil.example:8050", Origin="http://evil.example:8050")
@@ -134,8 +132,15 @@ def test_sec002_a_foreign_host_deletes_nothing(
 
 @pytest.mark.parametrize(
     "host",
-    [OWN, f"localhost:{PORT}", f"[::1]:{PORT}", f"LOCALHOST:{PORT}", "kort.example.dk",
-     "kort.example.dk:443", "Kort.Example.DK:8443"],
+    [
+        OWN,
+        f"localhost:{PORT}",
+        f"[::1]:{PORT}",
+        f"LOCALHOST:{PORT}",
+        "kort.example.dk",
+        "kort.example.dk:443",
+        "Kort.Example.DK:8443",
+    ],
 )
 def test_sec003_own_and_allowed_hosts_are_answered(http: Any, host: str) -> None:
     for path in ("/", "/_dash-layout", "/_dash-dependencies", "/assets/netmap.css"):
@@ -189,8 +194,16 @@ def test_sec010_a_same_origin_delete_works(http: Any, store: SqliteStore, map_id
         {"Origin": "http://evil.example", "Referer": f"{OWN_ORIGIN}/"},
         {},
     ],
-    ids=["foreign", "foreign-same-port", "other-port", "null", "file", "foreign-referer",
-         "origin-wins-over-referer", "neither"],
+    ids=[
+        "foreign",
+        "foreign-same-port",
+        "other-port",
+        "null",
+        "file",
+        "foreign-referer",
+        "origin-wins-over-referer",
+        "neither",
+    ],
 )
 def test_sec011_a_foreign_or_missing_origin_is_a_403_and_deletes_nothing(
     http: Any, store: SqliteStore, map_id: str, headers: dict[str, str]
@@ -229,9 +242,7 @@ def test_sec014_every_state_changing_method_needs_the_origin(http: Any, method: 
 
 def _csp(response: Any) -> dict[str, list[str]]:
     policy = response.headers["Content-Security-Policy"]
-    return {
-        part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()
-    }
+    return {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
 
 
 @pytest.mark.parametrize(
@@ -279,7 +290,7 @@ def test_sec024_the_apps_own_files_at_versioned_addresses_are_kept(http: Any) ->
     import re
 
     # The page names its files with Dash's version (the file's time) ...
-    versioned = re.findall(r'/assets/[\w.-]+\.(?:css|js)\?m=[0-9.]+', page)
+    versioned = re.findall(r"/assets/[\w.-]+\.(?:css|js)\?m=[0-9.]+", page)
     assert versioned, page[:500]
     for address in versioned:
         cache = http.get(address, headers={"Host": OWN}).headers["Cache-Control"]
@@ -338,21 +349,32 @@ MALFORMED: list[tuple[str, Any, str]] = [
     ("no output", {"inputs": [], "outputs": []}, "'output'"),
     ("no outputs", "drop:outputs", "'outputs'"),
     ("no inputs", "drop:inputs", "'inputs'"),
-    ("unknown output", {"output": "nothing.children", "outputs": {"id": "nothing",
-     "property": "children"}, "inputs": []}, "ingen handling"),
+    (
+        "unknown output",
+        {
+            "output": "nothing.children",
+            "outputs": {"id": "nothing", "property": "children"},
+            "inputs": [],
+        },
+        "ingen handling",
+    ),
     ("output is a number", "set:output=5", "'output'"),
-    ("inputs is a string", "set:inputs=\"x\"", "'inputs'"),
-    ("input without id", "set:inputs=[{\"property\": \"n_clicks\"}]", "'inputs.0"),
+    ("inputs is a string", 'set:inputs="x"', "'inputs'"),
+    ("input without id", 'set:inputs=[{"property": "n_clicks"}]', "'inputs.0"),
     ("changedPropIds of numbers", "set:changedPropIds=[1]", "'changedPropIds.0'"),
     ("state is an object", "set:state={}", "'state'"),
     ("unknown field", "set:surprise=1", "'surprise'"),
-    ("outputs of strings", "set:outputs=[\"a\"]", "'outputs"),
-    ("deep nesting", f"set:state=[{{\"id\": \"lang\", \"property\": \"data\", \"value\": "
-     f"{json.dumps(_deep(MAX_JSON_DEPTH + 5))}}}]", "lag"),
+    ("outputs of strings", 'set:outputs=["a"]', "'outputs"),
+    (
+        "deep nesting",
+        f'set:state=[{{"id": "lang", "property": "data", "value": '
+        f"{json.dumps(_deep(MAX_JSON_DEPTH + 5))}}}]",
+        "lag",
+    ),
     ("deeper than the JSON parser", "raw:" + "[" * 100_000 + "]" * 100_000, "lag"),
     ("not JSON", "raw:{broken", "JSON"),
     ("a list", "raw:[1, 2]", "JSON"),
-    ("a string", "raw:\"x\"", "JSON"),
+    ("a string", 'raw:"x"', "JSON"),
 ]
 
 

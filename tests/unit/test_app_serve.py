@@ -112,6 +112,7 @@ def test_serve005_allow_host_and_the_environment_reach_the_app(
     import netmap.app.security as security
 
     real = security.serve_on
+
     def spy(server: Any, **kw: Any) -> None:
         told.append(kw)
         real(server, **kw)
@@ -123,7 +124,10 @@ def test_serve005_allow_host_and_the_environment_reach_the_app(
     assert result.exit_code == 0, result.output
     assert told[0]["host"] == "127.0.0.1" and told[0]["port"] > 0
     assert list(told[0]["allowed_hosts"]) == [
-        "kort.example.dk", "[::1]", "proxy.example", "other.example"
+        "kort.example.dk",
+        "[::1]",
+        "proxy.example",
+        "other.example",
     ]
 
 
@@ -216,8 +220,17 @@ def test_serve008_half_sent_requests_are_closed_and_connections_bounded(
 def _start(tmp_path: Path, *extra: str, env: dict[str, str] | None = None) -> tuple[Any, str]:
     """``netmap serve --port 0`` as its own process; its first line and the process."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "netmap", "serve", "--port", "0",
-         "--db", str(tmp_path / "n.db"), *extra],
+        [
+            sys.executable,
+            "-m",
+            "netmap",
+            "serve",
+            "--port",
+            "0",
+            "--db",
+            str(tmp_path / "n.db"),
+            *extra,
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
