@@ -8,23 +8,14 @@ from typing import Any
 from netmap.app.handoff import JustSaved
 from netmap.app.panels.callbacks import update_panels
 from netmap.store import SqliteStore
-
-
-class _CountingStore:
-    def __init__(self, store: SqliteStore) -> None:
-        self.store = store
-        self.loads = 0
-
-    def load(self, *args: Any) -> Any:
-        self.loads += 1
-        return self.store.load(*args)
+from tests.counting_store import CountingStore
 
 
 def test_apphand001_the_panels_draw_from_the_handed_map_once(
     store: SqliteStore, small_map: Any
 ) -> None:
     stored = store.create(small_map, author="test")
-    counting = _CountingStore(store)
+    counting = CountingStore(store)
     handoff = JustSaved()
     handoff.put(stored.map_id, stored.version, stored.map)
     state = {"map_id": stored.map_id, "version": stored.version}

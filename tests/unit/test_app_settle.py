@@ -12,30 +12,16 @@ from typing import Any
 import dash
 import pytest
 
-from netmap.app.editor.callbacks import map_elements
+from netmap.app.editor.elements import map_elements
 from netmap.app.editor.settle import settle_map
 from netmap.app.handoff import just_saved_of
 from netmap.app.wiring import Page
 from netmap.editing import DropPerson
 from netmap.model import NetworkMap
 from netmap.store import SqliteStore
+from tests.counting_store import CountingStore
 
 UI = ("da", None, None, 1, "select")  # lang, selected, connect-from, q-step, mode
-
-
-class _CountingStore:
-    """The store, counting its map loads."""
-
-    def __init__(self, store: SqliteStore) -> None:
-        self.store = store
-        self.loads = 0
-
-    def load(self, *args: Any) -> Any:
-        self.loads += 1
-        return self.store.load(*args)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.store, name)
 
 
 def _page(store: Any) -> Page:
@@ -60,7 +46,7 @@ def test_appsettle001_the_handed_map_is_laid_out_without_a_store_load(
     stored = store.create(small_map, author="test")
     moved = DropPerson(id="mor", x=0.0, y=-0.9).apply(stored.map)
     saved = store.save(stored.map_id, moved, base_version=1, author="test")
-    counting = _CountingStore(store)
+    counting = CountingStore(store)
     page = _page(counting)
     just_saved_of(page.app).put(stored.map_id, saved.version, moved)
     settled = settle_map(page, _pending(stored.map_id, 2), _state(stored.map_id, 2), *UI)

@@ -20,6 +20,7 @@ from dash import ALL, Input, Output, State, ctx
 
 from netmap.analysis.since import SinceMeeting
 from netmap.app.editor.add_form import ERROR_SLOTS, add_op, error_slots
+from netmap.app.editor.elements import map_elements, selected_of, step_of
 from netmap.app.editor.layout import edit_panel_parts, person_list, question_help
 from netmap.app.editor.person_list import list_leaves, list_query, list_structure, list_update
 from netmap.app.editor.search import callbacks as search_callbacks
@@ -29,7 +30,7 @@ from netmap.app.editor.side_tabs import callbacks as side_tab_callbacks
 from netmap.app.feedback import PERSON_TEXT_FIELDS, person_feedback
 from netmap.app.handoff import just_saved_of
 from netmap.app.lang import tab_lang
-from netmap.app.mapview import build_elements, map_point
+from netmap.app.mapview import map_point
 from netmap.app.meetings.since import since_cache_of, since_for
 from netmap.app.panels.callbacks import PANEL_INPUTS, analysis_cache_of, panel_region
 from netmap.app.panels.region import PANEL_OUTPUTS
@@ -74,7 +75,6 @@ __all__ = [
     "draw_drop",
     "drop_view",
     "edit_panel_region",
-    "map_elements",
     "map_region",
     "register_editor_callbacks",
 ]
@@ -171,25 +171,6 @@ class MapRegion:
     updates: list[tuple[Any, dict[str, Any]]]
 
 
-def map_elements(
-    network_map: NetworkMap,
-    lang: Lang,
-    ui: tuple[Any, Any, Any, Any],
-    since: SinceMeeting | None = None,
-) -> list[dict[str, Any]]:
-    """The map's cytoscape elements for the tab's raw (selected, connect-from, q-step, mode)."""
-    selected, connect_from, step_value, mode_value = ui
-    mode = "connect" if mode_value == "connect" else "select"
-    return build_elements(
-        network_map,
-        lang,
-        selected=_selected(selected),
-        connect_from=_selected(connect_from) if mode == "connect" else None,
-        question=_step(step_value),
-        since=since,
-    )
-
-
 def map_region(
     network_map: NetworkMap,
     version: int,
@@ -209,9 +190,9 @@ def map_region(
     follows in a second request (:mod:`.settle`).
     """
     selected, _connect_from, step_value, mode_value, query_value = ui
-    step = _step(step_value)
+    step = step_of(step_value)
     mode = "connect" if mode_value == "connect" else "select"
-    chosen = _selected(selected)
+    chosen = selected_of(selected)
     # Light mode: the list shows the persons found by its search (editor.search).
     query = list_query(query_value)
     leaves = list_leaves(network_map, step, chosen, query, lang)
@@ -236,7 +217,7 @@ def edit_panel_region(network_map: NetworkMap, selected: Any, lang: Lang, drawn:
 
     ``drawn`` is the ``edit-panel-drawn`` store (:mod:`netmap.app.regions`).
     """
-    person_id = _selected(selected)
+    person_id = selected_of(selected)
     try:
         person = network_map.person(person_id) if person_id else None
     except KeyError:
@@ -358,14 +339,6 @@ def _load_map(store: MapStore, state_data: Any) -> tuple[MapState, NetworkMap] |
         return state, store.load(state.map_id, state.version).map
     except (NetmapError, MapNotFound):
         return None
-
-
-def _step(value: Any) -> int:
-    return value if value in (1, 2, 3, 4) else 1
-
-
-def _selected(value: Any) -> str | None:
-    return value if isinstance(value, str) and 0 < len(value) <= 100 else None
 
 
 def _fresh_trigger() -> bool:
@@ -851,10 +824,10 @@ def on_person_tap(
         # A tap on the patient or the background: nothing to do.
         raise dash.exceptions.PreventUpdate
     nothing = (_UNCHANGED, _UNCHANGED, _UNCHANGED, _UNCHANGED)
-    step = _step(step)
+    step = step_of(step)
     try:
         if mode == "connect":
-            first = _selected(connect_from)
+            first = selected_of(connect_from)
             if first is None or first == person_id:
                 loaded = _load_map(page.store, state_data)
                 name = loaded[1].person(person_id).name if loaded else person_id
@@ -917,7 +890,7 @@ def on_answer(
 )
 def on_step(page: Page, step: Any) -> str:
     # While answering questions 2–4 the list with the answers comes first.
-    return "work-col answering" if _step(step) in (2, 3, 4) else "work-col"
+    return "work-col answering" if step_of(step) in (2, 3, 4) else "work-col"
 
 
 @callbacks.callback(

@@ -36,6 +36,7 @@ from dash import Input, Output, State
 from flask import after_this_request, has_request_context
 from pydantic import Field
 
+from netmap.app.editor.elements import map_elements
 from netmap.app.handoff import just_saved_of
 from netmap.app.lang import tab_lang
 from netmap.app.meetings.since import since_cache_of, since_for
@@ -91,6 +92,16 @@ def _ui_key(ui: tuple[Any, ...]) -> str:
     return json.dumps(list(ui), sort_keys=True, default=str)
 
 
+def _elements_for(
+    page: Page, map_id: str, network_map: NetworkMap, ui: tuple[Any, ...]
+) -> Elements:
+    """The elements for the raw (lang, selected, connect-from, q-step, mode) of a request."""
+    lang_data, selected, connect_from, step, mode = ui
+    lang = tab_lang(page.app, lang_data)
+    since = since_for(page.store, since_cache_of(page.app), map_id, network_map)
+    return map_elements(network_map, lang, (selected, connect_from, step, mode), since)
+
+
 def prepare(page: Page, map_id: str, version: int, network_map: NetworkMap, ui: Any) -> None:
     """Begin the layout ``settle_map`` will send, once the drop's answer has gone out.
 
@@ -100,18 +111,14 @@ def prepare(page: Page, map_id: str, version: int, network_map: NetworkMap, ui: 
     """
     if not has_request_context():
         return
-    from netmap.app.editor.callbacks import map_elements
-
-    lang_data, selected, connect_from, step, mode = ui
     begun = begun_of(page.app)
+    choices = tuple(ui)
 
     def compute() -> Elements:
-        lang = tab_lang(page.app, lang_data)
-        since = since_for(page.store, since_cache_of(page.app), map_id, network_map)
-        return map_elements(network_map, lang, (selected, connect_from, step, mode), since)
+        return _elements_for(page, map_id, network_map, choices)
 
     def begin() -> None:
-        begun.begin(map_id, version, _ui_key(tuple(ui)), compute)
+        begun.begin(map_id, version, _ui_key(choices), compute)
 
     @after_this_request
     def _after(response: Any) -> Any:
@@ -174,9 +181,6 @@ _UI_STATES = (
 )
 def settle_map(page: Page, pending_data: Any, state_data: Any, *ui: Any) -> Any:
     """The map's elements for the version a drop saved, with what they were drawn for."""
-    # Imported here: callbacks imports this module to register it.
-    from netmap.app.editor.callbacks import map_elements
-
     try:
         pending = parse(Pending, pending_data)
         state = parse(MapState, state_data)
@@ -192,10 +196,7 @@ def settle_map(page: Page, pending_data: Any, state_data: Any, *ui: Any) -> Any:
             raise dash.exceptions.PreventUpdate from None
     elements = begun_of(page.app).take(pending.map_id, pending.version, _ui_key(ui))
     if elements is None:
-        lang_data, selected, connect_from, step, mode = ui
-        lang = tab_lang(page.app, lang_data)
-        since = since_for(page.store, since_cache_of(page.app), pending.map_id, network_map)
-        elements = map_elements(network_map, lang, (selected, connect_from, step, mode), since)
+        elements = _elements_for(page, pending.map_id, network_map, ui)
     return {
         "map_id": pending.map_id,
         "version": pending.version,
