@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 from dash import dcc, html
 
 from netmap.analysis.groups import by_name
+from netmap.app.inert import Node, el
 from netmap.i18n import Lang, format_number, t
 from netmap.model import NetworkMap, Person
 
@@ -106,26 +107,22 @@ def capped(items: Sequence[T], cap: int = LIST_CAP) -> tuple[list[T], list[T]]:
     return list(items[:cap]), list(items[cap:])
 
 
-def more_item(rest: Sequence[str], lang: Lang) -> Any:
+def more_item(rest: Sequence[str], lang: Lang) -> Node:
     """A list item for the persons beyond the cap: "og N flere", opened by "Vis flere".
 
-    The rest are plain text in one paragraph (one component, however many).
+    An inert element (:mod:`netmap.app.inert`); the rest are plain text in
+    one paragraph.
     """
-    return html.Li(
-        html.Details(
-            [
-                html.Summary(
-                    [
-                        t("light.more", lang, count=len(rest)),
-                        " · ",
-                        html.Span(t("light.show_more", lang), className="light-show-more"),
-                    ]
-                ),
-                html.P("; ".join(rest), className="light-rest"),
-            ]
-        ),
-        className="light-more",
+    summary = el(
+        "summary",
+        [
+            t("light.more", lang, count=len(rest)),
+            " · ",
+            el("span", t("light.show_more", lang), className="light-show-more"),
+        ],
     )
+    rest_text = el("p", "; ".join(rest), className="light-rest")
+    return el("li", el("details", [summary, rest_text]), className="light-more")
 
 
 def light_note(network_map: NetworkMap, lang: Lang) -> Any:

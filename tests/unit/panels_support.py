@@ -16,6 +16,7 @@ from typing import Any
 
 from plotly.utils import PlotlyJSONEncoder
 
+from netmap.app.inert import Inert, as_html_json
 from netmap.interchange import read_map
 from netmap.model import NetworkMap
 
@@ -29,8 +30,9 @@ def sofie() -> NetworkMap:
 
 
 def as_json(tree: Any) -> Any:
-    """The tree as the browser receives it."""
-    return json.loads(json.dumps(tree, cls=PlotlyJSONEncoder))
+    """The tree as the browser receives it, each inert subtree as the ``html.*``
+    components it draws (:func:`netmap.app.inert.as_html_json`)."""
+    return as_html_json(json.loads(json.dumps(tree, cls=PlotlyJSONEncoder)))
 
 
 def assert_component_equal(left: Any, right: Any) -> None:
@@ -45,6 +47,8 @@ def nodes(tree: Any) -> Iterator[dict[str, Any]]:
     if isinstance(tree, list):
         for item in tree:
             yield from nodes(item)
+    elif isinstance(tree, dict) and tree.get("namespace") == Inert._namespace:
+        yield from nodes(as_html_json(tree))
     elif isinstance(tree, dict) and "props" in tree and "type" in tree:
         yield tree
         yield from nodes(tree["props"].get("children"))

@@ -5,11 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from dash import html
-from dash.development.base_component import Component
-
 from netmap.analysis.checks import Finding
-from netmap.app.attrs import attrs
+from netmap.app.inert import Inert, Node, el
 from netmap.app.panels.slots import MESSAGE
 from netmap.i18n import Lang, t
 
@@ -23,14 +20,15 @@ def checks_title(findings: Sequence[Finding], lang: Lang) -> str:
     return t("panels.title.checks_count", lang, count=len(findings))
 
 
-def _finding_item(finding: Finding, names: Mapping[str, str], lang: Lang) -> Component:
-    children: list[Component] = [html.P(finding.message(lang), className="panel-finding-message")]
+def _finding_item(finding: Finding, names: Mapping[str, str], lang: Lang) -> Inert:
+    children: list[Node] = [el("p", finding.message(lang), className="panel-finding-message")]
     concerned = [names[i] for i in finding.persons if i in names]
     if concerned:
         children.append(
-            html.P(
+            el(
+                "p",
                 [
-                    html.Span(t("panels.finding.persons", lang), className="panel-label"),
+                    el("span", t("panels.finding.persons", lang), className="panel-label"),
                     " ",
                     ", ".join(concerned),
                 ],
@@ -38,9 +36,10 @@ def _finding_item(finding: Finding, names: Mapping[str, str], lang: Lang) -> Com
             )
         )
     children.append(
-        html.P(
+        el(
+            "p",
             [
-                html.Span(t("panels.finding.source", lang), className="panel-label"),
+                el("span", t("panels.finding.source", lang), className="panel-label"),
                 " ",
                 finding.source,
             ],
@@ -48,8 +47,15 @@ def _finding_item(finding: Finding, names: Mapping[str, str], lang: Lang) -> Com
         )
     )
     # A list item by role: its slot (a plain div) stands between it and the list.
-    return html.Div(
-        children, className="panel-finding", role="listitem", **attrs(data_code=finding.code.value)
+    # Inert (netmap.app.inert): text only, one component for the browser.
+    return Inert(
+        el(
+            "div",
+            children,
+            className="panel-finding",
+            role="listitem",
+            data_code=finding.code.value,
+        )
     )
 
 
@@ -64,8 +70,13 @@ def build_checks(
     """
     if not findings:
         return {
-            MESSAGE: html.P(
-                t("panels.no_findings", lang), id="panel-no-findings", className="panel-all-good"
+            MESSAGE: Inert(
+                el(
+                    "p",
+                    t("panels.no_findings", lang),
+                    id="panel-no-findings",
+                    className="panel-all-good",
+                )
             )
         }
     slots: dict[str, Any] = {}

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from dash import html
-from dash.development.base_component import Component
-
 from netmap.analysis.groups import GROUP_ORDER, Group, Groups
 from netmap.analysis.overview import OverviewRow
-from netmap.app.attrs import attrs
+from netmap.app.inert import Inert, Node, el
 from netmap.app.light import capped, is_light, more_item
 from netmap.app.panels.labels import group_label, roles_label
 from netmap.i18n import Lang, t
@@ -17,37 +14,38 @@ from netmap.i18n import Lang, t
 __all__ = ["build_team", "person_item"]
 
 
-def person_item(row: OverviewRow, lang: Lang) -> Component:
+def person_item(row: OverviewRow, lang: Lang) -> Node:
     """One person as a list item: name, role, and any team roles (all plain text).
 
-    The role is a plain string child, not a component of its own: every Dash
-    component costs the browser work on each update of the page, and a
-    60-person map lists some 75 persons here.
+    An inert element (:mod:`netmap.app.inert`): a 60-person map lists some
+    75 persons here, and as Dash components each cost the browser work on
+    every update of the page.
     """
-    children: list[Component | str] = [html.Span(row.name, className="panel-person-name")]
+    children: list[Node | str] = [el("span", row.name, className="panel-person-name")]
     if row.role:
         children += [" · ", row.role]
     roles = roles_label(row.team_roles, row.primary_contact, lang)
     if roles:
-        children.append(html.Span(roles, className="panel-person-team-roles"))
-    return html.Li(children, className="panel-person", **attrs(data_person=row.id))
+        children.append(el("span", roles, className="panel-person-team-roles"))
+    return el("li", children, className="panel-person", data_person=row.id)
 
 
-def _patient_item(patient_id: str, patient_name: str) -> Component:
-    return html.Li(
-        html.Span(patient_name, className="panel-person-name"),
+def _patient_item(patient_id: str, patient_name: str) -> Node:
+    return el(
+        "li",
+        el("span", patient_name, className="panel-person-name"),
         className="panel-person",
-        **attrs(data_person=patient_id),
+        data_person=patient_id,
     )
 
 
 def _shown(
     ids: Sequence[str],
-    item: Callable[[str], Component],
+    item: Callable[[str], Node],
     name: Callable[[str], str],
     lang: Lang,
     light: bool,
-) -> list[Component]:
+) -> list[Node]:
     """The items of a group; in light mode the first 50 and "og N flere" (netmap.app.light)."""
     if not light:
         return [item(i) for i in ids]
@@ -56,15 +54,18 @@ def _shown(
 
 
 def _group_block(
-    key: str, title: str, items: Sequence[Component], lang: Lang, *, ordered: bool = False
-) -> Component:
+    key: str, title: str, items: Sequence[Node], lang: Lang, *, ordered: bool = False
+) -> Inert:
     if not items:
-        items = [html.Li(t("panels.group.none", lang), className="panel-none")]
-    listing = html.Ol(list(items)) if ordered else html.Ul(list(items))
-    return html.Div(
-        [html.H3(title, className="panel-group-title"), listing],
-        id=f"panel-group-{key}",
-        className="panel-group",
+        items = [el("li", t("panels.group.none", lang), className="panel-none")]
+    listing = el("ol" if ordered else "ul", list(items))
+    return Inert(
+        el(
+            "div",
+            [el("h3", title, className="panel-group-title"), listing],
+            id=f"panel-group-{key}",
+            className="panel-group",
+        )
     )
 
 
@@ -74,19 +75,20 @@ def build_team(
     rows: Sequence[OverviewRow],
     patient_name: str,
     lang: Lang,
-) -> dict[str, Component]:
+) -> dict[str, Inert]:
     """The four groups (and any professionals outside the team) and the invite list.
 
     Each block by its slot (:data:`netmap.app.panels.slots.TEAM_SLOTS`), in
-    the order shown; the "outside" block is left out when nobody is outside
-    the team. ``rows`` is the analysis' contact overview, which carries each
-    person's name, role and team roles; the patient is named by
-    ``patient_name``. The CPR number is not an input, so it cannot appear here.
+    the order shown, as one :class:`~netmap.app.inert.Inert` component; the
+    "outside" block is left out when nobody is outside the team. ``rows`` is
+    the analysis' contact overview, which carries each person's name, role
+    and team roles; the patient is named by ``patient_name``. The CPR number
+    is not an input, so it cannot appear here.
     """
     by_id = {row.id: row for row in rows}
     light = is_light(len(rows))
 
-    def item(person_id: str) -> Component:
+    def item(person_id: str) -> Node:
         if person_id == groups.patient:
             return _patient_item(person_id, patient_name)
         return person_item(by_id[person_id], lang)
@@ -103,13 +105,16 @@ def build_team(
         items = _shown(ids, item, name, lang, light)
         blocks[group.value] = _group_block(group.value, group_label(group, lang), items, lang)
     invited = _shown(invite, item, name, lang, light)
-    blocks["invite"] = html.Div(
-        [
-            html.H3(t("panels.invite.title", lang), className="panel-group-title"),
-            html.P(t("panels.invite.hint", lang), className="panel-hint"),
-            html.Ol(invited),
-        ],
-        id="panel-invite",
-        className="panel-group panel-invite",
+    blocks["invite"] = Inert(
+        el(
+            "div",
+            [
+                el("h3", t("panels.invite.title", lang), className="panel-group-title"),
+                el("p", t("panels.invite.hint", lang), className="panel-hint"),
+                el("ol", invited),
+            ],
+            id="panel-invite",
+            className="panel-group panel-invite",
+        )
     )
     return blocks
