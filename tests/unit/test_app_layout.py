@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from netmap.app.editor.layout import edit_panel, person_list, question_help
+from netmap.app.inert import Inert
 from netmap.app.start.layout import map_rows
 from netmap.model import NetworkMap, Patient, Person, Tie
 from netmap.store import MapSummary
@@ -25,6 +26,10 @@ def _texts(component: Any) -> list[str]:
         elif isinstance(node, list | tuple):
             for child in node:
                 walk(child)
+        elif isinstance(node, Inert):  # an inert tree (netmap.app.inert)
+            walk(node.tree)
+        elif isinstance(node, dict):  # one of its elements
+            walk(node.get("children"))
         elif hasattr(node, "children"):
             walk(node.children)
 

@@ -14,6 +14,7 @@ from netmap.analysis import analyse
 from netmap.analysis.groups import by_name
 from netmap.app.editor.layout import person_list
 from netmap.app.editor.person_list import list_structure
+from netmap.app.inert import Inert
 from netmap.app.panels.overview import sort_rows
 from netmap.app.state import OverviewSort
 from netmap.cli.maps import _show_lines
@@ -41,6 +42,15 @@ def _map() -> NetworkMap:
 def _texts(node: Any, class_name: str) -> list[str]:
     """The text of every component with ``class_name``, in page order."""
     found: list[str] = []
+    if isinstance(node, Inert):  # an inert tree (netmap.app.inert): its elements are dicts
+        return _texts(node.tree, class_name)
+    if isinstance(node, list):
+        return [text for item in node for text in _texts(item, class_name)]
+    if isinstance(node, dict):
+        props, children = node.get("props", {}), node.get("children")
+        if props.get("className") == class_name and isinstance(children, str):
+            found.append(children)
+        return found + (_texts(children, class_name) if children is not None else [])
     if getattr(node, "className", None) == class_name and isinstance(node.children, str):
         found.append(node.children)
     children = getattr(node, "children", None)

@@ -19,6 +19,7 @@ from netmap.app.choices import check_box, check_group, radio_group
 from netmap.app.editor.map_keys import map_keys_help, map_keys_layer
 from netmap.app.editor.person_list import ANSWERS, drawn_for, list_leaves
 from netmap.app.editor.side_tabs import side_tabs
+from netmap.app.inert import Inert, el
 from netmap.app.light import is_light, light_note, listed, search_box
 from netmap.app.mapview import MARKS, build_elements, stylesheet
 from netmap.app.meetings.since import meetings_link, since_toggle
@@ -129,17 +130,21 @@ def person_list(
     rows = []
     # In the dictionary order of the language (list_structure follows it).
     for person in shown:
-        label: list[Any] = [html.Span(person.name, className="person-name")]
+        # The name and role as one inert tree (netmap.app.inert): they change
+        # only with the list's structure, and each component more costs the
+        # browser work on every update of the page.
+        words = [el("span", person.name, className="person-name")]
         if person.role:
-            label.append(html.Span(person.role, className="person-role"))
-        # Always there (empty without marks), so that an answer changes only its text.
-        label.append(
+            words.append(el("span", person.role, className="person-role"))
+        label: list[Any] = [
+            Inert(words),
+            # Always there (empty without marks), so that an answer changes only its text.
             html.Span(
                 leaves.marks[person.id],
                 id={"type": "person-marks", "pid": person.id},
                 className="marks",
-            )
-        )
+            ),
+        ]
         row: list[Any] = [
             html.Button(
                 label,
