@@ -21,9 +21,12 @@ def test_appview001_a_drop_changes_one_row_and_nothing_else_of_the_list(
     region = map_region(moved, 7, "da", UI, drawn)
     assert region.list_children is dash.no_update
     assert region.version_label == "Version 7"
-    changed = [component_id for component_id, _ in region.updates]
-    assert {"type": "person-row", "pid": "mor"} in changed
-    assert {c["pid"] for c in changed} == {"mor"}  # Rådgiver's items are left alone
+    # One Patch of the list's rows, for Mor's row only (Rådgiver's is left alone).
+    ((component_id, props),) = region.updates
+    operations = props["rows"].to_plotly_json()["operations"]
+    assert component_id == "person-rows"
+    assert [op["location"] for op in operations] == [["mor"]]
+    assert operations[0]["params"]["value"]["row"].startswith("person-row sector-")
     assert any(e["data"].get("pid") == "mor" for e in region.elements)
 
 

@@ -14,6 +14,7 @@ from netmap.analysis import analyse
 from netmap.analysis.groups import by_name
 from netmap.app.editor.layout import person_list
 from netmap.app.editor.person_list import list_structure
+from netmap.app.editor.rows import PersonRows
 from netmap.app.inert import Inert
 from netmap.app.panels.overview import sort_rows
 from netmap.app.state import OverviewSort
@@ -42,6 +43,8 @@ def _map() -> NetworkMap:
 def _texts(node: Any, class_name: str) -> list[str]:
     """The text of every component with ``class_name``, in page order."""
     found: list[str] = []
+    if isinstance(node, PersonRows):  # the person list: its rows in their order
+        return [node.rows[pid]["name"] for pid in node.order] if class_name == "person-name" else []
     if isinstance(node, Inert):  # an inert tree (netmap.app.inert): its elements are dicts
         return _texts(node.tree, class_name)
     if isinstance(node, list):

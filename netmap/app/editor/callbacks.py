@@ -22,7 +22,7 @@ from netmap.analysis.since import SinceMeeting
 from netmap.app.editor.add_form import ERROR_SLOTS, add_op, error_slots
 from netmap.app.editor.elements import map_elements, selected_of, step_of
 from netmap.app.editor.layout import edit_panel_parts, person_list, question_help
-from netmap.app.editor.person_list import list_leaves, list_query, list_structure, list_update
+from netmap.app.editor.person_list import list_query, list_rows, list_structure, list_update
 from netmap.app.editor.search import callbacks as search_callbacks
 from netmap.app.editor.settle import callbacks as settle_callbacks
 from netmap.app.editor.settle import prepare
@@ -97,33 +97,6 @@ function(notice) {
 }
 """
 
-#: A click on a list item or an answer button, as the id of the button
-#: clicked and a number that is new for every click ({pid, …, click}). Dash
-#: calls a callback with a pattern-matching input whenever such buttons are
-#: drawn anew or removed (the list after a drop, a new step), whatever
-#: prevent_initial_call says, and keeps only the newest call of a callback:
-#: a server callback fed by the buttons directly lost the answer of a tap or
-#: an answer being saved at that moment (and cost a request per redraw).
-#: This browser-side callback passes on only real clicks, to a store that
-#: the server callbacks listen to.
-_LIST_CLICK_JS = """
-function() {
-  var context = window.dash_clientside.callback_context;
-  var fired = (context && context.triggered) || [];
-  for (var i = 0; i < fired.length; i++) {
-    var prop = String(fired[i].prop_id), value = fired[i].value;
-    if (typeof value !== "number" || value < 1 || prop.charAt(0) !== "{") { continue; }
-    try {
-      var id = JSON.parse(prop.slice(0, prop.lastIndexOf(".")));
-    } catch (e) { continue; }
-    window.__netmapClicks = (window.__netmapClicks || 0) + 1;
-    id.click = window.__netmapClicks;
-    delete id.type;
-    return id;
-  }
-  return window.dash_clientside.no_update;
-}
-"""
 
 _UNCHANGED = dash.no_update
 
@@ -195,9 +168,9 @@ def map_region(
     chosen = selected_of(selected)
     # Light mode: the list shows the persons found by its search (editor.search).
     query = list_query(query_value)
-    leaves = list_leaves(network_map, step, chosen, query, lang)
+    rows = list_rows(network_map, step, chosen, query, lang)
     structure = list_structure(network_map, lang, step, query)
-    shown, updates = list_update(leaves, structure, drawn_data)
+    shown, updates = list_update(rows, structure, drawn_data)
     # Someone added, removed or renamed, or the step or language changed:
     # the list is drawn anew (its items come with their leaves set).
     whole = shown.whole
@@ -776,20 +749,6 @@ def on_close(page: Page, clicks: Any) -> None:
     dash.set_props("selected", {"data": None})
 
 
-callbacks.clientside(
-    _LIST_CLICK_JS,
-    Output("person-click", "data"),
-    Input({"type": "person-item", "pid": ALL}, "n_clicks"),
-    prevent_initial_call=True,
-)
-callbacks.clientside(
-    _LIST_CLICK_JS,
-    Output("answer-click", "data"),
-    Input({"type": "answer", "pid": ALL, "a": ALL}, "n_clicks"),
-    prevent_initial_call=True,
-)
-
-
 @callbacks.callback(
     *_SAVE_OUTPUTS,
     Output("selected", "data", allow_duplicate=True),
@@ -814,7 +773,7 @@ def on_person_tap(
     lang_data: Any,
 ) -> Any:
     lang = tab_lang(page.app, lang_data)
-    # The person tapped on the map or clicked in the list (_LIST_CLICK_JS);
+    # The person tapped on the map or clicked in the list (netmap-person-rows.js);
     # Dash may merge both into one call: the first that is an action counts.
     trigger = acting(ctx.triggered)
     sources = {"map-cy": tap, "person-click": item}
@@ -864,7 +823,7 @@ def on_person_tap(
 def on_answer(
     page: Page, click: Any, step: Any, state_data: Any, history_data: Any, lang_data: Any
 ) -> Any:
-    # The answer button clicked ({pid, a, click}: _LIST_CLICK_JS).
+    # The answer button clicked ({pid, a, click}: netmap-person-rows.js).
     lang = tab_lang(page.app, lang_data)
     if not isinstance(click, dict):
         raise dash.exceptions.PreventUpdate

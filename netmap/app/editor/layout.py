@@ -17,9 +17,9 @@ from netmap.analysis.since import SinceMeeting
 from netmap.app.attrs import attrs
 from netmap.app.choices import check_box, check_group, radio_group
 from netmap.app.editor.map_keys import map_keys_help, map_keys_layer
-from netmap.app.editor.person_list import ANSWERS, drawn_for, list_leaves
+from netmap.app.editor.person_list import answer_label, drawn_for, list_rows
+from netmap.app.editor.rows import PersonRows
 from netmap.app.editor.side_tabs import side_tabs
-from netmap.app.inert import Inert, el
 from netmap.app.light import is_light, light_note, listed, search_box
 from netmap.app.mapview import MARKS, build_elements, stylesheet
 from netmap.app.meetings.since import meetings_link, since_toggle
@@ -108,85 +108,27 @@ def legend(lang: Lang) -> Any:
     )
 
 
-def _answer_label(question: int, answer: str, lang: Lang) -> str:
-    if question == 4 and answer == "unknown":
-        return t("app.q.answer_undecided", lang)
-    return t(f"app.q.answer_{answer}", lang)
-
-
 def person_list(
     network_map: NetworkMap, lang: Lang, step: int, selected: str | None, query: str = ""
 ) -> Any:
     """Every person as a button (keyboard users select here); answers in steps 2–4.
 
-    In light mode (:mod:`netmap.app.light`) only the first 50 that match ``query``.
+    One component (:class:`netmap.app.editor.rows.PersonRows`), its rows
+    from :func:`netmap.app.editor.person_list.list_rows`. In light mode
+    (:mod:`netmap.app.light`) only the first 50 that match ``query``.
     """
     if not network_map.persons:
         return html.P(t("app.list.empty", lang), className="muted")
     shown, more = listed(network_map, lang, query)
     if not shown:
         return html.P(t("light.no_match", lang), className="muted", role="status")
-    leaves = list_leaves(network_map, step, selected, query, lang)
-    rows = []
     # In the dictionary order of the language (list_structure follows it).
-    for person in shown:
-        # The name and role as one inert tree (netmap.app.inert): they change
-        # only with the list's structure, and each component more costs the
-        # browser work on every update of the page.
-        words = [el("span", person.name, className="person-name")]
-        if person.role:
-            words.append(el("span", person.role, className="person-role"))
-        label: list[Any] = [
-            Inert(words),
-            # Always there (empty without marks), so that an answer changes only its text.
-            html.Span(
-                leaves.marks[person.id],
-                id={"type": "person-marks", "pid": person.id},
-                className="marks",
-            ),
-        ]
-        row: list[Any] = [
-            html.Button(
-                label,
-                id={"type": "person-item", "pid": person.id},
-                className=leaves.item_class[person.id],
-                **attrs(aria_pressed=leaves.item_pressed[person.id]),
-            )
-        ]
-        if step in (2, 3, 4):
-            row.append(
-                html.Div(
-                    [
-                        html.Button(
-                            _answer_label(step, answer, lang),
-                            id={"type": "answer", "pid": person.id, "a": answer},
-                            className=leaves.answer_class[(person.id, answer)],
-                            **attrs(
-                                aria_pressed=leaves.answer_pressed[(person.id, answer)],
-                                aria_label=t(
-                                    "app.q.answer_for",
-                                    lang,
-                                    name=person.name,
-                                    answer=_answer_label(step, answer, lang),
-                                ),
-                            ),
-                        )
-                        for answer in ANSWERS
-                    ],
-                    className="answers",
-                    role="group",
-                )
-            )
-        rows.append(
-            html.Li(
-                row,
-                id={"type": "person-row", "pid": person.id},
-                className=leaves.row_class[person.id],
-            )
-        )
-    if more:
-        rows.append(html.Li(t("light.list_more", lang, count=more), className="light-more muted"))
-    return html.Ul(rows, className="person-list")
+    rows = list_rows(network_map, step, selected, query, lang)
+    return PersonRows(
+        rows,
+        [person.id for person in shown],
+        t("light.list_more", lang, count=more) if more else None,
+    )
 
 
 def _field(label: str, component: Any, field_id: str) -> Any:
@@ -248,8 +190,7 @@ def _answer_radio(person: Person, question: int, lang: Lang) -> Any:
         f"edit-q{question}",
         legend=t(f"question.{question}", lang),
         options=[
-            {"label": _answer_label(question, a, lang), "value": a}
-            for a in ("yes", "no", "unknown")
+            {"label": answer_label(question, a, lang), "value": a} for a in ("yes", "no", "unknown")
         ],
         value=answer_of(person, question),
         class_name="choice-row",
@@ -895,7 +836,7 @@ def _work_column(network_map: NetworkMap, lang: Lang, *, light: bool) -> Any:
                     # The search text the list is drawn for (light mode: editor.search).
                     dcc.Store(id="person-list-query", data=""),
                     # A real click on a list item or an answer button, set in
-                    # the browser (editor.callbacks: _LIST_CLICK_JS).
+                    # the browser (assets/netmap-person-rows.js).
                     dcc.Store(id="person-click"),
                     dcc.Store(id="answer-click"),
                 ],

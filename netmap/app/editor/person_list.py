@@ -1,22 +1,16 @@
-"""Set only the person list's properties that changed, on the items already drawn.
+"""Send only the person list's rows that changed, to the list already drawn.
 
-Dash 4's renderer re-mounts every component under a ``children`` that changes,
-and each re-mounted component costs one update of the whole page (about 1 ms
-on a 60-person map); redrawing the person list on every drop cost some 250 of
-them. So the list is drawn once (and again only when its structure changes,
-see :func:`netmap.app.editor.list_structure`), and afterwards the map
-callback sets single properties of the changed persons' items with
-``dash.set_props``: the class of the row (sector), of the button (chosen), its
-``aria-pressed``, the marks and the answer buttons.
-
-Not pattern-matching outputs: the renderer finds each component of an
-``ALL`` output by a linear search of the page, some 360 searches per drop
-(≈100 ms). ``set_props`` looks up only the components that change.
+The list is one component (:class:`netmap.app.editor.rows.PersonRows`): its
+rows by person id, as plain data (:func:`list_rows`). It is drawn once (and
+again only when its structure changes, see :func:`list_structure`); after
+that an edit sends only the rows of the persons it changed, as one
+:class:`dash.Patch` of ``rows``: the row's class (sector), the button's
+(chosen) and its ``aria-pressed``, the marks and the answer buttons.
 
 What the browser has drawn is kept in the ``person-list-drawn`` store, in
 the one format of :mod:`netmap.app.regions`: the list's structure (part
-``list``, its frame) and one part per person (``person:<id>``). The search
-text the list is drawn for (light mode) is kept beside it, in
+``list``, its frame) and one part per person (``person:<id>``, the row). The
+search text the list is drawn for (light mode) is kept beside it, in
 ``person-list-query``.
 """
 
@@ -25,24 +19,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import dash
+
 from netmap.app.light import MAX_QUERY, listed
 from netmap.app.mapview import marks_of
 from netmap.app.regions import Update, fingerprint, fingerprints, update
 from netmap.editing import answer_of
-from netmap.i18n import Lang
+from netmap.i18n import Lang, t
 from netmap.model import MAX_PERSONS, NetworkMap
 
 __all__ = [
     "ANSWERS",
     "LIST_PARTS",
+    "ROWS_ID",
     "ListLeaves",
+    "answer_label",
     "drawn_for",
     "list_leaves",
     "list_parts",
     "list_query",
+    "list_rows",
     "list_structure",
     "list_update",
 ]
+
+#: The id of the list's one component (:class:`netmap.app.editor.rows.PersonRows`).
+ROWS_ID = "person-rows"
 
 #: The answers a person can be given in steps 2–4, in the order shown.
 ANSWERS = ("yes", "no", "unknown")
@@ -126,6 +128,59 @@ def list_query(value: Any) -> str:
     return value if isinstance(value, str) and len(value) <= MAX_QUERY else ""
 
 
+def answer_label(question: int, answer: str, lang: Lang) -> str:
+    """An answer button's text ("ved ikke" is "ikke besluttet" in step 4)."""
+    if question == 4 and answer == "unknown":
+        return t("app.q.answer_undecided", lang)
+    return t(f"app.q.answer_{answer}", lang)
+
+
+def list_rows(
+    network_map: NetworkMap, step: int, selected: str | None, query: str = "", lang: Lang = "da"
+) -> dict[str, dict[str, Any]]:
+    """Each listed person's row, as :class:`~netmap.app.editor.rows.PersonRows` draws it.
+
+    The name and role, the leaves of :func:`list_leaves`, and in steps 2–4
+    the answer buttons with their texts.
+
+    >>> from netmap.model import Patient, Person
+    >>> m = NetworkMap(patient=Patient(name="Testa"), persons=[
+    ...     Person(id="mor", name="Mor", sector="family", distance=0.2)])
+    >>> row = list_rows(m, 2, "mor")["mor"]
+    >>> row["row"], row["item"], row["pressed"], [a["text"] for a in row["answers"]]
+    ('person-row sector-family', 'person-item chosen', 'true', ['Ja', 'Nej', 'Ved ikke'])
+    """
+    leaves = list_leaves(network_map, step, selected, query, lang)
+    rows: dict[str, dict[str, Any]] = {}
+    for person in listed(network_map, lang, query)[0]:
+        row: dict[str, Any] = {
+            "name": person.name,
+            "role": person.role or "",
+            "row": leaves.row_class[person.id],
+            "item": leaves.item_class[person.id],
+            "pressed": leaves.item_pressed[person.id],
+            "marks": leaves.marks[person.id],
+        }
+        if step in (2, 3, 4):
+            row["answers"] = [
+                {
+                    "a": answer,
+                    "text": answer_label(step, answer, lang),
+                    "className": leaves.answer_class[(person.id, answer)],
+                    "pressed": leaves.answer_pressed[(person.id, answer)],
+                    "label": t(
+                        "app.q.answer_for",
+                        lang,
+                        name=person.name,
+                        answer=answer_label(step, answer, lang),
+                    ),
+                }
+                for answer in ANSWERS
+            ]
+        rows[person.id] = row
+    return rows
+
+
 def drawn_for(
     network_map: NetworkMap,
     lang: Lang,
@@ -134,67 +189,43 @@ def drawn_for(
     query: str = "",
 ) -> dict[str, str]:
     """The store's value for a list drawn whole (with the page: step 1, nobody chosen)."""
-    leaves = list_leaves(network_map, step, selected, query, lang)
-    return fingerprints(list_parts(leaves, list_structure(network_map, lang, step, query)))
+    rows = list_rows(network_map, step, selected, query, lang)
+    return fingerprints(list_parts(rows, list_structure(network_map, lang, step, query)))
 
 
-def _props_of(leaves: ListLeaves, person_id: str) -> list[tuple[dict[str, str], dict[str, str]]]:
-    """Every (component id, properties) the leaves set for one person."""
-    props = [
-        ({"type": "person-row", "pid": person_id}, {"className": leaves.row_class[person_id]}),
-        (
-            {"type": "person-item", "pid": person_id},
-            {
-                "className": leaves.item_class[person_id],
-                "aria-pressed": leaves.item_pressed[person_id],
-            },
-        ),
-        ({"type": "person-marks", "pid": person_id}, {"children": leaves.marks[person_id]}),
-    ]
-    for answer in ANSWERS:
-        key = (person_id, answer)
-        if key in leaves.answer_class:
-            props.append(
-                (
-                    {"type": "answer", "pid": person_id, "a": answer},
-                    {
-                        "className": leaves.answer_class[key],
-                        "aria-pressed": leaves.answer_pressed[key],
-                    },
-                )
-            )
-    return props
-
-
-def list_parts(leaves: ListLeaves, structure: str) -> dict[str, Any]:
-    """The list's parts: its structure (the frame) and each person's leaves to set."""
+def list_parts(rows: dict[str, dict[str, Any]], structure: str) -> dict[str, Any]:
+    """The list's parts: its structure (the frame) and each person's row."""
     parts: dict[str, Any] = {"list": structure}
-    for person_id in leaves.row_class:
-        parts[f"person:{person_id}"] = _props_of(leaves, person_id)
+    for person_id, row in rows.items():
+        parts[f"person:{person_id}"] = row
     return parts
 
 
 def list_update(
-    leaves: ListLeaves, structure: str, before: Any
-) -> tuple[Update, list[tuple[dict[str, str], dict[str, str]]]]:
-    """What to send, and the (component id, properties) to set on the items drawn.
+    rows: dict[str, dict[str, Any]], structure: str, before: Any
+) -> tuple[Update, list[tuple[str, dict[str, Any]]]]:
+    """What to send, and the properties to set on the list drawn (one Patch of its rows).
 
-    Only persons whose part differs from ``before`` (the store, raw) are set;
+    Only persons whose row differs from ``before`` (the store, raw) are sent;
     with another structure, or nothing usable drawn, the :class:`Update` is
     ``whole``: the list is drawn anew.
 
-    >>> wanted = ListLeaves({"a": "row"}, {"a": "item"}, {"a": "false"}, {"a": ""}, {}, {})
-    >>> first, updates = list_update(wanted, "s", None)
+    >>> first, updates = list_update({"a": {"row": "r"}}, "s", None)
     >>> first.whole, updates
     (True, [])
-    >>> moved = ListLeaves({"a": "row2"}, {"a": "item"}, {"a": "false"}, {"a": ""}, {}, {})
-    >>> up, updates = list_update(moved, "s", first.drawn)
-    >>> [component["type"] for component, _ in updates]
-    ['person-row', 'person-item', 'person-marks']
-    >>> list_update(moved, "s", up.drawn)[1]
+    >>> up, updates = list_update({"a": {"row": "r2"}}, "s", first.drawn)
+    >>> [(i, sorted(p["rows"].to_plotly_json()["operations"][0])) for i, p in updates]
+    [('person-rows', ['location', 'operation', 'params'])]
+    >>> list_update({"a": {"row": "r2"}}, "s", up.drawn)[1]
     []
     """
-    up = update(list_parts(leaves, structure), before, frame="list", limit=LIST_PARTS)
+    up = update(list_parts(rows, structure), before, frame="list", limit=LIST_PARTS)
     if up.whole:
         return up, []
-    return up, [prop for name, props in up.send.items() if name != "list" for prop in props]
+    changed = {name.removeprefix("person:"): row for name, row in up.send.items() if name != "list"}
+    if not changed:
+        return up, []
+    patch = dash.Patch()
+    for person_id, row in changed.items():
+        patch[person_id] = row
+    return up, [(ROWS_ID, {"rows": patch})]

@@ -1,0 +1,46 @@
+"""The person list as one Dash component, drawn by ``assets/netmap-person-rows.js``.
+
+As Dash components every person was four or five components (a list item,
+a button, its texts, the answer buttons), and each costs the browser work
+on every update of the page: the list was half of a 60-person page.
+:class:`PersonRows` carries the rows as plain data, by person id
+(:func:`netmap.app.editor.person_list.list_rows`), and an edit sends only
+its persons' rows as a :class:`dash.Patch` of ``rows``. The script draws the
+same DOM as before (elements, classes, ARIA, ids) and reports clicks to the
+``person-click`` and ``answer-click`` stores.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash.development.base_component import Component
+
+__all__ = ["PersonRows"]
+
+
+class PersonRows(Component):
+    """The list's rows (``window.netmap_rows.PersonRows``)."""
+
+    _namespace = "netmap_rows"
+    _type = "PersonRows"
+
+    def __init__(
+        self,
+        rows: dict[str, Any],
+        order: list[str],
+        more: str | None = None,
+        id: str = "person-rows",
+    ) -> None:
+        # As Dash's generated components do: the property names per instance.
+        self._prop_names = ["id", "rows", "order", "more"]
+        self._valid_wildcard_attributes = []
+        self.available_properties = ["id", "rows", "order", "more"]
+        self.available_wildcard_properties = []
+        # Component.__init__ only checks keyword names against those and sets
+        # them (it is untyped); these are all known.
+        self.id = id
+        self.rows = rows
+        self.order = order
+        if more is not None:
+            self.more = more
