@@ -28,10 +28,14 @@ __all__ = ["ATTRIBUTES", "TAGS", "Inert", "Node", "as_html_json", "el"]
 
 #: The elements a tree may hold (anything else is refused here and drawn as a span there).
 TAGS = frozenset(
-    {"div", "span", "p", "ul", "ol", "li", "h3", "h4", "strong", "em", "details", "summary"}
+    {
+        *("div", "span", "p", "ul", "ol", "li", "h3", "h4", "strong", "em", "details", "summary"),
+        *("table", "thead", "tbody", "tr", "th", "td"),
+    }
 )
-#: The attributes an element may have: its class, id, role, title and ``aria-*``/``data-*``.
-ATTRIBUTES = re.compile(r"className|id|role|title|(aria|data)-[a-z][a-z0-9-]*")
+#: The attributes an element may have: its class, id, role, title, a header
+#: cell's scope and ``aria-*``/``data-*``.
+ATTRIBUTES = re.compile(r"className|id|role|title|scope|(aria|data)-[a-z][a-z0-9-]*")
 
 #: One element: ``{"tag": …, "props": {…}, "children": …}`` (children: text, element or list).
 Node = dict[str, Any]

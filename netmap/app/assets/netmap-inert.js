@@ -9,9 +9,10 @@
   "use strict";
   var TAGS = {
     div: 1, span: 1, p: 1, ul: 1, ol: 1, li: 1, h3: 1, h4: 1,
-    strong: 1, em: 1, details: 1, summary: 1
+    strong: 1, em: 1, details: 1, summary: 1,
+    table: 1, thead: 1, tbody: 1, tr: 1, th: 1, td: 1
   };
-  var ATTRIBUTE = /^(className|id|role|title|(aria|data)-[a-z][a-z0-9-]*)$/;
+  var ATTRIBUTE = /^(className|id|role|title|scope|(aria|data)-[a-z][a-z0-9-]*)$/;
 
   function draw(node, key) {
     if (node === null || node === undefined || typeof node === "boolean") {

@@ -16,6 +16,7 @@ from netmap.analysis.overview import OverviewRow
 from netmap.analysis.sharing import shared_with_team
 from netmap.app.attrs import attrs
 from netmap.app.choices import check_items, radio_items
+from netmap.app.inert import Inert, el
 from netmap.app.share.intents import FOR_WHOM, share_choice_value
 from netmap.app.share.view import LogRow
 from netmap.export.gate import MAP_FORMATS, ExportFormat
@@ -232,14 +233,19 @@ PRINT_COLUMNS = ("name", "role", "organisation", "phone", "email", "helps_with")
 
 
 def print_overview(rows: Sequence[OverviewRow], lang: Lang) -> Any:
-    """The contact overview as a plain table for the printed page."""
+    """The contact overview as a plain table for the printed page.
+
+    An inert tree (:mod:`netmap.app.inert`): one component, where as Dash
+    components a 60-person table was some 430, each mounted anew on every
+    save (and each mount a whole-page update in the browser).
+    """
     if not rows:
         return html.P(t("panels.overview.empty", lang))
-    head = html.Tr(
-        [html.Th(t(f"share_app.print.column.{c}", lang), scope="col") for c in PRINT_COLUMNS]
+    head = el(
+        "tr", [el("th", t(f"share_app.print.column.{c}", lang), scope="col") for c in PRINT_COLUMNS]
     )
-    body = [html.Tr([html.Td(getattr(row, c) or "") for c in PRINT_COLUMNS]) for row in rows]
-    return html.Table([html.Thead(head), html.Tbody(body)], className="print-table")
+    body = [el("tr", [el("td", getattr(row, c) or "") for c in PRINT_COLUMNS]) for row in rows]
+    return Inert(el("table", [el("thead", head), el("tbody", body)], className="print-table"))
 
 
 def consent_details(details: list[str]) -> list[Any]:
@@ -248,13 +254,13 @@ def consent_details(details: list[str]) -> list[Any]:
 
 
 def log_table(rows: list[LogRow], lang: Lang) -> Any:
-    """The export log as a table, newest first."""
+    """The export log as a table, newest first (an inert tree, as :func:`print_overview`)."""
     if not rows:
         return html.P(t("share_app.log.empty", lang), className="muted")
     columns = ("when", "who", "version", "format", "kind", "to")
-    head = html.Tr([html.Th(t(f"share_app.log.{c}", lang), scope="col") for c in columns])
-    body = [html.Tr([html.Td(getattr(row, c)) for c in columns]) for row in rows]
-    return html.Table([html.Thead(head), html.Tbody(body)], className="share-log-table")
+    head = el("tr", [el("th", t(f"share_app.log.{c}", lang), scope="col") for c in columns])
+    body = [el("tr", [el("td", getattr(row, c)) for c in columns]) for row in rows]
+    return Inert(el("table", [el("thead", head), el("tbody", body)], className="share-log-table"))
 
 
 def share_field(person: Person, lang: Lang) -> Any:
