@@ -30,6 +30,7 @@ from netmap.app.editor.side_tabs import callbacks as side_tab_callbacks
 from netmap.app.feedback import PERSON_TEXT_FIELDS, person_feedback
 from netmap.app.handoff import just_saved_of
 from netmap.app.lang import tab_lang
+from netmap.app.light import listed
 from netmap.app.mapview import map_point
 from netmap.app.meetings.since import since_cache_of, since_for
 from netmap.app.panels.callbacks import PANEL_INPUTS, analysis_cache_of, panel_region
@@ -168,8 +169,9 @@ def map_region(
     chosen = selected_of(selected)
     # Light mode: the list shows the persons found by its search (editor.search).
     query = list_query(query_value)
-    rows = list_rows(network_map, step, chosen, query, lang)
-    structure = list_structure(network_map, lang, step, query)
+    listing = listed(network_map, lang, query)
+    rows = list_rows(network_map, step, chosen, query, lang, listing)
+    structure = list_structure(network_map, lang, step, query, listing)
     shown, updates = list_update(rows, structure, drawn_data)
     # Someone added, removed or renamed, or the step or language changed:
     # the list is drawn anew (its items come with their leaves set).

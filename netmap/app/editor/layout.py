@@ -123,7 +123,7 @@ def person_list(
     if not shown:
         return html.P(t("light.no_match", lang), className="muted", role="status")
     # In the dictionary order of the language (list_structure follows it).
-    rows = list_rows(network_map, step, selected, query, lang)
+    rows = list_rows(network_map, step, selected, query, lang, (shown, more))
     return PersonRows(
         rows,
         [person.id for person in shown],

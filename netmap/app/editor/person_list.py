@@ -26,7 +26,7 @@ from netmap.app.mapview import marks_of
 from netmap.app.regions import Update, fingerprint, fingerprints, update
 from netmap.editing import answer_of
 from netmap.i18n import Lang, t
-from netmap.model import MAX_PERSONS, NetworkMap
+from netmap.model import MAX_PERSONS, NetworkMap, Person
 
 __all__ = [
     "ANSWERS",
@@ -42,6 +42,9 @@ __all__ = [
     "list_structure",
     "list_update",
 ]
+
+#: Who the list shows, in order, and how many more match (:func:`netmap.app.light.listed`).
+Listing = tuple[list[Person], int]
 
 #: The id of the list's one component (:class:`netmap.app.editor.rows.PersonRows`).
 ROWS_ID = "person-rows"
@@ -66,7 +69,12 @@ class ListLeaves:
 
 
 def list_leaves(
-    network_map: NetworkMap, step: int, selected: str | None, query: str = "", lang: Lang = "da"
+    network_map: NetworkMap,
+    step: int,
+    selected: str | None,
+    query: str = "",
+    lang: Lang = "da",
+    listing: Listing | None = None,
 ) -> ListLeaves:
     """What each drawn list item shows that a drop, an answer or a tap can change.
 
@@ -83,7 +91,7 @@ def list_leaves(
     ('btn answer answer-yes on', 'false')
     """
     leaves = ListLeaves({}, {}, {}, {}, {}, {})
-    for person in listed(network_map, lang, query)[0]:
+    for person in (listing or listed(network_map, lang, query))[0]:
         chosen = person.id == selected
         leaves.row_class[person.id] = f"person-row sector-{person.sector.value}"
         leaves.item_class[person.id] = "person-item" + (" chosen" if chosen else "")
@@ -99,7 +107,9 @@ def list_leaves(
     return leaves
 
 
-def list_structure(network_map: NetworkMap, lang: Lang, step: int, query: str = "") -> str:
+def list_structure(
+    network_map: NetworkMap, lang: Lang, step: int, query: str = "", listing: Listing | None = None
+) -> str:
     """What the drawn list is made of; the list is redrawn only when this changes.
 
     Everything else an item shows comes from :func:`list_leaves`.
@@ -112,7 +122,7 @@ def list_structure(network_map: NetworkMap, lang: Lang, step: int, query: str = 
     >>> list_structure(m, "da", 1) == list_structure(moved, "da", 1) != list_structure(m, "en", 1)
     True
     """
-    shown, more = listed(network_map, lang, query)
+    shown, more = listing or listed(network_map, lang, query)
     shape: list[Any] = [lang, step if step in (2, 3, 4) else 1, query, more]
     # In the order the list shows them (by name in ``lang``).
     shape += [(p.id, p.name, p.role) for p in shown]
@@ -136,7 +146,12 @@ def answer_label(question: int, answer: str, lang: Lang) -> str:
 
 
 def list_rows(
-    network_map: NetworkMap, step: int, selected: str | None, query: str = "", lang: Lang = "da"
+    network_map: NetworkMap,
+    step: int,
+    selected: str | None,
+    query: str = "",
+    lang: Lang = "da",
+    listing: Listing | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Each listed person's row, as :class:`~netmap.app.editor.rows.PersonRows` draws it.
 
@@ -150,9 +165,11 @@ def list_rows(
     >>> row["row"], row["item"], row["pressed"], [a["text"] for a in row["answers"]]
     ('person-row sector-family', 'person-item chosen', 'true', ['Ja', 'Nej', 'Ved ikke'])
     """
-    leaves = list_leaves(network_map, step, selected, query, lang)
+    # Who is listed, in order: sorted once (by name, in ``lang``) for all three.
+    listing = listing or listed(network_map, lang, query)
+    leaves = list_leaves(network_map, step, selected, query, lang, listing)
     rows: dict[str, dict[str, Any]] = {}
-    for person in listed(network_map, lang, query)[0]:
+    for person in listing[0]:
         row: dict[str, Any] = {
             "name": person.name,
             "role": person.role or "",
@@ -189,8 +206,9 @@ def drawn_for(
     query: str = "",
 ) -> dict[str, str]:
     """The store's value for a list drawn whole (with the page: step 1, nobody chosen)."""
-    rows = list_rows(network_map, step, selected, query, lang)
-    return fingerprints(list_parts(rows, list_structure(network_map, lang, step, query)))
+    listing = listed(network_map, lang, query)
+    rows = list_rows(network_map, step, selected, query, lang, listing)
+    return fingerprints(list_parts(rows, list_structure(network_map, lang, step, query, listing)))
 
 
 def list_parts(rows: dict[str, dict[str, Any]], structure: str) -> dict[str, Any]:
