@@ -22,7 +22,7 @@ from netmap.analysis.since import SinceMeeting
 from netmap.app.editor.add_form import ERROR_SLOTS, add_op, error_slots
 from netmap.app.editor.elements import map_elements, selected_of, step_of
 from netmap.app.editor.layout import edit_panel_parts, person_list, question_help
-from netmap.app.editor.person_list import list_query, list_rows, list_structure, list_update
+from netmap.app.editor.person_list import list_query, list_update, list_view
 from netmap.app.editor.search import callbacks as search_callbacks
 from netmap.app.editor.settle import callbacks as settle_callbacks
 from netmap.app.editor.settle import prepare
@@ -30,7 +30,6 @@ from netmap.app.editor.side_tabs import callbacks as side_tab_callbacks
 from netmap.app.feedback import PERSON_TEXT_FIELDS, person_feedback
 from netmap.app.handoff import just_saved_of
 from netmap.app.lang import tab_lang
-from netmap.app.light import listed
 from netmap.app.mapview import map_point
 from netmap.app.meetings.since import since_cache_of, since_for
 from netmap.app.panels.callbacks import PANEL_INPUTS, analysis_cache_of, panel_region
@@ -169,14 +168,12 @@ def map_region(
     chosen = selected_of(selected)
     # Light mode: the list shows the persons found by its search (editor.search).
     query = list_query(query_value)
-    listing = listed(network_map, lang, query)
-    rows = list_rows(network_map, step, chosen, query, lang, listing)
-    structure = list_structure(network_map, lang, step, query, listing)
-    shown, updates = list_update(rows, structure, drawn_data)
+    view = list_view(network_map, step, chosen, query, lang)
+    shown, updates = list_update(view.rows, view.structure, drawn_data)
     # Someone added, removed or renamed, or the step or language changed:
     # the list is drawn anew (its items come with their leaves set).
     whole = shown.whole
-    children = person_list(network_map, lang, step, chosen, query) if whole else _UNCHANGED
+    children = person_list(network_map, lang, step, chosen, query, view) if whole else _UNCHANGED
     return MapRegion(
         elements=map_elements(network_map, lang, ui[:4], since) if elements else None,
         list_children=children,

@@ -17,10 +17,10 @@ from netmap.analysis.since import SinceMeeting
 from netmap.app.attrs import attrs
 from netmap.app.choices import check_box, check_group, radio_group
 from netmap.app.editor.map_keys import map_keys_help, map_keys_layer
-from netmap.app.editor.person_list import answer_label, drawn_for, list_rows
+from netmap.app.editor.person_list import ListView, answer_label, list_view
 from netmap.app.editor.rows import PersonRows
 from netmap.app.editor.side_tabs import side_tabs
-from netmap.app.light import is_light, light_note, listed, search_box
+from netmap.app.light import is_light, light_note, search_box
 from netmap.app.mapview import MARKS, build_elements, stylesheet
 from netmap.app.meetings.since import meetings_link, since_toggle
 from netmap.app.notice import conflict_toast
@@ -109,26 +109,28 @@ def legend(lang: Lang) -> Any:
 
 
 def person_list(
-    network_map: NetworkMap, lang: Lang, step: int, selected: str | None, query: str = ""
+    network_map: NetworkMap,
+    lang: Lang,
+    step: int,
+    selected: str | None,
+    query: str = "",
+    view: ListView | None = None,
 ) -> Any:
     """Every person as a button (keyboard users select here); answers in steps 2–4.
 
     One component (:class:`netmap.app.editor.rows.PersonRows`), its rows
-    from :func:`netmap.app.editor.person_list.list_rows`. In light mode
-    (:mod:`netmap.app.light`) only the first 50 that match ``query``.
+    from ``view`` (:func:`netmap.app.editor.person_list.list_view`, made
+    here if not given). In light mode (:mod:`netmap.app.light`) only the
+    first 50 that match ``query``.
     """
     if not network_map.persons:
         return html.P(t("app.list.empty", lang), className="muted")
-    shown, more = listed(network_map, lang, query)
-    if not shown:
+    view = view or list_view(network_map, step, selected, query, lang)
+    if not view.order:
         return html.P(t("light.no_match", lang), className="muted", role="status")
     # In the dictionary order of the language (list_structure follows it).
-    rows = list_rows(network_map, step, selected, query, lang, (shown, more))
-    return PersonRows(
-        rows,
-        [person.id for person in shown],
-        t("light.list_more", lang, count=more) if more else None,
-    )
+    more = t("light.list_more", lang, count=view.more) if view.more else None
+    return PersonRows(view.rows, view.order, more)
 
 
 def _field(label: str, component: Any, field_id: str) -> Any:
@@ -816,6 +818,7 @@ def _map_column(
 
 def _work_column(network_map: NetworkMap, lang: Lang, *, light: bool) -> Any:
     """The edit panel, the add form and the person list."""
+    shown = list_view(network_map, 1, None, "", lang)  # step 1, nobody chosen
     return html.Section(
         id="work-col",
         children=[
@@ -831,8 +834,8 @@ def _work_column(network_map: NetworkMap, lang: Lang, *, light: bool) -> Any:
                     *([search_box(lang)] if light else []),
                     # Drawn here with the page, so the first map callback finds
                     # it drawn and sets nothing (see netmap.app.editor.person_list).
-                    html.Div(person_list(network_map, lang, 1, None), id="person-list"),
-                    dcc.Store(id="person-list-drawn", data=drawn_for(network_map, lang)),
+                    html.Div(person_list(network_map, lang, 1, None, view=shown), id="person-list"),
+                    dcc.Store(id="person-list-drawn", data=shown.drawn()),
                     # The search text the list is drawn for (light mode: editor.search).
                     dcc.Store(id="person-list-query", data=""),
                     # A real click on a list item or an answer button, set in

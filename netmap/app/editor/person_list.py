@@ -33,6 +33,7 @@ __all__ = [
     "LIST_PARTS",
     "ROWS_ID",
     "ListLeaves",
+    "ListView",
     "answer_label",
     "drawn_for",
     "list_leaves",
@@ -41,6 +42,7 @@ __all__ = [
     "list_rows",
     "list_structure",
     "list_update",
+    "list_view",
 ]
 
 #: Who the list shows, in order, and how many more match (:func:`netmap.app.light.listed`).
@@ -165,7 +167,6 @@ def list_rows(
     >>> row["row"], row["item"], row["pressed"], [a["text"] for a in row["answers"]]
     ('person-row sector-family', 'person-item chosen', 'true', ['Ja', 'Nej', 'Ved ikke'])
     """
-    # Who is listed, in order: sorted once (by name, in ``lang``) for all three.
     listing = listing or listed(network_map, lang, query)
     leaves = list_leaves(network_map, step, selected, query, lang, listing)
     rows: dict[str, dict[str, Any]] = {}
@@ -198,6 +199,40 @@ def list_rows(
     return rows
 
 
+@dataclass(frozen=True)
+class ListView:
+    """The list for one map and the tab's choices: who, in order, and each row.
+
+    Made once per redraw (:func:`list_view`): who is listed is sorted once
+    (by name, in the language's order) for the rows, the structure and the
+    list drawn whole.
+    """
+
+    #: The listed persons' ids, in the order shown.
+    order: list[str]
+    #: How many more match than are shown (light mode), else 0.
+    more: int
+    rows: dict[str, dict[str, Any]]
+    structure: str
+
+    def drawn(self) -> dict[str, str]:
+        """The ``person-list-drawn`` store once this list is drawn whole."""
+        return fingerprints(list_parts(self.rows, self.structure))
+
+
+def list_view(
+    network_map: NetworkMap, step: int, selected: str | None, query: str = "", lang: Lang = "da"
+) -> ListView:
+    """The list's order, rows and structure (:class:`ListView`)."""
+    listing = listed(network_map, lang, query)
+    return ListView(
+        order=[person.id for person in listing[0]],
+        more=listing[1],
+        rows=list_rows(network_map, step, selected, query, lang, listing),
+        structure=list_structure(network_map, lang, step, query, listing),
+    )
+
+
 def drawn_for(
     network_map: NetworkMap,
     lang: Lang,
@@ -206,9 +241,7 @@ def drawn_for(
     query: str = "",
 ) -> dict[str, str]:
     """The store's value for a list drawn whole (with the page: step 1, nobody chosen)."""
-    listing = listed(network_map, lang, query)
-    rows = list_rows(network_map, step, selected, query, lang, listing)
-    return fingerprints(list_parts(rows, list_structure(network_map, lang, step, query, listing)))
+    return list_view(network_map, step, selected, query, lang).drawn()
 
 
 def list_parts(rows: dict[str, dict[str, Any]], structure: str) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import dash
 from dash import Input, Output, State
 
 from netmap.app.editor.layout import person_list
-from netmap.app.editor.person_list import drawn_for
+from netmap.app.editor.person_list import list_view
 from netmap.app.lang import tab_lang
 from netmap.app.light import MAX_QUERY
 from netmap.app.state import MapState, parse
@@ -41,8 +41,8 @@ def list_for_query(
     network_map: NetworkMap, lang: Lang, step: int, selected: str | None, query: str
 ) -> tuple[Any, dict[str, str], str]:
     """The list's children for a search, what the browser then has drawn, and the search."""
-    drawn = drawn_for(network_map, lang, step, selected, query)
-    return person_list(network_map, lang, step, selected, query), drawn, query
+    view = list_view(network_map, step, selected, query, lang)
+    return person_list(network_map, lang, step, selected, query, view), view.drawn(), query
 
 
 @callbacks.callback(
