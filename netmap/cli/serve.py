@@ -17,6 +17,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import os
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -115,6 +116,12 @@ class WaitressServer:
         )
         self.adj: Any = self._server.adj
         self._stopping = False
+        # The loop closes the trigger's pipe when it ends; ``shutdown`` writes to that
+        # pipe from another thread. The lock keeps the two apart, so a shutdown that
+        # comes as the loop ends never writes to a closed (or reused) descriptor.
+        self._closing = threading.Lock()
+        self._closed = False
+        self._serving = False
 
     @property
     def server_port(self) -> int:
@@ -124,6 +131,7 @@ class WaitressServer:
         from waitress import wasyncore
 
         server = self._server
+        self._serving = True
         try:
             while not self._stopping:
                 wasyncore.loop(
@@ -133,18 +141,26 @@ class WaitressServer:
                     count=1,
                 )
         finally:
-            wasyncore.close_all(server._map)
+            with self._closing:
+                self._closed = True
+                wasyncore.close_all(server._map)
             server.task_dispatcher.shutdown()
 
     def shutdown(self) -> None:
-        self._stopping = True
-        self._server.pull_trigger()  # wake the loop from its poll
+        with self._closing:
+            self._stopping = True
+            if not self._closed:
+                self._server.pull_trigger()  # wake the loop from its poll
 
     def server_close(self) -> None:
-        if not self._stopping:  # never served: close the listening socket here
-            self._stopping = True
-            self._server.close()
-            self._server.task_dispatcher.shutdown()
+        from waitress import wasyncore
+
+        with self._closing:
+            if self._serving or self._closed:  # the loop closes (or closed) everything
+                return
+            self._stopping = self._closed = True  # never served: close the sockets here
+            wasyncore.close_all(self._server._map)
+        self._server.task_dispatcher.shutdown()
 
 
 def is_loopback(host: str) -> bool:

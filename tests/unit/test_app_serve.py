@@ -296,3 +296,25 @@ def test_serve010_debug_uses_the_development_server(tmp_path: Path) -> None:
         _stop(process)
     assert process.stderr is not None
     assert "--debug" in process.stderr.read()
+
+
+def test_serve011_a_shutdown_as_the_loop_ends_is_harmless(tmp_path: Path) -> None:
+    """The loop closes the trigger's pipe when it ends; a shutdown that comes then
+    (CI saw one: EBADF in a test's teardown) must not write to the closed pipe."""
+    server, _ = build_server("127.0.0.1", 0, tmp_path / "netmap.db", "da")
+    assert isinstance(server, WaitressServer)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    server.shutdown()
+    thread.join(timeout=5)
+    assert not thread.is_alive()
+    server.shutdown()  # the loop has closed every descriptor by now
+    server.server_close()
+
+
+def test_serve012_a_server_that_never_served_closes_its_socket(tmp_path: Path) -> None:
+    server, _ = build_server("127.0.0.1", 0, tmp_path / "netmap.db", "da")
+    port = server.server_port
+    server.server_close()
+    with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=2):
+        pass
