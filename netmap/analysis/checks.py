@@ -30,7 +30,7 @@ from typing import Any
 
 from pydantic import Field
 
-from netmap.analysis.groups import by_closeness, in_team
+from netmap.analysis.groups import closest_first, in_team
 from netmap.analysis.roles import role_slots
 
 # consent_valid_until is re-exported: the one rule lives in netmap.consent.
@@ -153,11 +153,11 @@ _ROLE_CHECKS: dict[tuple[TeamRole, CareSector | None], CheckCode] = {
 }
 
 
-def _roles(network_map: NetworkMap, team: list[Person]) -> list[Finding]:
+def _roles(network_map: NetworkMap, persons: Sequence[Person], team: list[Person]) -> list[Finding]:
     # The slots of netmap.analysis.roles (team members only); no check for the meeting lead.
     findings = [
         _finding(_ROLE_CHECKS[(slot.role, slot.care_sector)])
-        for slot in role_slots(network_map)
+        for slot in role_slots(network_map, persons)
         if not slot.holders and (slot.role, slot.care_sector) in _ROLE_CHECKS
     ]
     # A role counts only for the care sector its holder belongs to: without one
@@ -202,13 +202,18 @@ def _outdated(network_map: NetworkMap, changed_at: datetime | None) -> list[Find
 
 
 def run_checks(
-    network_map: NetworkMap, *, as_of: date | None = None, map_changed_at: datetime | None = None
+    network_map: NetworkMap,
+    *,
+    as_of: date | None = None,
+    map_changed_at: datetime | None = None,
+    ordered: Sequence[Person] | None = None,
 ) -> list[Finding]:
     """Every check that fires for the map as of ``as_of`` (default: today).
 
     ``map_changed_at`` is when the map was last changed (local time, no time
     zone), for :attr:`CheckCode.MAP_OUTDATED`. Findings come in the order of
-    :class:`CheckCode`; persons in a finding are listed closest first.
+    :class:`CheckCode`; persons in a finding are listed closest first
+    (``ordered``: :func:`~netmap.analysis.groups.closest_first`, when the caller has it).
 
     >>> from netmap.model import NetworkMap, Patient
     >>> m = NetworkMap(patient=Patient(name="P"), consent_given_on=date(2025, 1, 1))
@@ -219,10 +224,10 @@ def run_checks(
     'consent_expired'
     """
     as_of = date.today() if as_of is None else as_of
-    persons = by_closeness(network_map.persons)
+    persons = closest_first(network_map, ordered)
     team = [p for p in persons if in_team(p)]
     findings = _consent(network_map, as_of)
-    findings += _roles(network_map, team)
+    findings += _roles(network_map, persons, team)
 
     # Seed 001, question 3 ("Hvem kan du tale med eller få hjælp fra?") feeds the
     # crisis plan's "hvem gør hvad"; only an explicit yes counts.

@@ -28,7 +28,7 @@ sektor"*), so there they are ignored.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
 from pydantic import Field
@@ -49,6 +49,7 @@ __all__ = [
     "Groups",
     "by_closeness",
     "by_name",
+    "closest_first",
     "derive_groups",
     "group_of",
     "in_team",
@@ -172,8 +173,19 @@ def _distance(person: Person) -> float:
     return person.distance
 
 
-def derive_groups(network_map: NetworkMap) -> Groups:
+def closest_first(
+    network_map: NetworkMap, ordered: Sequence[Person] | None = None
+) -> Sequence[Person]:
+    """The map's persons by :func:`by_closeness`: ``ordered`` when the caller has
+    them so already, else sorted now (the sort is most of a group's cost)."""
+    return by_closeness(network_map.persons) if ordered is None else ordered
+
+
+def derive_groups(network_map: NetworkMap, ordered: Sequence[Person] | None = None) -> Groups:
     """The groups of seed 001's appendix, each listed closest first.
+
+    ``ordered``: the map's persons as :func:`by_closeness` orders them, when the
+    caller has them already (:func:`closest_first`; one analysis sorts once).
 
     >>> from netmap.model import NetworkMap, Patient, Person
     >>> m = NetworkMap(patient=Patient(id="p0", name="P"), persons=[
@@ -186,7 +198,7 @@ def derive_groups(network_map: NetworkMap) -> Groups:
     ('p0', ['sr'], ['boss'], ['mum'], ['gp'])
     """
     buckets: dict[Group, list[str]] = {group: [] for group in GROUP_ORDER}
-    for person in by_closeness(network_map.persons):
+    for person in closest_first(network_map, ordered):
         buckets[group_of(person)].append(person.id)
     return Groups(
         patient=network_map.patient.id,
@@ -197,7 +209,7 @@ def derive_groups(network_map: NetworkMap) -> Groups:
     )
 
 
-def invite_list(network_map: NetworkMap) -> list[str]:
+def invite_list(network_map: NetworkMap, ordered: Sequence[Person] | None = None) -> list[str]:
     """Who to invite to the next meeting: the patient first, then the team,
     then every other person the patient said *yes* to (DOMAIN.md, seed 001:
     *"Hvem af dem skal med til møderne?"*), in group order, closest first.
@@ -212,7 +224,7 @@ def invite_list(network_map: NetworkMap) -> list[str]:
     """
     rank = {group: i for i, group in enumerate(GROUP_ORDER)}
     grouped = sorted(
-        ((group_of(p), p) for p in by_closeness(network_map.persons)),
+        ((group_of(p), p) for p in closest_first(network_map, ordered)),
         key=lambda pair: rank[pair[0]],
     )
     invited = [network_map.patient.id]

@@ -8,14 +8,17 @@ hjælpe med, skrives ind i netværksoverblikket."* Rows are sorted by group
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pydantic import Field
 
-from netmap.analysis.groups import GROUP_ORDER, Group, by_closeness, group_of, invite_list
+from netmap.analysis.groups import GROUP_ORDER, Group, closest_first, group_of, invite_list
 from netmap.model import (
     Attendance,
     Band,
     CareSector,
     NetworkMap,
+    Person,
     Sector,
     StrictModel,
     TeamRole,
@@ -50,8 +53,15 @@ class OverviewRow(StrictModel):
     invited: bool = False
 
 
-def contact_overview(network_map: NetworkMap) -> list[OverviewRow]:
+def contact_overview(
+    network_map: NetworkMap,
+    ordered: Sequence[Person] | None = None,
+    invited: Sequence[str] | None = None,
+) -> list[OverviewRow]:
     """The overview rows, by group then closeness.
+
+    ``ordered`` and ``invited``: :func:`~netmap.analysis.groups.closest_first` and
+    :func:`~netmap.analysis.groups.invite_list` of the map, when the caller has them.
 
     Team roles and the primary-contact mark are shown only for professionals,
     the only persons they count for (see :mod:`netmap.analysis.groups`).
@@ -64,10 +74,11 @@ def contact_overview(network_map: NetworkMap) -> list[OverviewRow]:
     >>> [(r.id, r.group.value, r.band.value, len(r.team_roles)) for r in contact_overview(m)]
     [('sr', 'team', 'middle', 1), ('mum', 'private', 'close', 0)]
     """
-    invited = set(invite_list(network_map))
+    ordered = closest_first(network_map, ordered)
+    invitees = set(invite_list(network_map, ordered) if invited is None else invited)
     rank = {group: i for i, group in enumerate(GROUP_ORDER)}
     rows = []
-    for person in by_closeness(network_map.persons):
+    for person in ordered:
         group: Group = group_of(person)
         rows.append(
             OverviewRow(
@@ -89,7 +100,7 @@ def contact_overview(network_map: NetworkMap) -> list[OverviewRow]:
                 attends_meetings=person.attends_meetings,
                 knows_how_i_am=person.knows_how_i_am,
                 can_help=person.can_help,
-                invited=person.id in invited,
+                invited=person.id in invitees,
             )
         )
     # sorted() is stable: within a group the closeness order above is kept.

@@ -12,7 +12,14 @@ from datetime import date, datetime
 from typing import Any
 
 from netmap.analysis.checks import Finding, run_checks
-from netmap.analysis.groups import GROUP_ORDER, Group, Groups, derive_groups, invite_list
+from netmap.analysis.groups import (
+    GROUP_ORDER,
+    Group,
+    Groups,
+    closest_first,
+    derive_groups,
+    invite_list,
+)
 from netmap.analysis.measures import Measures, ego_measures
 from netmap.analysis.overview import OverviewRow, contact_overview
 from netmap.analysis.plain import plain_lines
@@ -108,14 +115,18 @@ def analyse_core(
     True
     """
     as_of = date.today() if as_of is None else as_of
+    ordered = closest_first(network_map)  # sorted once for all of them
+    invite = invite_list(network_map, ordered)
     return CoreAnalysis(
         patient_id=network_map.patient.id,
         patient_name=network_map.patient.name,
         as_of=as_of,
-        groups=derive_groups(network_map),
-        invite=invite_list(network_map),
-        overview=contact_overview(network_map),
-        findings=run_checks(network_map, as_of=as_of, map_changed_at=map_changed_at),
+        groups=derive_groups(network_map, ordered),
+        invite=invite,
+        overview=contact_overview(network_map, ordered, invite),
+        findings=run_checks(
+            network_map, as_of=as_of, map_changed_at=map_changed_at, ordered=ordered
+        ),
     )
 
 

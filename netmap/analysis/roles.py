@@ -12,10 +12,12 @@ the team pack read the same slots.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pydantic import Field
 
-from netmap.analysis.groups import by_closeness, in_team
-from netmap.model import CareSector, NetworkMap, StrictModel, TeamRole
+from netmap.analysis.groups import closest_first, in_team
+from netmap.model import CareSector, NetworkMap, Person, StrictModel, TeamRole
 
 __all__ = ["ROLE_SLOTS", "RoleSlot", "role_slots"]
 
@@ -38,8 +40,9 @@ class RoleSlot(StrictModel):
     holders: list[str] = Field(default_factory=list)
 
 
-def role_slots(network_map: NetworkMap) -> list[RoleSlot]:
-    """Each role of :data:`ROLE_SLOTS` with the ids of the team members holding it.
+def role_slots(network_map: NetworkMap, ordered: Sequence[Person] | None = None) -> list[RoleSlot]:
+    """Each role of :data:`ROLE_SLOTS` with the ids of the team members holding it
+    (``ordered``: :func:`~netmap.analysis.groups.closest_first`, when the caller has it).
 
     >>> from netmap.model import NetworkMap, Patient, Person
     >>> m = NetworkMap(patient=Patient(name="P"), persons=[
@@ -54,7 +57,7 @@ def role_slots(network_map: NetworkMap) -> list[RoleSlot]:
     >>> role_slots(m)[-1].holders
     ['sr']
     """
-    team = [p for p in by_closeness(network_map.persons) if in_team(p)]
+    team = [p for p in closest_first(network_map, ordered) if in_team(p)]
     return [
         RoleSlot(
             role=role,
