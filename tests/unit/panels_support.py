@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import string
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -17,6 +16,8 @@ from typing import Any
 from plotly.utils import PlotlyJSONEncoder
 
 from netmap.app.inert import Inert, as_html_json
+from netmap.app.state import SORT_COLUMNS
+from netmap.i18n import Lang, t
 from netmap.interchange import read_map
 from netmap.model import NetworkMap
 
@@ -96,59 +97,39 @@ def names_in(component: dict[str, Any]) -> list[str]:
     ]
 
 
-_CELL = re.compile(r"^\*(?P<label>[^*]*)\* (?P<text>.*)$")
-_REFERENCE = re.compile(r"&#(\d+);")
-#: A phone or e-mail cell's link: escaped text, a tel:/mailto: URL of safe characters only.
-_LINK = re.compile(
-    r"^\[(?P<text>[^\[\]()]*)\]\((?P<url>(?:tel:\+?[0-9]+|mailto:[A-Za-z0-9@.\-_+%]+))\)"
-    r"(?P<rest>[^\[\]()]*)$"
-)
+def headings(lang: Lang) -> list[str]:
+    """The overview table's headings in ``lang`` (its frame has them; a drop sends rows)."""
+    return [t(f"panels.column.{column}", lang) for column in SORT_COLUMNS]
 
 
-def _literal(escaped: str) -> str:
-    """Markdown text written as plain text plus numeric references, decoded.
-
-    Fails when any ASCII punctuation is left raw: Markdown would read it.
-    """
-    raw = _REFERENCE.sub("", escaped)
-    left = [c for c in raw if c in string.punctuation]
-    assert not left, f"unescaped {left} in {escaped!r}"
-    return _REFERENCE.sub(lambda m: chr(int(m.group(1))), escaped)
+#: The only links the table may hold: a tel:/mailto: URL of safe characters.
+_LINK = re.compile(r"^(?:tel:\+?[0-9]+|mailto:[A-Za-z0-9@.\-_+%]+)$")
 
 
-def md_table(
-    markdown: str, links: dict[tuple[int, str], str] | None = None
+def table_rows(
+    labels: list[str], rows: list[Any], links: dict[tuple[int, str], str] | None = None
 ) -> tuple[list[str], list[dict[str, str]]]:
-    """The headings and the rows of a GFM table as the overview writes it.
+    """The headings and the rows of the overview's table as its script draws them.
 
-    Each row maps a heading to its cell's text ("" when empty); each filled
-    cell must start with its heading as emphasis (``*Navn* Ali``). A cell may
-    be one link (``[text](tel:…)`` or ``mailto:``, then plain text): its text
-    is the link's text and what follows; the URL goes to ``links`` under
-    ``(row index, heading)`` when a dict is given.
+    Each row maps a heading to its cell's text ("" when empty), as shown: a
+    link's text and what follows it. Every cell is ``[]``, ``[text]`` or
+    ``[text, href, rest]`` of strings, the href a safe tel:/mailto: URL; it
+    goes to ``links`` under ``(row index, heading)`` when a dict is given.
     """
-    lines = markdown.split("\n")
-    assert all(line.startswith("| ") and line.endswith(" |") for line in lines), lines
-    headings = [_literal(cell) for cell in lines[0][2:-2].split(" | ")]
-    assert lines[1] == "|" + " --- |" * len(headings)
-    rows = []
-    for line in lines[2:]:
-        cells = line[2:-2].split(" | ")
-        assert len(cells) == len(headings), line
-        row = {}
-        for heading, cell in zip(headings, cells, strict=True):
-            if cell.strip() == "":
-                row[heading] = ""
-                continue
-            match = _CELL.match(cell)
-            assert match, cell
-            assert _literal(match["label"]) == heading
-            link = _LINK.match(match["text"])
-            if link:
-                row[heading] = _literal(link["text"]) + _literal(link["rest"])
+    assert all(isinstance(label, str) for label in labels)
+    shown = []
+    for row in rows:
+        assert set(row) == {"key", "cells"} and isinstance(row["key"], str), row
+        cells = row["cells"]
+        assert len(cells) == len(labels), row
+        texts: dict[str, str] = {}
+        for heading, cell in zip(labels, cells, strict=True):
+            assert isinstance(cell, list) and all(isinstance(part, str) for part in cell), cell
+            assert len(cell) in (0, 1, 3), cell
+            if len(cell) == 3:
+                assert _LINK.match(cell[1]), cell
                 if links is not None:
-                    links[(len(rows), heading)] = link["url"]
-                continue
-            row[heading] = _literal(match["text"])
-        rows.append(row)
-    return headings, rows
+                    links[(len(shown), heading)] = cell[1]
+            texts[heading] = " ".join(part for part in (cell[:1] + cell[2:]) if part)
+        shown.append(texts)
+    return labels, shown

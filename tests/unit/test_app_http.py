@@ -152,12 +152,8 @@ def test_apphttp007_no_raw_html_anywhere_in_the_app() -> None:
     for source in APP_DIR.rglob("*.py"):
         text = source.read_text(encoding="utf-8")
         assert "dangerously_allow_html" not in text, source
-        if source.relative_to(APP_DIR).as_posix() == "panels/overview.py":
-            # The one reviewed exception: the overview table is one Markdown
-            # whose every user text is escaped (test_panels_overview.py pnl090,
-            # test_panels_safety.py).
-            assert text.count("dcc.Markdown(") == 1, source
-            continue
+        # No Markdown either (the overview table was one, its user text escaped;
+        # it is plain data now: test_panels_safety.py).
         assert "dcc.Markdown" not in text, source
 
 

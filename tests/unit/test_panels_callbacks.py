@@ -15,7 +15,17 @@ import dash
 import pytest
 from app_client import app_client
 from dash import dcc, html
-from panels_support import AS_OF, as_json, by_id, md_table, names_in, nodes, sofie, texts
+from panels_support import (
+    AS_OF,
+    as_json,
+    by_id,
+    headings,
+    names_in,
+    nodes,
+    sofie,
+    table_rows,
+    texts,
+)
 from plotly.utils import PlotlyJSONEncoder
 from revise import revise_patient, revise_person
 
@@ -79,7 +89,7 @@ def test_pnl062_update_panels_renders_the_stored_map(store: MapStore, stored: St
     assert "Birgitte Møller" in texts(content.team)
     assert content.checks_title == "Tjek (2)"
     assert content.overview is not None and content.measures is not None
-    _, rows = md_table(content.overview.live[OVERVIEW_TABLE]["children"])
+    _, rows = table_rows(headings("da"), content.overview.live[OVERVIEW_TABLE]["rows"])
     assert "Dr. Sara Friis" in [row["Navn"] for row in rows]
     assert content.measures.live[CHART]["figure"].layout.barmode == "stack"
 
@@ -221,7 +231,7 @@ def test_pnl070_over_the_wire_renders_sofie_in_english(store: MapStore, stored: 
     assert response["panel-error"]["children"] is None
     assert response["panel-team-title"]["children"] == "The patient's team"
     table = by_id(response["panel-overview-body"]["children"], OVERVIEW_TABLE)
-    _, rows = md_table(table["props"]["children"])
+    _, rows = table_rows(table["props"]["labels"], table["props"]["rows"])
     assert rows[0]["Name"] == "Ali Hassan"  # sorted by name
 
 
@@ -245,7 +255,7 @@ def test_pnl072_closed_sections_send_nothing_and_no_chart(
     # Opened (one click on the heading): the table, and the chart above the numbers.
     opened = {**values, "panel-overview-title": 1, "panel-measures-title": 1}
     table = _post(app, "panel-overview-body", opened)["panel-overview-body"]["children"]
-    assert by_id(table, OVERVIEW_TABLE)["type"] == "Markdown"
+    assert by_id(table, OVERVIEW_TABLE)["type"] == "OverviewTable"
     assert by_id(table, "panel-overview-bar")
     reply = _reply(app, "panel-measures-body", opened)
     assert "sideUpdate" not in reply  # drawn whole, nothing set on top
@@ -458,7 +468,7 @@ def test_pnl101_a_new_band_sets_the_table_text_and_the_figure_only(
     assert "panel-overview-body" not in reply["response"]
     assert "panel-measures-body" not in reply["response"]
     side = reply["sideUpdate"]
-    # The table's text, the chart's figure, and the two measures that count
+    # The table's rows, the chart's figure, and the two measures that count
     # bands: by band (close 4 -> 5, further away 5 -> 4) and close private
     # persons (Lene, Anna -> and Poul), and the plain line on closeness with
     # its details. Nothing else.
@@ -471,8 +481,8 @@ def test_pnl101_a_new_band_sets_the_table_text_and_the_figure_only(
         plain_details_id("close"),
     }
     assert side[plain_id("close")] == {"children": "Du har sat 5 personer tæt på dig."}
-    assert list(side[OVERVIEW_TABLE]) == ["children"]
-    _, rows = md_table(side[OVERVIEW_TABLE]["children"])
+    assert list(side[OVERVIEW_TABLE]) == ["rows"]  # the headings stay
+    _, rows = table_rows(headings("da"), side[OVERVIEW_TABLE]["rows"])
     (poul,) = [row for row in rows if row["Navn"] == "Poul Jensen"]
     assert poul["Afstand"] == "Tæt på"
     assert side[value_id("by_band")] == {"children": "Tæt på 5, Midt imellem 5, Længere væk 4"}
@@ -493,7 +503,7 @@ def test_pnl102_a_new_role_sets_the_table_text_only(store: MapStore, stored: Sto
     assert set(reply["sideUpdate"]) == {OVERVIEW_TABLE}
     assert "panel-overview-body" not in reply["response"]
     assert "panel-measures-body" not in reply["response"]
-    assert "Bedstefar" in reply["sideUpdate"][OVERVIEW_TABLE]["children"]
+    assert "Bedstefar" in str(reply["sideUpdate"][OVERVIEW_TABLE]["rows"])
 
 
 def test_pnl103_a_sort_sets_two_buttons_and_the_text(store: MapStore, stored: StoredMap) -> None:
@@ -526,7 +536,7 @@ def test_pnl103_a_sort_sets_two_buttons_and_the_text(store: MapStore, stored: St
         "aria-pressed": "false",
         "data-sort": "none",
     }
-    _, rows = md_table(side[OVERVIEW_TABLE]["children"])
+    _, rows = table_rows(headings("da"), side[OVERVIEW_TABLE]["rows"])
     assert [row["Navn"] for row in rows[:3]] == ["Ali Hassan", "Anna Holm", "Birgitte Møller"]
 
 

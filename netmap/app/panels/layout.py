@@ -30,7 +30,7 @@ SECTIONS: tuple[tuple[str, bool], ...] = (
 def _body(name: str, filled: dict[str, Any]) -> Component:
     # Team and checks are fixed slots (see slots.py). The overview and the
     # measures bodies get their frames (lazy_sections.py) only when they are opened,
-    # so neither the Markdown nor plotly.js is loaded for a section nobody
+    # so neither the table nor plotly.js is drawn for a section nobody
     # looks at.
     if name == "team":
         return html.Div(slot_divs("team", TEAM_SLOTS, filled), id="panel-team-body")

@@ -5,7 +5,7 @@ changes, and every re-mounted component makes each mounted component on the
 page re-check the store. A section that is redrawn on every drop (the contact
 overview, the measures with their chart) therefore keeps its structure (the
 *frame*) and changes only a few properties of a few components (the *live*
-values: the overview's Markdown text, the chart's figure, one text per
+values: the overview's rows, the chart's figure, one text per
 measure). The frame is drawn again only when it changes itself (another
 language, another sort, a map without persons).
 

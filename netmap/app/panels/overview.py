@@ -1,24 +1,28 @@
 """The contact overview as a table the user can sort by any column.
 
-The table is one ``dcc.Markdown`` component (a GFM table) whose text is the
-only thing a drop changes: Dash 4's renderer re-mounts every component under
-a changed ``children`` prop, and a 60-person table of ``html`` cells is
-hundreds of them (see :mod:`netmap.app.panels.lazy_sections`). Every user-supplied
-text is escaped (:func:`escape_markdown`) so it is shown literally, and raw
-HTML stays off (``dcc.Markdown``'s default). The finger-sized sort buttons
-sit in a bar above the table, redrawn only when the sort or the language
-changes. Sorting is a pure function (:func:`sort_rows`) run on the server.
+The table is one component, :class:`OverviewTable`, drawn by
+``assets/netmap-overview-table.js`` from plain data: the headings, and one
+row of cell texts per person (:func:`overview_rows`), the only thing a drop
+changes. As ``html`` cells a 60-person table was hundreds of Dash components
+(see :mod:`netmap.app.panels.lazy_sections`); as one Markdown text (before)
+a 1,000-person table was parsed and built anew in the browser on every
+drop. The script draws again only the rows whose cells changed. Texts are
+React's, so always shown literally; the only links are ``tel:`` and
+``mailto:`` addresses of safe characters (:func:`tel_url`,
+:func:`mailto_url`). The finger-sized sort buttons sit in a bar above the
+table, redrawn only when the sort or the language changes. Sorting is a
+pure function (:func:`sort_rows`) run on the server.
 """
 
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import quote
 
-from dash import dcc, html
+from dash import html
+from dash.development.base_component import Component
 
 from netmap.analysis.groups import GROUP_ORDER
 from netmap.analysis.overview import OverviewRow
@@ -32,11 +36,11 @@ from netmap.model import Band, Sector
 __all__ = [
     "OVERVIEW_TABLE",
     "SORT_BUTTON_TYPE",
+    "OverviewTable",
     "build_overview",
     "cell_text",
-    "escape_markdown",
     "mailto_url",
-    "overview_markdown",
+    "overview_rows",
     "sort_button_id",
     "sort_buttons",
     "sort_rows",
@@ -45,7 +49,7 @@ __all__ = [
 
 #: The ``type`` of the pattern-matching ids of the sort buttons.
 SORT_BUTTON_TYPE = "panel-sort"
-#: The id of the Markdown component holding the table.
+#: The id of the component holding the table.
 OVERVIEW_TABLE = "panel-overview-table"
 
 _SECTOR_RANK = {sector: i for i, sector in enumerate(Sector)}
@@ -101,28 +105,6 @@ def sort_rows(rows: Sequence[OverviewRow], sort: OverviewSort, lang: Lang) -> li
     return sorted(filled, key=key, reverse=sort.descending) + empty
 
 
-_PUNCTUATION = frozenset(string.punctuation)
-
-
-def escape_markdown(text: str) -> str:
-    r"""``text`` as Markdown that shows exactly this text, on one line.
-
-    Every ASCII punctuation character becomes a numeric character reference
-    (``&#60;`` for ``<``), which CommonMark always reads as that literal
-    character: no emphasis, link, HTML tag, entity or table cell border can
-    start from user text. (Backslash escapes would do in CommonMark, but the
-    Markdown parser inside ``dcc.Markdown`` leaves ``\<``, ``\=``, ``\:``
-    and others as they are, showing the backslash.) Line breaks and runs of
-    white space become one space (a table row is one line).
-
-    >>> escape_markdown("<b>Bo</b> | **x**")
-    '&#60;b&#62;Bo&#60;&#47;b&#62; &#124; &#42;&#42;x&#42;&#42;'
-    >>> escape_markdown(" Ali\n  Hassan ")
-    'Ali Hassan'
-    """
-    return "".join(f"&#{ord(c)};" if c in _PUNCTUATION else c for c in " ".join(text.split()))
-
-
 def tel_url(phone: str) -> str:
     """A ``tel:`` link for a stored phone number: its digits, with ``+`` in front if given.
 
@@ -137,7 +119,8 @@ def mailto_url(email: str) -> str:
     """A ``mailto:`` link for an e-mail address, every other character percent-encoded.
 
     Only letters, digits and ``@ . - _ +`` stay as they are, so nothing in
-    the address can end the link or start Markdown.
+    the address can end the link or change what it calls (the table's script
+    draws a link only for such an address).
 
     >>> mailto_url("ida.test@eksempel.dk"), mailto_url("a(b)<x>@eksempel.dk")
     ('mailto:ida.test@eksempel.dk', 'mailto:a%28b%29%3Cx%3E@eksempel.dk')
@@ -146,47 +129,63 @@ def mailto_url(email: str) -> str:
     return "mailto:" + quote(email, safe="@.-_+").replace("~", "%7E")
 
 
-def _link(text: str, url: str) -> str:
-    return f"[{escape_markdown(text)}]({url})"
+#: One cell as the table's script reads it: ``[]`` (empty), ``[text]``, or
+#: ``[text, href, rest]`` (a ``tel:``/``mailto:`` link, then plain text).
+Cell = list[str]
 
 
-def _cell(label: str, text: str, row: OverviewRow | None = None, column: str = "") -> str:
-    # The label leads every filled cell as emphasis: hidden in the wide
-    # table (the heading says it), shown in the narrow card view.
+def _cell(text: str, row: OverviewRow, column: SortColumn) -> Cell:
     if not text:
-        return ""
-    shown = escape_markdown(text)
-    if row is not None and column == "phone" and row.phone:
+        return []
+    if column == "phone" and row.phone:
         # The number as a link to call; a note after it stays plain text.
-        rest = escape_markdown(text[len(row.phone) :])
-        shown = _link(row.phone, tel_url(row.phone)) + (f" {rest}" if rest else "")
-    elif row is not None and column == "email" and row.email:
-        shown = _link(row.email, mailto_url(row.email))
-    return f"*{escape_markdown(label)}* {shown}"
+        return [row.phone, tel_url(row.phone), text[len(row.phone) :].strip()]
+    if column == "email" and row.email:
+        return [row.email, mailto_url(row.email), ""]
+    return [text]
 
 
-def overview_markdown(rows: Sequence[OverviewRow], sort: OverviewSort, lang: Lang) -> str:
-    r"""The sorted rows as one GFM table, every cell escaped.
+def overview_rows(rows: Sequence[OverviewRow], sort: OverviewSort, lang: Lang) -> list[Any]:
+    """The sorted rows as the table draws them: ``{"key": id, "cells": [...]}`` each,
+    one :data:`Cell` per column of :data:`SORT_COLUMNS`.
 
     >>> from netmap.analysis.overview import contact_overview
     >>> from netmap.model import NetworkMap, Patient, Person
     >>> m = NetworkMap(patient=Patient(name="P"), persons=[
-    ...     Person(id="a", name="Al <i>", sector="family", distance=0.5)])
-    >>> print(overview_markdown(contact_overview(m), OverviewSort(), "en").splitlines()[2][:42])
-    | *Name* Al &#60;i&#62; | *Field* Family |
+    ...     Person(id="a", name="Al <i>", sector="family", distance=0.5,
+    ...            phone="+45 20 11 22 33")])
+    >>> row, = overview_rows(contact_overview(m), OverviewSort(), "en")
+    >>> row["key"], row["cells"][:3], row["cells"][5]
+    ('a', [['Al <i>'], ['Family'], ['In between']], ['+45 20 11 22 33', 'tel:+4520112233', ''])
     """
-    labels = [t(f"panels.column.{column}", lang) for column in SORT_COLUMNS]
-    lines = [
-        "| " + " | ".join(escape_markdown(label) for label in labels) + " |",
-        "|" + " --- |" * len(labels),
+    return [
+        {
+            "key": row.id,
+            "cells": [_cell(cell_text(row, column, lang), row, column) for column in SORT_COLUMNS],
+        }
+        for row in sort_rows(rows, sort, lang)
     ]
-    for row in sort_rows(rows, sort, lang):
-        cells = [
-            _cell(label, cell_text(row, column, lang), row, column)
-            for label, column in zip(labels, SORT_COLUMNS, strict=True)
-        ]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+
+
+class OverviewTable(Component):
+    """The overview's table (``window.netmap_overview.OverviewTable``)."""
+
+    _namespace = "netmap_overview"
+    _type = "OverviewTable"
+
+    def __init__(
+        self, labels: list[str], id: str = OVERVIEW_TABLE, className: str = "panel-table"
+    ) -> None:
+        # As Dash's generated components do: the property names per instance.
+        self._prop_names = ["id", "className", "labels", "rows"]
+        self._valid_wildcard_attributes = []
+        self.available_properties = ["id", "className", "labels", "rows"]
+        self.available_wildcard_properties = []
+        # Component.__init__ only checks keyword names against those and sets
+        # them (it is untyped); these are all known. ``rows`` is set live.
+        self.id = id
+        self.className = className
+        self.labels = labels
 
 
 def _button_props(column: SortColumn, sort: OverviewSort, lang: Lang) -> dict[str, Any]:
@@ -227,9 +226,9 @@ def sort_buttons(sort: OverviewSort, lang: Lang) -> LiveValues:
 def build_overview(rows: Sequence[OverviewRow], sort: OverviewSort, lang: Lang) -> LiveSection:
     """The sort bar and the table, or a short note.
 
-    Live: the sort buttons' labels and states, and the table's Markdown
-    text; the frame changes only with the language. A drop changes only the
-    table's text, a sort click two buttons and the text.
+    Live: the sort buttons' labels and states, and the table's rows; the
+    frame (with the headings) changes only with the language. A drop changes
+    only the rows, a sort click two buttons and the rows.
     """
     if not rows:
         return LiveSection([html.P(t("panels.overview.empty", lang), className="panel-empty")])
@@ -250,10 +249,10 @@ def build_overview(rows: Sequence[OverviewRow], sort: OverviewSort, lang: Lang) 
             **attrs(aria_labelledby="panel-overview-caption"),
         ),
         html.Div(
-            dcc.Markdown(id=OVERVIEW_TABLE, className="panel-table", dedent=False),
+            OverviewTable([t(f"panels.column.{column}", lang) for column in SORT_COLUMNS]),
             className="panel-table-wrap",
         ),
     ]
     live = sort_buttons(sort, lang)
-    live[OVERVIEW_TABLE] = {"children": overview_markdown(rows, sort, lang)}
+    live[OVERVIEW_TABLE] = {"rows": overview_rows(rows, sort, lang)}
     return LiveSection(frame, live)
