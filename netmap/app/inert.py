@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dash.development.base_component import Component
+from netmap.app.scripted import ScriptedComponent
 
 __all__ = ["ATTRIBUTES", "TAGS", "Inert", "Node", "as_html_json", "el"]
 
@@ -66,23 +66,15 @@ def el(tag: str, children: Any = None, **props: str) -> Node:
     return node
 
 
-class Inert(Component):
+class Inert(ScriptedComponent):
     """One Dash component drawing a tree of :func:`el` elements (``window.netmap_inert``)."""
 
     _namespace = "netmap_inert"
     _type = "Inert"
+    PROPS = ("id", "tree")
 
     def __init__(self, tree: Any, id: str | None = None) -> None:
-        # As Dash's generated components do: the property names per instance.
-        self._prop_names = ["id", "tree"]
-        self._valid_wildcard_attributes = []
-        self.available_properties = ["id", "tree"]
-        self.available_wildcard_properties = []
-        # Component.__init__ only checks keyword names against those and sets
-        # them; with two known properties, they are set here (it is untyped).
-        self.tree = tree
-        if id is not None:
-            self.id = id
+        super().__init__(id=id, tree=tree)
 
 
 def as_html_json(value: Any) -> Any:

@@ -14,16 +14,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash.development.base_component import Component
+from netmap.app.scripted import ScriptedComponent
 
 __all__ = ["PersonRows"]
 
 
-class PersonRows(Component):
+class PersonRows(ScriptedComponent):
     """The list's rows (``window.netmap_rows.PersonRows``)."""
 
     _namespace = "netmap_rows"
     _type = "PersonRows"
+    PROPS = ("id", "rows", "order", "more")
 
     def __init__(
         self,
@@ -32,15 +33,4 @@ class PersonRows(Component):
         more: str | None = None,
         id: str = "person-rows",
     ) -> None:
-        # As Dash's generated components do: the property names per instance.
-        self._prop_names = ["id", "rows", "order", "more"]
-        self._valid_wildcard_attributes = []
-        self.available_properties = ["id", "rows", "order", "more"]
-        self.available_wildcard_properties = []
-        # Component.__init__ only checks keyword names against those and sets
-        # them (it is untyped); these are all known.
-        self.id = id
-        self.rows = rows
-        self.order = order
-        if more is not None:
-            self.more = more
+        super().__init__(id=id, rows=rows, order=order, more=more)

@@ -22,13 +22,13 @@ from typing import Any
 from urllib.parse import quote
 
 from dash import html
-from dash.development.base_component import Component
 
 from netmap.analysis.groups import GROUP_ORDER
 from netmap.analysis.overview import OverviewRow
 from netmap.app.attrs import attrs
 from netmap.app.panels.labels import band_label, group_label, roles_label, sector_label
 from netmap.app.panels.lazy_sections import LiveSection, LiveValues, live_key
+from netmap.app.scripted import ScriptedComponent
 from netmap.app.state import SORT_COLUMNS, OverviewSort, SortColumn
 from netmap.i18n import Lang, sort_key, t
 from netmap.model import Band, Sector
@@ -167,25 +167,17 @@ def overview_rows(rows: Sequence[OverviewRow], sort: OverviewSort, lang: Lang) -
     ]
 
 
-class OverviewTable(Component):
-    """The overview's table (``window.netmap_overview.OverviewTable``)."""
+class OverviewTable(ScriptedComponent):
+    """The overview's table (``window.netmap_overview.OverviewTable``); ``rows`` is set live."""
 
     _namespace = "netmap_overview"
     _type = "OverviewTable"
+    PROPS = ("id", "className", "labels", "rows")
 
     def __init__(
         self, labels: list[str], id: str = OVERVIEW_TABLE, className: str = "panel-table"
     ) -> None:
-        # As Dash's generated components do: the property names per instance.
-        self._prop_names = ["id", "className", "labels", "rows"]
-        self._valid_wildcard_attributes = []
-        self.available_properties = ["id", "className", "labels", "rows"]
-        self.available_wildcard_properties = []
-        # Component.__init__ only checks keyword names against those and sets
-        # them (it is untyped); these are all known. ``rows`` is set live.
-        self.id = id
-        self.className = className
-        self.labels = labels
+        super().__init__(id=id, className=className, labels=labels)
 
 
 def _button_props(column: SortColumn, sort: OverviewSort, lang: Lang) -> dict[str, Any]:
