@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from netmap.model import NetworkMap, Patient, Person, Sector
 from tests.e2e.conftest import (
     LiveApp,
+    add_person,
     drag,
     model_screen_point,
     node_screen_point,
@@ -243,3 +244,41 @@ def test_e2e116_the_map_after_a_drop_is_the_new_version_drawn_anew(
     wait_for_map(page)
     assert page.evaluate(_POSITIONS) == settled
     shot(page, "e2e116-settled")
+
+
+def test_e2e117_a_drop_stops_at_the_person_and_is_not_written_back(
+    live_app: LiveApp, page: Page
+) -> None:
+    # dash-cytoscape answers every "dragfree" that reaches the map by writing
+    # all its elements back into Dash's store (the whole map, drawn again).
+    # A person's drop stops at the node (netmap-drag.js), for a person added
+    # after the page was drawn too; the drop still reaches the server.
+    map_id = live_app.create_map(_two_person_map())
+    _open(page, live_app, map_id)
+    show_map(page)
+    page.evaluate(
+        "() => { window.__mapLevel = 0;"
+        " window.cy.on('dragfree', () => { window.__mapLevel += 1; }); }"
+    )
+    drag(page, node_screen_point(page, "p:mor"), model_screen_point(page, 0, -200))
+    expect(page.locator("#version-label")).to_have_text("Version 2")
+    wait_for_layout(page, 2)
+    add_person(page, "Nabo Testsen", "Fritid / andre")
+    expect(page.locator("#version-label")).to_have_text("Version 3")
+    new_id = page.evaluate(
+        "() => window.cy.nodes('.person').filter((n) => n.data('pid') !== 'mor'"
+        " && n.data('pid') !== 'ven')[0].id()"
+    )
+    show_map(page)
+    drag(page, node_screen_point(page, new_id), model_screen_point(page, 150, 150))
+    expect(page.locator("#version-label")).to_have_text("Version 4")
+    wait_for_layout(page, 4)
+    page.wait_for_timeout(300)  # dash-cytoscape's write-back would have come 100 ms after
+    assert page.evaluate("window.__netmapDrops") == 2
+    assert page.evaluate("window.__mapLevel") == 0
+    added = {p.id: p for p in live_app.store.load(map_id, 3).map.persons}
+    moved = _persons(live_app, map_id)
+    assert (moved["mor"].sector, moved["mor"].distance) != (Sector.FAMILY, 0.2)
+    (new_pid,) = set(moved) - {"mor", "ven"}
+    assert moved[new_pid].distance != added[new_pid].distance
+    shot(page, "e2e117-two-drops")

@@ -16,7 +16,8 @@
       var pos = evt.target.position();
       picked = {id: evt.target.id(), x: pos.x, y: pos.y};
     });
-    cy.on("dragfree", "node.person", function (evt) {
+    // A person's "dragfree", as netmap-drag.js passes it on.
+    cy.on("netmapfree", "node.person", function (evt) {
       if (picked && picked.id === evt.target.id()) { waiting = picked; }
       picked = null;
     });
