@@ -169,6 +169,8 @@ def list_rows(
     """
     listing = listing or listed(network_map, lang, query)
     leaves = list_leaves(network_map, step, selected, query, lang, listing)
+    # The answers' texts are the same for every person of the step.
+    texts = [(answer, answer_label(step, answer, lang)) for answer in ANSWERS]
     rows: dict[str, dict[str, Any]] = {}
     for person in listing[0]:
         row: dict[str, Any] = {
@@ -183,17 +185,12 @@ def list_rows(
             row["answers"] = [
                 {
                     "a": answer,
-                    "text": answer_label(step, answer, lang),
+                    "text": text,
                     "className": leaves.answer_class[(person.id, answer)],
                     "pressed": leaves.answer_pressed[(person.id, answer)],
-                    "label": t(
-                        "app.q.answer_for",
-                        lang,
-                        name=person.name,
-                        answer=answer_label(step, answer, lang),
-                    ),
+                    "label": t("app.q.answer_for", lang, name=person.name, answer=text),
                 }
-                for answer in ANSWERS
+                for answer, text in texts
             ]
         rows[person.id] = row
     return rows
