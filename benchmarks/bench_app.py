@@ -14,7 +14,9 @@ Measures, and prints as medians with the machine's core count:
    time inside Flask alone (before/after request hooks) are printed too;
    there the no-op is nearly nothing. The save's fsync (WAL,
    ``synchronous=FULL``) is made while the answer is drawn
-   (``netmap.service.save_edit``'s ``while_saving``).
+   (``netmap.service.save_edit``'s ``while_saving``). Beside it, the floor:
+   the POST of a callback that makes the same drop through the service
+   (parse, load, apply, save) and answers only the new version.
 2. Browser: from the drop (the ``dragfree`` event) to the new version's
    label, to the map's new layout (which follows the drop's answer,
    ``netmap/app/editor/settle.py``), and to the new content in the
@@ -60,8 +62,11 @@ from werkzeug.serving import make_server
 from netmap.app import create_app
 from netmap.app.editor.callbacks import edit_panel_region
 from netmap.app.editor.person_list import drawn_for
-from netmap.app.mapview import MAP_RADIUS
+from netmap.app.mapview import MAP_RADIUS, map_point
+from netmap.app.state import DragOp, parse
+from netmap.editing import parse_edit
 from netmap.model import NetworkMap, Patient, Person, Sector, Tie
+from netmap.service import Saved, save_edit
 from netmap.store import SqliteStore, StoredMap
 
 CHROMIUM = "/usr/bin/chromium"
@@ -120,6 +125,18 @@ class Server:
         @self.app.callback(Output("bench-noop-out", "data"), Input("bench-noop-in", "data"))
         def noop(value: Any) -> Any:
             return value
+
+        # The floor of any drop that is saved before it is answered: the same
+        # parse, load, apply and save (with its fsync) as the editor's drop,
+        # answering only the new version, nothing drawn.
+        @self.app.callback(Output("bench-save-out", "data"), Input("bench-save-in", "data"))
+        def save_only(value: Any) -> Any:
+            drop = parse(DragOp, value["drag"])
+            x, y = map_point(drop.x, drop.y)
+            op = parse_edit({"kind": "drop_person", "id": drop.id, "x": x, "y": y})
+            saved = save_edit(self.store, value["map_id"], value["version"], op, tab=None, seq=None)
+            assert isinstance(saved, Saved)
+            return {"map_id": saved.map_id, "version": saved.version}
 
         @self.app.server.before_request
         def _start() -> None:
@@ -194,6 +211,7 @@ def bench_server(server: Server, map_id: str, rounds: int) -> None:
     deps = server.dependencies()
     drag = next(d for d in deps if [i["id"] for i in d["inputs"]] == ["drag-op"])
     noop = next(d for d in deps if [i["id"] for i in d["inputs"]] == ["bench-noop-in"])
+    save_only = next(d for d in deps if [i["id"] for i in d["inputs"]] == ["bench-save-in"])
     # The map's layout, asked for by the drop's answer (netmap/app/editor/settle.py).
     settle = next((d for d in deps if [i["id"] for i in d["inputs"]] == ["map-pending"]), None)
     loaded = server.store.load(map_id)
@@ -206,7 +224,7 @@ def bench_server(server: Server, map_id: str, rounds: int) -> None:
         # The first (warm-up) answer draws the panels and says what it drew.
         "panel-drawn": None,
     }
-    round_trips: dict[str, list[float]] = {"drag": [], "noop": [], "settle": []}
+    round_trips: dict[str, list[float]] = {"drag": [], "noop": [], "settle": [], "save": []}
     sizes: list[int] = []
     loads: list[int] = []
     for i in range(rounds + 5):
@@ -246,6 +264,17 @@ def bench_server(server: Server, map_id: str, rounds: int) -> None:
         if i >= 5:  # warm-up rounds are not counted
             round_trips["drag"].append(elapsed)
             round_trips["noop"].append(noop_elapsed)
+    # The floor, after the drags (its versions would be news to their answers).
+    floor_noop: list[float] = []
+    for i in range(rounds + 5):
+        x, y = (-0.5 * MAP_RADIUS, 0.0 + i) if i % 2 else (0.0 + i, -0.8 * MAP_RADIUS)
+        floor = {"map_id": map_id, "version": version, "drag": {"id": "p1", "x": x, "y": y}}
+        saved, save_elapsed = server.post(_body(save_only, {"bench-save-in": floor}, {}))
+        version = saved["response"]["bench-save-out"]["data"]["version"]
+        _, noop_elapsed = server.post(_body(noop, {"bench-noop-in": i}, {}))
+        if i >= 5:
+            round_trips["save"].append(save_elapsed)
+            floor_noop.append(noop_elapsed)
     drag_trip = statistics.median(round_trips["drag"])
     noop_trip = statistics.median(round_trips["noop"])
     drag_server = statistics.median(server.timings[drag["output"]][5:])
@@ -254,6 +283,12 @@ def bench_server(server: Server, map_id: str, rounds: int) -> None:
     print(
         f"server: drag POST median {drag_trip * 1000:.1f} ms, no-op POST median "
         f"{noop_trip * 1000:.1f} ms, ratio {drag_trip / noop_trip:.1f}x (target <= 2x)"
+    )
+    save_trip = statistics.median(round_trips["save"])
+    print(
+        f"server: the same drop saved but nothing drawn (the floor of a saved drop's answer)"
+        f" median {save_trip * 1000:.1f} ms,"
+        f" {save_trip / statistics.median(floor_noop):.1f}x the no-op beside it"
     )
     print(
         f"server: drag answer median {statistics.median(sizes[5:]) / 1000:.1f} KB,"
