@@ -30,7 +30,10 @@ Measures, and prints as medians with the machine's core count:
    person chosen in the edit panel and every panel section open.
 3. First page load of the editor on that map, from navigation start until it
    is interactive: the map drawn, the drag hook attached and the team panel
-   filled (target ≤ 1 s at 60 persons, ≤ 2 s at 1,000). The page's
+   filled (target ≤ 1 s at 60 persons, ≤ 2 s at 1,000), as the check of
+   these (every 5 ms) first sees them; the time asked for once the wait
+   has returned is printed beside it (the old measure, which polled every
+   50 ms, was up to 50 ms late plus a round trip). The page's
    component count is printed first (as the server sends the layout), and
    again as the browser holds it after loading (with what the page's first
    callbacks drew).
@@ -504,13 +507,21 @@ def bench_page_load(server: Server, map_id: str, persons: int) -> None:
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM)
-        loads = []
+        loads, polled = [], []
         mounted = 0
         for _ in range(6):
             page = browser.new_page(viewport={"width": 1366, "height": 768})
             page.goto(f"{server.url}/map/{map_id}")
-            page.wait_for_function(_LOADED, arg=persons, timeout=120_000, polling=50)
-            loads.append(page.evaluate("performance.now()"))
+            # The moment the page is interactive, taken by the check itself
+            # (every 5 ms); the old figure asked for the time after a 50 ms poll.
+            done = page.wait_for_function(
+                f"(count) => ({_LOADED.strip()})(count) && performance.now()",
+                arg=persons,
+                timeout=120_000,
+                polling=5,
+            )
+            loads.append(float(done.json_value()))
+            polled.append(page.evaluate("performance.now()"))
             mounted = page.evaluate(_MOUNTED)
             page.close()
         # What the renderer holds once the page's first callbacks have filled
@@ -520,7 +531,8 @@ def bench_page_load(server: Server, map_id: str, persons: int) -> None:
         print(
             f"browser: first page load to interactive (drag hook attached) median "
             f"{statistics.median(loads[1:]):.0f} ms (first, cold: {loads[0]:.0f} ms;"
-            f" target <= {target} ms)"
+            f" target <= {target} ms; asked for after the check: "
+            f"{statistics.median(polled[1:]):.0f} ms)"
         )
 
         browser.close()
