@@ -164,9 +164,7 @@ def test_e2e_pnl007_open_sections_follow_a_change_in_place(live_app: LiveApp, pa
     expect(page.locator("#panel-chart[data-mark='kept']")).to_have_count(1)
 
 
-def test_e2e_pnl008_a_row_moving_up_the_overview_moves_alone(
-    live_app: LiveApp, page: Page
-) -> None:
+def test_e2e_pnl008_a_row_moving_up_the_overview_moves_alone(live_app: LiveApp, page: Page) -> None:
     """The other rows keep their elements and their places; only the moved row moves.
 
     React moved every row between the old and the new place of a row that
