@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Response, expect
 
 from netmap.model import NetworkMap, Patient, Person, Sector
 from tests.e2e.conftest import (
@@ -244,6 +244,64 @@ def test_e2e116_the_map_after_a_drop_is_the_new_version_drawn_anew(
     wait_for_map(page)
     assert page.evaluate(_POSITIONS) == settled
     shot(page, "e2e116-settled")
+
+
+def test_e2e118_a_later_drop_s_layout_comes_as_a_patch_and_draws_the_same_map(
+    live_app: LiveApp, page: Page
+) -> None:
+    # The first layout after the page is drawn comes whole; the next ones as a
+    # patch against it (editor/drawn_map.py), and a tap's redraw (render_map)
+    # is a list the next layout is patched against too. After each, the map
+    # is what a fresh page of that version draws.
+    from netmap.app.start.demo import demo_map
+
+    demo = demo_map()
+    map_id = live_app.create_map(demo)
+    first, second = demo.persons[0], demo.persons[1]
+    _open(page, live_app, map_id)
+    show_map(page)
+    answers: list[Response] = []
+    page.on(
+        "response",
+        lambda r: (
+            (r.request.post_data_json or {}).get("output") == "map-settled.data"
+            and answers.append(r)
+        ),
+    )
+    drag(page, node_screen_point(page, f"p:{first.id}"), model_screen_point(page, 0, -200))
+    wait_for_layout(page, 2)
+    assert page.evaluate("window.__netmapSettled.patched") is False
+    drag(page, node_screen_point(page, f"p:{second.id}"), model_screen_point(page, 150, 60))
+    wait_for_layout(page, 3)
+    assert page.evaluate("window.__netmapSettled.patched") is True
+    after_drops = page.evaluate(_POSITIONS)
+    # A tap draws the map anew (render_map); the next drop is patched against that.
+    page.locator("#person-list button.person-item", has_text=first.name).click()
+    expect(page.locator("#edit-panel")).to_contain_text(first.name)
+    drag(page, node_screen_point(page, f"p:{second.id}"), model_screen_point(page, -150, 60))
+    wait_for_layout(page, 4)
+    assert page.evaluate("window.__netmapSettled.patched") is True
+    patched = page.evaluate(_POSITIONS)
+    classes = page.evaluate(
+        "() => Object.fromEntries(window.cy.nodes('.person').map((n) => [n.id(), n.classes()]))"
+    )
+    page.wait_for_timeout(500)
+    sizes = [len(answer.body()) for answer in answers]
+    assert len(sizes) == 3 and sizes[1] < sizes[0] / 2 and sizes[2] < sizes[0] / 2, sizes
+    assert after_drops != patched
+    page.reload()
+    wait_for_map(page)
+    page.locator("#person-list button.person-item", has_text=first.name).click()
+    expect(page.locator("#edit-panel")).to_contain_text(first.name)
+    page.wait_for_function(
+        "(id) => window.cy.getElementById(id).hasClass('chosen')", arg=f"p:{first.id}"
+    )
+    assert page.evaluate(_POSITIONS) == patched
+    fresh = page.evaluate(
+        "() => Object.fromEntries(window.cy.nodes('.person').map((n) => [n.id(), n.classes()]))"
+    )
+    assert fresh == classes
+    shot(page, "e2e118-patched")
 
 
 def test_e2e117_a_drop_stops_at_the_person_and_is_not_written_back(

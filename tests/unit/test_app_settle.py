@@ -49,7 +49,7 @@ def test_appsettle001_the_handed_map_is_laid_out_without_a_store_load(
     counting = CountingStore(store)
     page = _page(counting)
     just_saved_of(page.app).put(stored.map_id, saved.version, moved)
-    settled = settle_map(page, _pending(stored.map_id, 2), _state(stored.map_id, 2), *UI)
+    settled = settle_map(page, _pending(stored.map_id, 2), _state(stored.map_id, 2), None, *UI)
     assert counting.loads == 0
     assert settled["version"] == 2 and settled["drop"] == 3 and settled["ui"] == list(UI)
     assert settled["elements"] == map_elements(moved, "da", UI[1:])
@@ -65,10 +65,10 @@ def test_appsettle002_a_version_the_tab_has_left_is_not_laid_out(
     stored = store.create(small_map, author="test")
     page = _page(store)
     with pytest.raises(dash.exceptions.PreventUpdate):
-        settle_map(page, _pending(stored.map_id, 1), _state(stored.map_id, 2), *UI)
+        settle_map(page, _pending(stored.map_id, 1), _state(stored.map_id, 2), None, *UI)
     # Another map's pending on this tab is not drawn either.
     with pytest.raises(dash.exceptions.PreventUpdate):
-        settle_map(page, _pending("0" * 32, 1), _state(stored.map_id, 1), *UI)
+        settle_map(page, _pending("0" * 32, 1), _state(stored.map_id, 1), None, *UI)
 
 
 def test_appsettle003_undo_redo_and_another_tab_are_laid_out_from_their_own_version(
@@ -86,7 +86,7 @@ def test_appsettle003_undo_redo_and_another_tab_are_laid_out_from_their_own_vers
     just_saved_of(page.app).put(stored.map_id, 2, moved)
     for version, expected in ((3, stored.map), (4, other)):
         settled = settle_map(
-            page, _pending(stored.map_id, version), _state(stored.map_id, version), *UI
+            page, _pending(stored.map_id, version), _state(stored.map_id, version), None, *UI
         )
         assert settled["elements"] == map_elements(expected, "da", UI[1:])
     assert just_saved_of(page.app).take(stored.map_id, 2) is moved
@@ -98,7 +98,7 @@ def test_appsettle004_an_erased_map_is_not_laid_out(
     stored = store.create(small_map, author="test")
     store.delete(stored.map_id)
     with pytest.raises(dash.exceptions.PreventUpdate):
-        settle_map(_page(store), _pending(stored.map_id, 1), _state(stored.map_id, 1), *UI)
+        settle_map(_page(store), _pending(stored.map_id, 1), _state(stored.map_id, 1), None, *UI)
 
 
 def test_appsettle005_malformed_values_draw_nothing(
@@ -108,9 +108,9 @@ def test_appsettle005_malformed_values_draw_nothing(
     state = _state(stored.map_id, 1)
     for pending in (None, {}, {"map_id": "x", "version": 1}, _pending(stored.map_id, 0), "1"):
         with pytest.raises(dash.exceptions.PreventUpdate):
-            settle_map(_page(store), pending, state, *UI)
+            settle_map(_page(store), pending, state, None, *UI)
     with pytest.raises(dash.exceptions.PreventUpdate):
-        settle_map(_page(store), _pending(stored.map_id, 1), {"version": "x"}, *UI)
+        settle_map(_page(store), _pending(stored.map_id, 1), {"version": "x"}, None, *UI)
 
 
 def test_appsettle006_the_choices_drawn_for_come_back_with_the_elements(
@@ -120,11 +120,70 @@ def test_appsettle006_the_choices_drawn_for_come_back_with_the_elements(
     stored = store.create(small_map, author="test")
     ui = ("en", "mor", None, 2, "select")
     pending = _pending(stored.map_id, 1, None)
-    settled = settle_map(_page(store), pending, _state(stored.map_id, 1), *ui)
+    settled = settle_map(_page(store), pending, _state(stored.map_id, 1), None, *ui)
     assert settled["ui"] == list(ui) and settled["drop"] is None
     assert settled["elements"] == map_elements(stored.map, "en", ui[1:])
     chosen = [e for e in settled["elements"] if e["data"].get("pid") == "mor"]
     assert "chosen" in chosen[0]["classes"]
+
+
+def _patched(elements: list[dict[str, Any]], settled: dict[str, Any]) -> list[dict[str, Any]]:
+    """What the browser makes of a patch (settle.APPLY_JS), as a list."""
+    put = {e["data"]["id"]: e for e in settled["put"]}
+    kept = [
+        put.pop(e["data"]["id"], e) for e in elements if e["data"]["id"] not in settled["removed"]
+    ]
+    return kept + list(put.values())
+
+
+def _by_id(elements: list[dict[str, Any]]) -> dict[str, Any]:
+    return {e["data"]["id"]: e for e in elements}
+
+
+def test_appsettle009_a_layout_comes_as_a_patch_against_what_the_tab_drew(
+    store: SqliteStore, small_map: NetworkMap
+) -> None:
+    stored = store.create(small_map, author="test")
+    page = _page(store)
+    first = settle_map(page, _pending(stored.map_id, 1), _state(stored.map_id, 1), None, *UI)
+    assert "put" not in first  # nothing drawn from a known list yet: whole
+    drawn = {"map_id": stored.map_id, "token": first["token"]}
+    moved = DropPerson(id="mor", x=0.0, y=-0.9).apply(stored.map)
+    store.save(stored.map_id, moved, base_version=1, author="test")
+    second = settle_map(page, _pending(stored.map_id, 2), _state(stored.map_id, 2), drawn, *UI)
+    assert "elements" not in second and second["base"] == first["token"]
+    assert second["token"] != first["token"]
+    expected = map_elements(moved, "da", UI[1:])
+    assert 0 < len(second["put"]) < len(expected)
+    after = _patched(first["elements"], second)
+    assert _by_id(after) == _by_id(expected) and len(after) == len(expected)
+    # The person moved is among what is put, where version 2 has them.
+    assert _by_id(second["put"])["p:mor"] == _by_id(expected)["p:mor"]
+
+
+def test_appsettle010_a_list_the_server_does_not_have_for_this_map_means_whole(
+    store: SqliteStore, small_map: NetworkMap
+) -> None:
+    stored = store.create(small_map, author="test")
+    other = store.create(small_map, author="test")
+    page = _page(store)
+    first = settle_map(page, _pending(other.map_id, 1), _state(other.map_id, 1), None, *UI)
+    whole = map_elements(stored.map, "da", UI[1:])
+    pending = _pending(stored.map_id, 1)
+    for drawn in (
+        {"map_id": other.map_id, "token": first["token"]},  # another map's list
+        {"map_id": stored.map_id, "token": first["token"]},  # not sent for this map
+        {"map_id": stored.map_id, "token": "0" * 16},  # never sent
+        {"map_id": stored.map_id, "token": "<script>"},  # made up
+        "x",
+    ):
+        settled = settle_map(page, pending, _state(stored.map_id, 1), drawn, *UI)
+        assert settled["elements"] == whole and "put" not in settled
+    # The tab could not apply a patch: whole, even for a list the server has.
+    mine = settle_map(page, pending, _state(stored.map_id, 1), None, *UI)
+    drawn = {"map_id": stored.map_id, "token": mine["token"]}
+    again = settle_map(page, {**pending, "whole": True}, _state(stored.map_id, 1), drawn, *UI)
+    assert again["elements"] == whole
 
 
 def test_appsettle007_the_layout_is_begun_once_the_answer_is_sent_and_taken_once(

@@ -20,6 +20,7 @@ from dash import ALL, Input, Output, State, ctx
 
 from netmap.analysis.since import SinceMeeting
 from netmap.app.editor.add_form import ERROR_SLOTS, add_op, error_slots
+from netmap.app.editor.drawn_map import sent_of
 from netmap.app.editor.elements import map_elements, selected_of, step_of
 from netmap.app.editor.layout import edit_panel_parts, person_list, question_help
 from netmap.app.editor.person_list import list_query, list_update, list_view
@@ -359,6 +360,7 @@ _SAVE_OUTPUTS = (*SAVED_OUTPUTS, Output("map-view", "data", allow_duplicate=True
 
 @callbacks.callback(
     Output("map-cy", "elements"),
+    Output("map-drawn", "data"),
     Output("person-list", "children"),
     Output("person-list-drawn", "data"),
     Output("version-label", "children"),
@@ -399,8 +401,12 @@ def render_map(
     region = map_region(network_map, state.version, lang, ui, drawn_data, since)
     for component_id, props in region.updates:
         dash.set_props(component_id, props)
+    elements = region.elements or []
+    # What the next layout may be sent as a patch against (editor/drawn_map.py).
+    drawn = {"map_id": state.map_id, "token": sent_of(page.app).remember(state.map_id, elements)}
     return (
-        region.elements,
+        elements,
+        drawn,
         region.list_children,
         region.list_drawn,
         region.version_label,

@@ -781,6 +781,8 @@ def _map_box(
             # (editor/settle.py); no data: drawing them fires nothing.
             dcc.Store(id="map-pending"),
             dcc.Store(id="map-settled"),
+            # The token of the element list the map was drawn from (editor/drawn_map.py).
+            dcc.Store(id="map-drawn"),
         ],
         className="map-box",
         # A group, not an image: it holds one button per person

@@ -20,6 +20,12 @@ The layout itself is begun as soon as the drop's answer has been sent
 (:func:`prepare`, in one worker thread): while the browser draws that
 answer, the server lays out the map, and ``settle_map`` mostly finds it
 done. It is used only for the same map, version and choices.
+
+The layout is sent as a patch against the elements the tab's map was drawn
+from, when the server still knows them (:mod:`.drawn_map`): a drop changes
+a few dozen elements of hundreds or thousands. A tab whose map is not drawn
+from that list after all asks once more, for the whole layout
+(``whole`` in ``map-pending``).
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from dash import Input, Output, State
 from flask import after_this_request, has_request_context
 from pydantic import Field
 
+from netmap.app.editor.drawn_map import element_patch, parse_token, sent_of
 from netmap.app.editor.elements import map_elements
 from netmap.app.handoff import just_saved_of
 from netmap.app.lang import tab_lang
@@ -133,31 +140,55 @@ class Pending(StrictModel):
     map_id: MapId
     version: int = Field(ge=1)
     drop: int | None = Field(default=None, ge=0, le=10**15)
+    #: The tab could not apply a patch: send the whole layout.
+    whole: bool = False
 
 
 #: Puts the settled elements on the map when nothing newer is on the way
-#: (the module's docstring); notes when (``window.__netmapSettled``, read by
-#: benchmarks/bench_app.py).
+#: (the module's docstring): the whole list, or the tab's list with a patch
+#: applied if the map was drawn from the list the patch was made against
+#: (``map-drawn``), else it asks for the whole layout. Notes when
+#: (``window.__netmapSettled``, read by benchmarks/bench_app.py).
 APPLY_JS = """
-function(settled, state, lang, selected, connectFrom, step, mode) {
+function(settled, state, lang, selected, connectFrom, step, mode, elements, drawn) {
   var keep = window.dash_clientside.no_update;
-  if (!settled || !state || !Array.isArray(settled.elements)
-      || settled.map_id !== state.map_id || settled.version !== state.version) {
-    return keep;
+  var none = [keep, keep];
+  if (!settled || !state || settled.map_id !== state.map_id || settled.version !== state.version
+      || !(Array.isArray(settled.elements) || Array.isArray(settled.put))) {
+    return none;
   }
   var drops = window.__netmapDrops || 0;
   if (settled.drop !== null && settled.drop !== undefined && settled.drop !== drops) {
-    return keep;  // a newer drop: its own layout follows
+    return none;  // a newer drop: its own layout follows
   }
   var cy = window.cy;
   var grabbed = cy && typeof cy.nodes === "function" && cy.nodes(":grabbed").length > 0;
-  if (grabbed || (window.__netmapKeyMoves || 0) > 0) { return keep; }
+  if (grabbed || (window.__netmapKeyMoves || 0) > 0) { return none; }
   var now = JSON.stringify([lang, selected, connectFrom, step, mode].map(function (v) {
     return v === undefined ? null : v;
   }));
-  if (now !== JSON.stringify(settled.ui)) { return keep; }  // render_map draws the new choice
-  window.__netmapSettled = {version: settled.version, drop: settled.drop, at: performance.now()};
-  return settled.elements;
+  if (now !== JSON.stringify(settled.ui)) { return none; }  // render_map draws the new choice
+  var next = settled.elements;
+  if (!Array.isArray(next)) {
+    if (!drawn || drawn.map_id !== settled.map_id || drawn.token !== settled.base
+        || !Array.isArray(elements)) {
+      window.dash_clientside.set_props("map-pending", {data: {
+        map_id: settled.map_id, version: settled.version, drop: settled.drop, whole: true}});
+      return none;
+    }
+    var gone = new Set(settled.removed || []), put = new Map();
+    settled.put.forEach(function (e) { put.set(String(e.data.id), e); });
+    next = [];
+    elements.forEach(function (e) {
+      var id = String(e.data.id);
+      if (gone.has(id)) { return; }
+      if (put.has(id)) { next.push(put.get(id)); put.delete(id); } else { next.push(e); }
+    });
+    put.forEach(function (e) { next.push(e); });
+  }
+  window.__netmapSettled = {version: settled.version, drop: settled.drop, at: performance.now(),
+    patched: !Array.isArray(settled.elements)};
+  return [next, {map_id: settled.map_id, token: settled.token}];
 }
 """
 
@@ -176,11 +207,16 @@ _UI_STATES = (
     Output("map-settled", "data"),
     Input("map-pending", "data"),
     State("map-state", "data"),
+    State("map-drawn", "data"),
     *_UI_STATES,
     prevent_initial_call=True,
 )
-def settle_map(page: Page, pending_data: Any, state_data: Any, *ui: Any) -> Any:
-    """The map's elements for the version a drop saved, with what they were drawn for."""
+def settle_map(page: Page, pending_data: Any, state_data: Any, drawn: Any, *ui: Any) -> Any:
+    """The map's elements for the version a drop saved, with what they were drawn for.
+
+    ``drawn`` is the tab's ``map-drawn``: with the token of a list the server
+    still has for this map, the elements come as a patch against it.
+    """
     try:
         pending = parse(Pending, pending_data)
         state = parse(MapState, state_data)
@@ -197,20 +233,32 @@ def settle_map(page: Page, pending_data: Any, state_data: Any, *ui: Any) -> Any:
     elements = begun_of(page.app).take(pending.map_id, pending.version, _ui_key(ui))
     if elements is None:
         elements = _elements_for(page, pending.map_id, network_map, ui)
-    return {
-        "map_id": pending.map_id,
-        "version": pending.version,
-        "drop": pending.drop,
-        "ui": list(ui),
-        "elements": elements,
-    }
+    settled = {"map_id": pending.map_id, "version": pending.version, "drop": pending.drop}
+    return {**settled, "ui": list(ui), **_sent(page, pending, drawn, elements)}
+
+
+def _sent(page: Page, pending: Pending, drawn: Any, elements: Elements) -> dict[str, Any]:
+    """The elements whole, or as a patch against the list the tab drew (and their token)."""
+    sent = sent_of(page.app)
+    known = parse_token(drawn)
+    base = None
+    if known is not None and known[0] == pending.map_id and not pending.whole:
+        base = sent.get(pending.map_id, known[1])
+    patch = element_patch(base, elements) if base is not None else None
+    token = sent.remember(pending.map_id, elements)
+    if patch is None or known is None:
+        return {"token": token, "elements": elements}
+    return {"token": token, "base": known[1], **patch.as_data()}
 
 
 callbacks.clientside(
     APPLY_JS,
     Output("map-cy", "elements", allow_duplicate=True),
+    Output("map-drawn", "data", allow_duplicate=True),
     Input("map-settled", "data"),
     State("map-state", "data"),
     *_UI_STATES,
+    State("map-cy", "elements"),
+    State("map-drawn", "data"),
     prevent_initial_call=True,
 )
