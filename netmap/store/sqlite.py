@@ -80,7 +80,7 @@ from netmap.store.base import (
 from netmap.store.erasure import checkpoint_truncate, delete_rows
 from netmap.store.export_log import insert_export, select_exports
 from netmap.store.part_rows import MissingPart, Recipe, add_parts, find_ids, text_of
-from netmap.store.parts import StoredParts, digest, join
+from netmap.store.parts import StoredParts, join
 from netmap.store.permissions import companion_files, private_files
 from netmap.store.schema import MIGRATIONS, SCHEMA_VERSION, create_schema
 from netmap.store.stored_json import StoredJson
@@ -159,6 +159,12 @@ class SqliteStore:
         self._lock = threading.RLock()
         self._cache: OrderedDict[tuple[str, int], NetworkMap] = OrderedDict()
         self._json = StoredJson()
+        # map id -> (version, its part ids, digest -> part id of those parts):
+        # the latest version this store saved, so the next save looks up only
+        # the parts that are new to it (see _known_ids).
+        self._latest_parts: OrderedDict[str, tuple[int, list[int], dict[bytes, int]]] = (
+            OrderedDict()
+        )
         self._pending = False
         self._conn: sqlite3.Connection | None = self._connect()
         with self._lock:
@@ -347,6 +353,7 @@ class SqliteStore:
                 self._conn.close()
                 self._conn = None
             self._cache.clear()
+            self._latest_parts.clear()
 
     def __enter__(self) -> SqliteStore:
         return self
@@ -589,25 +596,62 @@ class SqliteStore:
             if latest.version != base_version:
                 raise ConflictError(map_id, base_version, latest.version, network_map)
             # Each part's digest once (a 1,000-person map is some 2,700 parts).
-            digests = [digest(text) for text in parts.all()]
-            known = find_ids(conn, map_id, digests)
+            digests = self._json.digests(parts)
+            known = self._known_ids(conn, latest, digests)
             if self._unchanged(latest, parts, [known.get(key) for key in digests]):
                 return self._stored(conn, latest)
             before = self._base_for_changes(conn, latest)
+            kept = add_parts(conn, map_id, parts, known, digests)
             stored = self._insert(
                 conn,
                 map_id=map_id,
                 version=latest.version + 1,
                 checked=checked,
-                kept=add_parts(conn, map_id, parts, known, digests),
+                kept=kept,
                 changes=describe_changes(before, checked),
                 author=author,
                 note=note,
                 based_on=base_version,
             )
+            self._remember_parts(map_id, stored.version, kept.ids(), digests)
             if before_commit is not None:
                 at_commit.append(before_commit)
             return stored
+
+    def _known_ids(
+        self, conn: sqlite3.Connection, latest: _Row, digests: list[bytes]
+    ) -> dict[bytes, int]:
+        """The part ids the map has for ``digests`` (a dict the caller may add to).
+
+        When this store saved the latest version itself, the ids of its parts
+        are known: only the other digests are looked up (a drop: one or two of
+        some 2,700 at 1,000 persons). Trusted only if the latest row read in
+        this transaction has exactly those part ids, so a version written by
+        another process, or a map erased and written again, is looked up whole.
+        """
+        with self._lock:
+            remembered = self._latest_parts.get(latest.map_id)
+        if (
+            remembered is None
+            or latest.recipe is None
+            or remembered[0] != latest.version
+            or remembered[1] != latest.recipe.ids()
+        ):
+            return find_ids(conn, latest.map_id, digests)
+        known = dict(remembered[2])
+        missing = [key for key in digests if key not in known]
+        if missing:
+            known.update(find_ids(conn, latest.map_id, missing))
+        return known
+
+    def _remember_parts(
+        self, map_id: str, version: int, ids: list[int], digests: list[bytes]
+    ) -> None:
+        with self._lock:
+            self._latest_parts[map_id] = (version, ids, dict(zip(digests, ids, strict=True)))
+            self._latest_parts.move_to_end(map_id)
+            while len(self._latest_parts) > _CACHE_SIZE:
+                self._latest_parts.popitem(last=False)
 
     def _base_for_changes(self, conn: sqlite3.Connection, latest: _Row) -> NetworkMap | None:
         """The latest map, to describe what a new version changes; None if damaged."""
@@ -714,6 +758,7 @@ class SqliteStore:
         with self._lock:
             for key in [k for k in self._cache if k[0] == map_id]:
                 del self._cache[key]
+            self._latest_parts.pop(map_id, None)
             if self._pending:  # not done without waiting: give other readers a moment
                 self._finish_erasure(self._erasure_wait)
             if not self._pending:

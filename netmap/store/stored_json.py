@@ -19,7 +19,7 @@ import threading
 from pydantic import BaseModel
 
 from netmap.model import NetworkMap
-from netmap.store.parts import StoredParts, join
+from netmap.store.parts import StoredParts, digest, join
 
 __all__ = ["StoredJson"]
 
@@ -38,6 +38,9 @@ class StoredJson:
         # id -> (the object itself, its JSON). Keeping the object alive means
         # its id cannot be reused by another object while the entry exists.
         self._parts: dict[int, tuple[BaseModel, str]] = {}
+        # id(text) -> (the text, its digest): the texts above are the same
+        # objects save after save, so their digests are made once too.
+        self._digests: dict[int, tuple[str, bytes]] = {}
         self._lock = threading.Lock()
 
     def dump(self, network_map: NetworkMap) -> str:
@@ -57,6 +60,22 @@ class StoredJson:
             ties=tuple(self._part(tie) for tie in network_map.ties),
             tail=f",{tail[1:-1]}}}" if tail != "{}" else "}",
         )
+
+    def digests(self, parts: StoredParts) -> list[bytes]:
+        """Each part's :func:`~netmap.store.parts.digest`, in :meth:`StoredParts.all` order."""
+        found: list[bytes] = []
+        for text in parts.all():
+            known = self._digests.get(id(text))
+            if known is not None and known[0] is text:
+                found.append(known[1])
+                continue
+            key = digest(text)
+            with self._lock:
+                if len(self._digests) >= _MAX_PARTS:
+                    self._digests.clear()
+                self._digests[id(text)] = (text, key)
+            found.append(key)
+        return found
 
     def _part(self, model: BaseModel) -> str:
         key = id(model)

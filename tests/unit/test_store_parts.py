@@ -188,3 +188,57 @@ def test_stpart009_parts_are_per_map(store: SqliteStore) -> None:
 def test_stpart010_stored_parts_list_head_and_tail_first() -> None:
     parts = StoredParts("{h", ("{p}",), ("{t}",), "}")
     assert parts.all() == ["{h", "}", "{p}", "{t}"]
+
+
+def _parts_count(store: SqliteStore) -> int:
+    return int(store._connection().execute("SELECT count(*) FROM parts").fetchone()[0])
+
+
+def test_stpart011_a_part_of_an_older_version_is_found_again_not_added(
+    store: SqliteStore,
+) -> None:
+    # The save after a save of this store's looks up only the parts its
+    # latest version does not have; a person moved back is such a part, and
+    # it is in the table already (from version 1).
+    first = store.create(sixty(), author="K")
+    moved = first.map.detached()
+    revise_person(moved, "p1", distance=0.99)
+    store.save(first.map_id, moved, base_version=1, author="K")
+    count = _parts_count(store)
+    back = store.load(first.map_id).map.detached()
+    revise_person(back, "p1", distance=first.map.person("p1").distance)
+    third = store.save(first.map_id, back, base_version=2, author="K")
+    assert _parts_count(store) == count
+    again = store.load(first.map_id).map.detached()
+    revise_person(again, "p2", distance=0.98)
+    store.save(first.map_id, again, base_version=third.version, author="K")
+    assert _parts_count(store) == count + 1
+    store._cache.clear()
+    assert store.load(first.map_id, 3).map == first.map
+    assert store.load(first.map_id, 4).map == again
+
+
+def test_stpart012_a_version_another_process_wrote_is_not_taken_as_known(
+    tmp_path: Path,
+) -> None:
+    # Store "a" remembers the parts of the version it saved last; store "b"
+    # (another process on the same file) saves after it. a's next save must
+    # look up b's parts, not trust what it remembers.
+    path = tmp_path / "maps.db"
+    with SqliteStore(path) as a, SqliteStore(path) as b:
+        first = a.create(sixty(), author="K")
+        moved = first.map.detached()
+        revise_person(moved, "p1", distance=0.99)
+        a.save(first.map_id, moved, base_version=1, author="a")
+        elsewhere = b.load(first.map_id).map.detached()
+        elsewhere.persons.append(Person(id="ny", name="Ny Person", sector="kin", distance=0.5))
+        b.save(first.map_id, elsewhere, base_version=2, author="b")
+        mine = a.load(first.map_id).map.detached()
+        revise_person(mine, "p2", distance=0.97)
+        fourth = a.save(first.map_id, mine, base_version=3, author="a")
+        assert fourth.version == 4
+        # b's new person is one part, shared by versions 3 and 4, not added again.
+        assert _parts_count(a) == 60 + 30 + 2 + 1 + 1 + 1
+    with SqliteStore(path) as fresh:
+        assert fresh.load(first.map_id, 4).map == mine
+        assert fresh.stored_json(first.map_id, 4) == mine.model_dump_json(exclude_none=True)
