@@ -8,12 +8,12 @@ hjælpe med, skrives ind i netværksoverblikket."* Rows are sorted by group
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 
 from pydantic import Field
 
 from netmap.analysis.groups import GROUP_ORDER, Group, closest_first, group_of, invite_list
+from netmap.memo import ByIdentity
 from netmap.model import (
     Attendance,
     Band,
@@ -87,23 +87,20 @@ def contact_overview(
     return sorted(rows, key=lambda row: rank[row.group])
 
 
-#: Rows made before, by the person (its identity: persons are frozen and a new
-#: version shares those it did not change), the group and the invitation; the
-#: object is kept with its row, so its id is not reused while the entry exists.
 #: Validating a row costs some 10 µs: 10 ms of every save of a 1,000-person
-#: map, for the one or two rows a drop changes. Cleared when full.
-_ROWS: dict[tuple[int, Group, bool], tuple[Person, OverviewRow]] = {}
-_MAX_ROWS = 8_000
-_ROWS_LOCK = threading.Lock()
+#: map, for the one or two rows a drop changes. So a person's row is made once
+#: per person object (persons are frozen, and a new version shares those it
+#: did not change), group and invitation.
+_ROWS: ByIdentity[OverviewRow] = ByIdentity()
 
 
 def _row(person: Person, group: Group, invited: bool) -> OverviewRow:
     """The overview row of ``person`` (made once per person, group and invitation)."""
-    key = (id(person), group, invited)
-    known = _ROWS.get(key)
-    if known is not None and known[0] is person:
-        return known[1]
-    row = OverviewRow(
+    return _ROWS.get(person, (group, invited), lambda p: _new_row(p, group, invited))
+
+
+def _new_row(person: Person, group: Group, invited: bool) -> OverviewRow:
+    return OverviewRow(
         id=person.id,
         name=person.name,
         sector=person.sector,
@@ -124,8 +121,3 @@ def _row(person: Person, group: Group, invited: bool) -> OverviewRow:
         can_help=person.can_help,
         invited=invited,
     )
-    with _ROWS_LOCK:
-        if len(_ROWS) >= _MAX_ROWS:
-            _ROWS.clear()
-        _ROWS[key] = (person, row)
-    return row

@@ -14,10 +14,9 @@ unit test keeps it so); leaving them out keeps rows small.
 
 from __future__ import annotations
 
-import threading
-
 from pydantic import BaseModel
 
+from netmap.memo import ByIdentity
 from netmap.model import NetworkMap
 from netmap.store.parts import StoredParts, digest, join
 
@@ -31,17 +30,18 @@ _AFTER_TIES = set(NetworkMap.model_fields) - _BEFORE_PERSONS - {"persons", "ties
 _MAX_PARTS = 8_000
 
 
+def _json_of(model: BaseModel) -> str:
+    return model.model_dump_json(exclude_none=True)
+
+
 class StoredJson:
     """Writes maps' stored JSON, remembering the JSON of each person and tie."""
 
     def __init__(self) -> None:
-        # id -> (the object itself, its JSON). Keeping the object alive means
-        # its id cannot be reused by another object while the entry exists.
-        self._parts: dict[int, tuple[BaseModel, str]] = {}
-        # id(text) -> (the text, its digest): the texts above are the same
-        # objects save after save, so their digests are made once too.
-        self._digests: dict[int, tuple[str, bytes]] = {}
-        self._lock = threading.Lock()
+        # Each person's and tie's JSON; and each text's digest: the texts are
+        # the same objects save after save, so their digests are made once too.
+        self._parts: ByIdentity[str] = ByIdentity(_MAX_PARTS)
+        self._digests: ByIdentity[bytes] = ByIdentity(_MAX_PARTS)
 
     def dump(self, network_map: NetworkMap) -> str:
         """``network_map.model_dump_json(exclude_none=True)``, faster after the first time."""
@@ -63,28 +63,7 @@ class StoredJson:
 
     def digests(self, parts: StoredParts) -> list[bytes]:
         """Each part's :func:`~netmap.store.parts.digest`, in :meth:`StoredParts.all` order."""
-        found: list[bytes] = []
-        for text in parts.all():
-            known = self._digests.get(id(text))
-            if known is not None and known[0] is text:
-                found.append(known[1])
-                continue
-            key = digest(text)
-            with self._lock:
-                if len(self._digests) >= _MAX_PARTS:
-                    self._digests.clear()
-                self._digests[id(text)] = (text, key)
-            found.append(key)
-        return found
+        return [self._digests.get(text, None, digest) for text in parts.all()]
 
     def _part(self, model: BaseModel) -> str:
-        key = id(model)
-        known = self._parts.get(key)
-        if known is not None and known[0] is model:
-            return known[1]
-        text = model.model_dump_json(exclude_none=True)
-        with self._lock:
-            if len(self._parts) >= _MAX_PARTS:
-                self._parts.clear()
-            self._parts[key] = (model, text)
-        return text
+        return self._parts.get(model, None, _json_of)

@@ -10,8 +10,14 @@ from netmap.app.inert import Inert, Node, el
 from netmap.app.light import capped, is_light, more_item
 from netmap.app.panels.labels import group_label, roles_label
 from netmap.i18n import Lang, t
+from netmap.memo import ByIdentity
 
 __all__ = ["build_team", "person_item"]
+
+
+#: Each row's item, made once per row and language (rows are frozen and shared
+#: between versions: a drop makes one or two items, not all of them).
+_ITEMS: ByIdentity[Node] = ByIdentity()
 
 
 def person_item(row: OverviewRow, lang: Lang) -> Node:
@@ -19,8 +25,12 @@ def person_item(row: OverviewRow, lang: Lang) -> Node:
 
     An inert element (:mod:`netmap.app.inert`): a 60-person map lists some
     75 persons here, and as Dash components each cost the browser work on
-    every update of the page.
+    every update of the page. The item is shared: it must not be changed.
     """
+    return _ITEMS.get(row, lang, lambda r: _new_item(r, lang))
+
+
+def _new_item(row: OverviewRow, lang: Lang) -> Node:
     children: list[Node | str] = [el("span", row.name, className="panel-person-name")]
     if row.role:
         children += [" · ", row.role]
