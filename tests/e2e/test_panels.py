@@ -40,6 +40,17 @@ def _team(page: Page):  # type: ignore[no-untyped-def]
     return page.locator("#panel-group-team .panel-person-name")
 
 
+def _save_poul(page: Page, field: str, value: str) -> None:
+    """Change one field of Poul Jensen in the edit panel, save, and go back to the panels."""
+    side_tab(page, "work")
+    page.locator(".person-item", has_text="Poul Jensen").click()
+    box = page.locator(f"#edit-{field}")
+    expect(box).to_be_visible()
+    box.fill(value)
+    page.locator("#edit-save").click()
+    side_tab(page, "panels")
+
+
 def _finding(page: Page, code: str):  # type: ignore[no-untyped-def]
     return page.locator(f"#panel-checks-body [data-code='{code}']")
 
@@ -151,13 +162,7 @@ def test_e2e_pnl007_open_sections_follow_a_change_in_place(live_app: LiveApp, pa
         "() => { document.querySelector('#panel-overview-table').dataset.mark = 'kept';"
         " document.querySelector('#panel-chart').dataset.mark = 'kept'; }"
     )
-    side_tab(page, "work")
-    page.locator(".person-item", has_text="Poul Jensen").click()
-    role = page.locator("#edit-role")
-    expect(role).to_be_visible()
-    role.fill("Bedstefar")
-    page.locator("#edit-save").click()
-    side_tab(page, "panels")
+    _save_poul(page, "role", "Bedstefar")
     poul = page.locator("#panel-overview-table tbody tr", has_text="Poul Jensen")
     expect(poul).to_contain_text("Bedstefar")
     expect(page.locator("#panel-overview-table[data-mark='kept']")).to_have_count(1)
@@ -189,13 +194,7 @@ def test_e2e_pnl008_a_row_moving_up_the_overview_moves_alone(live_app: LiveApp, 
           })).observe(body, {childList: true});
         }"""
     )
-    side_tab(page, "work")
-    page.locator(".person-item", has_text="Poul Jensen").click()
-    name = page.locator("#edit-name")
-    expect(name).to_be_visible()
-    name.fill("Abel Jensen")
-    page.locator("#edit-save").click()
-    side_tab(page, "panels")
+    _save_poul(page, "name", "Abel Jensen")
     expect(first_name).to_contain_text("Abel Jensen")
     expect(rows).to_have_count(14)
     moved = page.evaluate(
