@@ -138,7 +138,9 @@ def _call(client: Any, first_output: str, values: dict[str, Any]) -> Any:
     )
 
 
-def _render(client: Any, map_id: str, drawn: Any, selected: str | None = None) -> dict[str, Any]:
+def _render(
+    client: Any, map_id: str, drawn: Any, selected: str | None = None, map_drawn: Any = None
+) -> dict[str, Any]:
     """The map callback's answer, as the browser gets it (outputs and side updates)."""
     values = {
         "map-view": {"map_id": map_id, "version": 1},
@@ -150,8 +152,9 @@ def _render(client: Any, map_id: str, drawn: Any, selected: str | None = None) -
         "mode": "select",
         "person-list-query": "",
         "person-list-drawn": drawn,
+        "map-drawn": map_drawn,
     }
-    response = _call(client, "map-cy.elements", values)
+    response = _call(client, "map-settled.data", values)
     assert response.status_code == 200, response.get_data(as_text=True)
     return response.get_json()
 
@@ -164,7 +167,7 @@ def test_applist006_nothing_of_the_list_is_sent_when_the_browser_has_it(
     assert "person-list" not in answer["response"]
     assert "person-list-drawn" not in answer["response"]
     assert "sideUpdate" not in answer
-    assert "map-cy" in answer["response"] and "version-label" in answer["response"]
+    assert "map-settled" in answer["response"] and "version-label" in answer["response"]
 
 
 def test_applist007_only_the_changed_persons_items_are_set(
@@ -238,3 +241,23 @@ def test_applist009_the_edit_panel_is_not_redrawn_when_it_would_look_the_same(
     # Another person chosen: drawn anew.
     other = _edit_panel_post(client, map_id, "sr", drawn).get_json()["response"]
     assert "Rådgiver Test" in json.dumps(other["edit-panel"]["children"], ensure_ascii=False)
+
+
+def test_applist010_a_redraw_of_the_map_is_a_patch_against_the_tab_s_map(
+    client_and_map: tuple[Any, str],
+) -> None:
+    # A tap draws the map anew for the chosen person (render_map): sent as a
+    # patch against the list the tab's map was drawn from (editor/drawn_map.py),
+    # for this version and these choices (settle.APPLY_JS checks them).
+    client, map_id = client_and_map
+    first = _render(client, map_id, drawn_for(_map(), "da"))["response"]["map-settled"]["data"]
+    assert "elements" in first and first["ui"] == ["da", None, None, 1, "select"]
+    assert first["version"] == 1 and first["drop"] is None
+    token = {"map_id": map_id, "token": first["token"]}
+    tapped = _render(client, map_id, drawn_for(_map(), "da"), selected="sr", map_drawn=token)
+    settled = tapped["response"]["map-settled"]["data"]
+    assert settled["base"] == first["token"] and "elements" not in settled
+    assert settled["ui"] == ["da", "sr", None, 1, "select"]
+    chosen = [e for e in settled["put"] if e["data"].get("pid") == "sr"]
+    assert chosen and "chosen" in chosen[0]["classes"]
+    assert len(settled["put"]) < len(first["elements"])

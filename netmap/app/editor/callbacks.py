@@ -20,7 +20,7 @@ from dash import ALL, Input, Output, State, ctx
 
 from netmap.analysis.since import SinceMeeting
 from netmap.app.editor.add_form import ERROR_SLOTS, add_op, error_slots
-from netmap.app.editor.drawn_map import sent_of
+from netmap.app.editor.drawn_map import sent_elements
 from netmap.app.editor.elements import map_elements, selected_of, step_of
 from netmap.app.editor.layout import edit_panel_parts, person_list, question_help
 from netmap.app.editor.person_list import list_query, list_update, list_view
@@ -359,8 +359,8 @@ _SAVE_OUTPUTS = (*SAVED_OUTPUTS, Output("map-view", "data", allow_duplicate=True
 
 
 @callbacks.callback(
-    Output("map-cy", "elements"),
-    Output("map-drawn", "data"),
+    # The map's elements, put on the map by settle.APPLY_JS (a patch when it can).
+    Output("map-settled", "data", allow_duplicate=True),
     Output("person-list", "children"),
     Output("person-list-drawn", "data"),
     Output("version-label", "children"),
@@ -375,6 +375,7 @@ _SAVE_OUTPUTS = (*SAVED_OUTPUTS, Output("map-view", "data", allow_duplicate=True
     State("person-list-drawn", "data"),
     # What to draw: the tab's newest version (a drop writes map-state only).
     State("map-state", "data"),
+    State("map-drawn", "data"),
     # The page comes with all of this drawn (editor_layout); a page put in
     # by the routing callback runs it anyway (Dash does for new components).
     prevent_initial_call=True,
@@ -390,6 +391,7 @@ def render_map(
     query: Any,
     drawn_data: Any,
     state_data: Any,
+    map_drawn: Any,
 ) -> Any:
     lang = tab_lang(page.app, lang_data)
     loaded = _load_map(page.store, state_data)
@@ -401,12 +403,17 @@ def render_map(
     region = map_region(network_map, state.version, lang, ui, drawn_data, since)
     for component_id, props in region.updates:
         dash.set_props(component_id, props)
-    elements = region.elements or []
-    # What the next layout may be sent as a patch against (editor/drawn_map.py).
-    drawn = {"map_id": state.map_id, "token": sent_of(page.app).remember(state.map_id, elements)}
+    # Drawn by settle.APPLY_JS if the tab still has this version and these
+    # choices (else a newer answer draws it), as a patch against its map.
+    settled = {
+        "map_id": state.map_id,
+        "version": state.version,
+        "drop": None,
+        "ui": [lang_data, selected, connect_from, step, mode],
+        **sent_elements(page.app, state.map_id, map_drawn, region.elements or []),
+    }
     return (
-        elements,
-        drawn,
+        settled,
         region.list_children,
         region.list_drawn,
         region.version_label,

@@ -14,6 +14,8 @@ with the map's elements). A layout is then sent as a :class:`Patch`
 against that list: the elements that are new or changed, and the ids of
 those gone. The browser makes the new list from the one it has
 (``settle.APPLY_JS``) and dash-cytoscape applies the difference as before.
+Both the layout after a drop and every other redraw of the map (a tap, a
+new step, an undo: ``callbacks.render_map``) come this way.
 A token the server does not know (another process, forgotten, another
 map's, or anything the client made up) means the list is sent whole, and
 so does a patch that would not be smaller.
@@ -32,7 +34,14 @@ import dash
 
 from netmap.app.wiring import one_per_app
 
-__all__ = ["Patch", "SentElements", "element_patch", "parse_token", "sent_of"]
+__all__ = [
+    "Patch",
+    "SentElements",
+    "element_patch",
+    "parse_token",
+    "sent_elements",
+    "sent_of",
+]
 
 Elements = list[dict[str, Any]]
 #: Lists kept for the tabs' next layouts: a few tabs, each needs only its last.
@@ -135,3 +144,24 @@ def element_patch(before: Elements, after: Elements) -> Patch | None:
     if 2 * (len(put) + len(removed)) > len(after):
         return None
     return Patch(put=put, removed=removed)
+
+
+def sent_elements(
+    app: dash.Dash, map_id: str, drawn: Any, elements: Elements, *, whole: bool = False
+) -> dict[str, Any]:
+    """What ``map-settled`` carries of ``elements``: a patch or the whole list, and their token.
+
+    ``drawn`` is the tab's ``map-drawn`` as it sent it; the patch is made
+    against that list if the server still has it for ``map_id`` (and not
+    ``whole``), and ``elements`` are kept under a new token either way.
+    """
+    sent = sent_of(app)
+    known = parse_token(drawn)
+    base = None
+    if known is not None and known[0] == map_id and not whole:
+        base = sent.get(map_id, known[1])
+    patch = element_patch(base, elements) if base is not None else None
+    token = sent.remember(map_id, elements)
+    if patch is None or known is None:
+        return {"token": token, "elements": elements}
+    return {"token": token, "base": known[1], **patch.as_data()}

@@ -42,7 +42,7 @@ from dash import Input, Output, State
 from flask import after_this_request, has_request_context
 from pydantic import Field
 
-from netmap.app.editor.drawn_map import element_patch, parse_token, sent_of
+from netmap.app.editor.drawn_map import sent_elements
 from netmap.app.editor.elements import map_elements
 from netmap.app.handoff import just_saved_of
 from netmap.app.lang import tab_lang
@@ -234,21 +234,8 @@ def settle_map(page: Page, pending_data: Any, state_data: Any, drawn: Any, *ui: 
     if elements is None:
         elements = _elements_for(page, pending.map_id, network_map, ui)
     settled = {"map_id": pending.map_id, "version": pending.version, "drop": pending.drop}
-    return {**settled, "ui": list(ui), **_sent(page, pending, drawn, elements)}
-
-
-def _sent(page: Page, pending: Pending, drawn: Any, elements: Elements) -> dict[str, Any]:
-    """The elements whole, or as a patch against the list the tab drew (and their token)."""
-    sent = sent_of(page.app)
-    known = parse_token(drawn)
-    base = None
-    if known is not None and known[0] == pending.map_id and not pending.whole:
-        base = sent.get(pending.map_id, known[1])
-    patch = element_patch(base, elements) if base is not None else None
-    token = sent.remember(pending.map_id, elements)
-    if patch is None or known is None:
-        return {"token": token, "elements": elements}
-    return {"token": token, "base": known[1], **patch.as_data()}
+    sent = sent_elements(page.app, pending.map_id, drawn, elements, whole=pending.whole)
+    return {**settled, "ui": list(ui), **sent}
 
 
 callbacks.clientside(
