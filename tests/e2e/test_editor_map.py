@@ -246,6 +246,9 @@ def test_e2e116_the_map_after_a_drop_is_the_new_version_drawn_anew(
     shot(page, "e2e116-settled")
 
 
+_CLASSES = "() => Object.fromEntries(window.cy.nodes('.person').map((n) => [n.id(), n.classes()]))"
+
+
 def test_e2e118_a_later_drop_s_layout_comes_as_a_patch_and_draws_the_same_map(
     live_app: LiveApp, page: Page
 ) -> None:
@@ -282,9 +285,7 @@ def test_e2e118_a_later_drop_s_layout_comes_as_a_patch_and_draws_the_same_map(
     wait_for_layout(page, 4)
     assert page.evaluate("window.__netmapSettled.patched") is True
     patched = page.evaluate(_POSITIONS)
-    classes = page.evaluate(
-        "() => Object.fromEntries(window.cy.nodes('.person').map((n) => [n.id(), n.classes()]))"
-    )
+    classes = page.evaluate(_CLASSES)
     page.wait_for_timeout(500)
     sizes = [len(answer.body()) for answer in answers]
     assert len(sizes) == 3 and sizes[1] < sizes[0] / 2 and sizes[2] < sizes[0] / 2, sizes
@@ -297,9 +298,7 @@ def test_e2e118_a_later_drop_s_layout_comes_as_a_patch_and_draws_the_same_map(
         "(id) => window.cy.getElementById(id).hasClass('chosen')", arg=f"p:{first.id}"
     )
     assert page.evaluate(_POSITIONS) == patched
-    fresh = page.evaluate(
-        "() => Object.fromEntries(window.cy.nodes('.person').map((n) => [n.id(), n.classes()]))"
-    )
+    fresh = page.evaluate(_CLASSES)
     assert fresh == classes
     shot(page, "e2e118-patched")
 

@@ -20,7 +20,7 @@ from dash import ALL, Input, Output, State, ctx
 
 from netmap.analysis.since import SinceMeeting
 from netmap.app.editor.add_form import ERROR_SLOTS, add_op, error_slots
-from netmap.app.editor.drawn_map import sent_elements
+from netmap.app.editor.drawn_map import settled_data
 from netmap.app.editor.elements import map_elements, selected_of, step_of
 from netmap.app.editor.layout import edit_panel_parts, person_list, question_help
 from netmap.app.editor.person_list import list_query, list_update, list_view
@@ -405,13 +405,11 @@ def render_map(
         dash.set_props(component_id, props)
     # Drawn by settle.APPLY_JS if the tab still has this version and these
     # choices (else a newer answer draws it), as a patch against its map.
-    settled = {
-        "map_id": state.map_id,
-        "version": state.version,
-        "drop": None,
-        "ui": [lang_data, selected, connect_from, step, mode],
-        **sent_elements(page.app, state.map_id, map_drawn, region.elements or []),
-    }
+    choices = (lang_data, selected, connect_from, step, mode)
+    elements = region.elements or []
+    settled = settled_data(
+        page.app, state.map_id, state.version, None, choices, map_drawn, elements
+    )
     return (
         settled,
         region.list_children,

@@ -27,6 +27,7 @@ import re
 import secrets
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,8 +40,8 @@ __all__ = [
     "SentElements",
     "element_patch",
     "parse_token",
-    "sent_elements",
     "sent_of",
+    "settled_data",
 ]
 
 Elements = list[dict[str, Any]]
@@ -146,14 +147,36 @@ def element_patch(before: Elements, after: Elements) -> Patch | None:
     return Patch(put=put, removed=removed)
 
 
-def sent_elements(
-    app: dash.Dash, map_id: str, drawn: Any, elements: Elements, *, whole: bool = False
+def settled_data(
+    app: dash.Dash,
+    map_id: str,
+    version: int,
+    drop: int | None,
+    ui: Sequence[Any],
+    drawn: Any,
+    elements: Elements,
+    *,
+    whole: bool = False,
 ) -> dict[str, Any]:
-    """What ``map-settled`` carries of ``elements``: a patch or the whole list, and their token.
+    """What ``map-settled`` carries: ``elements`` and what they were drawn for.
 
-    ``drawn`` is the tab's ``map-drawn`` as it sent it; the patch is made
-    against that list if the server still has it for ``map_id`` (and not
-    ``whole``), and ``elements`` are kept under a new token either way.
+    ``drop`` is the browser's number of the drop laid out (``None`` for any
+    other redraw), ``ui`` the raw (lang, selected, connect-from, q-step,
+    mode) they are drawn for: ``settle.APPLY_JS`` draws them only if the tab
+    still has these. ``drawn`` is the tab's ``map-drawn``.
+    """
+    settled = {"map_id": map_id, "version": version, "drop": drop, "ui": list(ui)}
+    return {**settled, **_sent(app, map_id, drawn, elements, whole)}
+
+
+def _sent(
+    app: dash.Dash, map_id: str, drawn: Any, elements: Elements, whole: bool
+) -> dict[str, Any]:
+    """``elements`` as a patch or whole, and their new token.
+
+    The patch is made against the tab's list if the server still has it for
+    ``map_id`` (and not ``whole``); ``elements`` are kept under a new token
+    either way.
     """
     sent = sent_of(app)
     known = parse_token(drawn)

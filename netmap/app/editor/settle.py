@@ -42,7 +42,7 @@ from dash import Input, Output, State
 from flask import after_this_request, has_request_context
 from pydantic import Field
 
-from netmap.app.editor.drawn_map import sent_elements
+from netmap.app.editor.drawn_map import settled_data
 from netmap.app.editor.elements import map_elements
 from netmap.app.handoff import just_saved_of
 from netmap.app.lang import tab_lang
@@ -233,9 +233,16 @@ def settle_map(page: Page, pending_data: Any, state_data: Any, drawn: Any, *ui: 
     elements = begun_of(page.app).take(pending.map_id, pending.version, _ui_key(ui))
     if elements is None:
         elements = _elements_for(page, pending.map_id, network_map, ui)
-    settled = {"map_id": pending.map_id, "version": pending.version, "drop": pending.drop}
-    sent = sent_elements(page.app, pending.map_id, drawn, elements, whole=pending.whole)
-    return {**settled, "ui": list(ui), **sent}
+    return settled_data(
+        page.app,
+        pending.map_id,
+        pending.version,
+        pending.drop,
+        ui,
+        drawn,
+        elements,
+        whole=pending.whole,
+    )
 
 
 callbacks.clientside(
